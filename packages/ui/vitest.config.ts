@@ -1,0 +1,9 @@
+import { failOnConsoleError } from "@tandem/vitest-config";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.{ts,tsx}"],
+    setupFiles: [failOnConsoleError],
+  },
+});
