@@ -1,1 +1,3 @@
-export {};
+// Pure domain: no I/O, no framework; only zod.
+export * from "./accounts/roles";
+export * from "./accounts/schemas";

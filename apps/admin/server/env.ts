@@ -1,0 +1,32 @@
+// Configuration, parsed once. Everything else reads this, never process.env.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .url("DATABASE_URL must be a URL like postgres://user:password@host:5432/database")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  TANDEM_DATA_DIR: z.string().min(1).default(path.join(repoRoot, ".data")),
+  SMTP_URL: z.string().url("SMTP_URL must be a URL like smtp://user:pass@host:587").optional().or(z.literal("").transform(() => undefined)),
+  TANDEM_PUBLIC_URL: z.string().url("TANDEM_PUBLIC_URL must be a URL like https://tandem.example.org").optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export type ServerEnv = z.infer<typeof Env> & { publicUrl: string; secure: boolean; repoRoot: string };
+
+export function readEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Tandem cannot start: the configuration is not valid.\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const publicUrl = (env.TANDEM_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  return { ...env, publicUrl, secure: publicUrl.startsWith("https://"), repoRoot };
+}

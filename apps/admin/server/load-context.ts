@@ -1,0 +1,12 @@
+// What Remix loaders and actions receive: the API's dependencies and the caller's address, so they
+// call the tRPC router in-process (no HTTP hop).
+import type { ApiDeps } from "@tandem/api";
+
+export interface TandemLoadContext {
+  deps: ApiDeps;
+  address: string;
+}
+
+declare module "@remix-run/node" {
+  interface AppLoadContext extends TandemLoadContext {}
+}

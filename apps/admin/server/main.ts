@@ -1,0 +1,87 @@
+// Starts Tandem: the database (embedded unless DATABASE_URL is set), migrations, demo data on an
+// empty database, then the one HTTP server. Stops gracefully on SIGTERM/SIGINT.
+import path from "node:path";
+import { createMailer, hashPassword } from "@tandem/api";
+import { isDatabaseEmpty, seedDemo, startDatabase } from "@tandem/db";
+import { createApp, type AppOptions } from "./app";
+import { readEnv } from "./env";
+import { printDemoAccounts } from "./print-accounts";
+
+const log = (line: string) => console.log(line);
+
+async function main() {
+  const env = readEnv();
+  const dev = process.argv.includes("--dev");
+  const started = Date.now();
+  const database = await startDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.TANDEM_DATA_DIR, log });
+  log(
+    database.embedded
+      ? `[db] embedded PostgreSQL ready (data in ${env.TANDEM_DATA_DIR})`
+      : "[db] connected to DATABASE_URL",
+  );
+
+  if (await isDatabaseEmpty(database.db)) {
+    log("[db] empty database: adding demo organisations and people");
+    printDemoAccounts(await seedDemo(database.db, { hashPassword }), log);
+  }
+
+  const deps = {
+    db: database.db,
+    mailer: createMailer({ smtpUrl: env.SMTP_URL, print: log }),
+    publicUrl: env.publicUrl,
+    secureCookies: env.secure,
+  };
+  const appDir = path.resolve(import.meta.dirname, "..");
+  const pwaDir = path.join(env.repoRoot, "apps", "pwa", "dist");
+
+  let remix: AppOptions["remix"];
+  let closeVite: (() => Promise<void>) | undefined;
+  if (dev) {
+    const vite = await import("vite");
+    const server = await vite.createServer({ root: appDir, server: { middlewareMode: true } });
+    closeVite = () => server.close();
+    remix = {
+      mode: "development",
+      middlewares: server.middlewares,
+      loadBuild: () => server.ssrLoadModule("virtual:remix/server-build") as never,
+    };
+  } else {
+    remix = { mode: "production", buildDir: path.join(appDir, "build") };
+  }
+
+  const app = createApp({ deps, ping: database.ping, publicUrl: env.publicUrl, pwaDir, remix, log });
+  const server = app.listen(env.PORT, () => {
+    log(`Tandem is running on ${env.publicUrl} (started in ${Date.now() - started} ms)`);
+    log(`  admin portal  ${env.publicUrl}/`);
+    log(`  PWA           ${env.publicUrl}/app/`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`[server] ${signal}: finishing requests, then stopping`);
+    const force = setTimeout(() => {
+      log("[server] requests did not finish in 10 s; closing them");
+      server.closeAllConnections();
+    }, 10_000);
+    force.unref();
+    // Stop accepting connections; idle keep-alive sockets close now, busy ones when their request ends.
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    clearTimeout(force);
+    await closeVite?.();
+    await database.close();
+    log("[server] stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

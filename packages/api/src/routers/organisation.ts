@@ -1,0 +1,64 @@
+// Organisation-scoped procedures: people, invitations, roles and the audit log.
+import { eq } from "drizzle-orm";
+import { InvitePersonFields, SetRolesFields } from "@tandem/core";
+import { organisations } from "@tandem/db";
+import { z } from "zod";
+import { listAudit } from "../services/audit";
+import { invitePerson, revokeInvitation } from "../services/invitations";
+import { listPeople, setMemberRoles } from "../services/people";
+import { orgProcedure, router } from "../trpc";
+
+export const organisationRouter = router({
+  get: orgProcedure().query(async ({ ctx }) => {
+    const [organisation] = await ctx.tx.select().from(organisations).where(eq(organisations.id, ctx.org.id));
+    return { ...organisation!, myRoles: ctx.org.roles };
+  }),
+
+  people: orgProcedure("org_admin", "coordinator").query(({ ctx }) =>
+    listPeople(ctx.tx, { organisationId: ctx.org.id, now: ctx.now() }),
+  ),
+
+  invite: orgProcedure("org_admin")
+    .input(InvitePersonFields)
+    .mutation(({ ctx, input }) =>
+      invitePerson(ctx.tx, {
+        organisationId: ctx.org.id,
+        actor: ctx.person,
+        ...input,
+        mailer: ctx.mailer,
+        publicUrl: ctx.publicUrl,
+        now: ctx.now(),
+      }),
+    ),
+
+  revokeInvitation: orgProcedure("org_admin")
+    .input(z.object({ invitationId: z.string().uuid("Choose an invitation") }))
+    .mutation(({ ctx, input }) =>
+      revokeInvitation(ctx.tx, {
+        organisationId: ctx.org.id,
+        actorPersonId: ctx.person.id,
+        invitationId: input.invitationId,
+        now: ctx.now(),
+      }),
+    ),
+
+  setRoles: orgProcedure("org_admin")
+    .input(SetRolesFields)
+    .mutation(({ ctx, input }) =>
+      setMemberRoles(ctx.tx, {
+        organisationId: ctx.org.id,
+        actorPersonId: ctx.person.id,
+        personId: input.personId,
+        roles: input.roles,
+      }),
+    ),
+
+  audit: orgProcedure("org_admin", "coordinator")
+    .input(
+      z.object({
+        before: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(({ ctx, input }) => listAudit(ctx.tx, { organisationId: ctx.org.id, ...input })),
+});

@@ -1,0 +1,34 @@
+// Installation-wide procedures: the platform admin's dev mailbox and organisation list, and the
+// central analyst's list of organisations that opted in to comparison (no personal data).
+import { asc, eq } from "drizzle-orm";
+import { organisations } from "@tandem/db";
+import { z } from "zod";
+import { listOutbox } from "../services/mail";
+import { centralProcedure, platformProcedure, router } from "../trpc";
+
+const organisationSummary = {
+  id: organisations.id,
+  name: organisations.name,
+  kind: organisations.kind,
+  region: organisations.region,
+};
+
+export const platformRouter = router({
+  mailbox: platformProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({}))
+    .query(({ ctx, input }) => listOutbox(ctx.db, input)),
+
+  organisations: platformProcedure.query(({ ctx }) =>
+    ctx.db.select(organisationSummary).from(organisations).orderBy(asc(organisations.name)),
+  ),
+});
+
+export const centralRouter = router({
+  organisations: centralProcedure.query(({ ctx }) =>
+    ctx.db
+      .select(organisationSummary)
+      .from(organisations)
+      .where(eq(organisations.sharesWithCentral, true))
+      .orderBy(asc(organisations.name)),
+  ),
+});
