@@ -22,9 +22,9 @@ export const organisationRouter = router({
     .input(InvitePersonFields)
     .mutation(({ ctx, input }) =>
       invitePerson(ctx.tx, {
+        ...input,
         organisationId: ctx.org.id,
         actor: ctx.person,
-        ...input,
         mailer: ctx.mailer,
         publicUrl: ctx.publicUrl,
         now: ctx.now(),
@@ -60,5 +60,5 @@ export const organisationRouter = router({
         limit: z.number().int().min(1).max(200).default(50),
       }),
     )
-    .query(({ ctx, input }) => listAudit(ctx.tx, { organisationId: ctx.org.id, ...input })),
+    .query(({ ctx, input }) => listAudit(ctx.tx, { ...input, organisationId: ctx.org.id })),
 });

@@ -1,0 +1,215 @@
+// Tenant isolation and authorisation at the API, enumerated from the router: a procedure added
+// without an expectation here fails the first test.
+import { and, eq } from "drizzle-orm";
+import { invitations, memberships, withTenant } from "@tandem/db";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MembershipRoleName } from "@tandem/core";
+import { appRouter } from "../src/root";
+import { browser, failure, makeOrganisation, makePerson, setup, type TestEnv } from "./support";
+
+type Caller = Awaited<ReturnType<ReturnType<typeof browser>["caller"]>>;
+interface Ids {
+  organisationId: string;
+  /** Ids of the OTHER organisation's things, passed as if they were this one's. */
+  personId: string;
+  invitationId: string;
+}
+
+type Expectation =
+  | { tier: "public" | "signedIn" | "platform" | "central" }
+  | { tier: "org"; roles: MembershipRoleName[] | "any"; call: (caller: Caller, ids: Ids) => Promise<unknown> };
+
+const expectations: Record<string, Expectation> = {
+  "auth.signIn": { tier: "public" },
+  "auth.signOut": { tier: "public" },
+  "auth.invitation": { tier: "public" },
+  "auth.acceptInvitation": { tier: "public" },
+  "auth.signOutEverywhere": { tier: "signedIn" },
+  "auth.changePassword": { tier: "signedIn" },
+  "me.get": { tier: "public" },
+  "me.setActiveOrganisation": { tier: "signedIn" },
+  "platform.mailbox": { tier: "platform" },
+  "platform.organisations": { tier: "platform" },
+  "central.organisations": { tier: "central" },
+  "organisation.get": { tier: "org", roles: "any", call: (c, ids) => c.organisation.get({ organisationId: ids.organisationId }) },
+  "organisation.people": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.organisation.people({ organisationId: ids.organisationId }),
+  },
+  "organisation.invite": {
+    tier: "org",
+    roles: ["org_admin"],
+    call: (c, ids) =>
+      c.organisation.invite({ organisationId: ids.organisationId, email: `new${Math.random()}@example.org`, name: "New Person", roles: ["participant"] }),
+  },
+  "organisation.revokeInvitation": {
+    tier: "org",
+    roles: ["org_admin"],
+    call: (c, ids) => c.organisation.revokeInvitation({ organisationId: ids.organisationId, invitationId: ids.invitationId }),
+  },
+  "organisation.setRoles": {
+    tier: "org",
+    roles: ["org_admin"],
+    call: (c, ids) => c.organisation.setRoles({ organisationId: ids.organisationId, personId: ids.personId, roles: ["org_admin"] }),
+  },
+  "organisation.audit": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.organisation.audit({ organisationId: ids.organisationId }),
+  },
+};
+
+let env: TestEnv;
+let a: { org: string; admin: Caller; coordinator: Caller; participant: Caller; convenor: Caller };
+let bIds: Ids;
+let bPersonEmail: string;
+let signedOut: Caller;
+let platformAdmin: Caller;
+let analyst: Caller;
+
+async function signedIn(email: string) {
+  const client = browser(env.deps, { address: `10.${Math.floor(Math.random() * 250)}.0.1` });
+  await client.signIn(email);
+  return client.caller();
+}
+
+beforeAll(async () => {
+  env = await setup();
+  const orgA = await makeOrganisation(env.db, "Organisation A");
+  const orgB = await makeOrganisation(env.db, "Organisation B", "deanery");
+  for (const role of ["org_admin", "coordinator", "participant", "convenor"] as const) {
+    await makePerson(env.db, { email: `${role}.a@example.org`, memberOf: [{ organisationId: orgA.id, roles: [role] }] });
+  }
+  await makePerson(env.db, { email: "admin.b@example.org", memberOf: [{ organisationId: orgB.id, roles: ["org_admin"] }] });
+  bPersonEmail = "person.b@example.org";
+  const personB = await makePerson(env.db, { email: bPersonEmail, memberOf: [{ organisationId: orgB.id, roles: ["participant"] }] });
+  await makePerson(env.db, { email: "platform@example.org", platformRoles: ["platform_admin"] });
+  await makePerson(env.db, { email: "analyst@example.org", platformRoles: ["central_analyst"] });
+
+  const adminB = await signedIn("admin.b@example.org");
+  const invited = await adminB.organisation.invite({ organisationId: orgB.id, email: "invitee.b@example.org", name: "Invitee B", roles: ["participant"] });
+  bIds = { organisationId: orgB.id, personId: personB.id, invitationId: invited.invitationId };
+
+  a = {
+    org: orgA.id,
+    admin: await signedIn("org_admin.a@example.org"),
+    coordinator: await signedIn("coordinator.a@example.org"),
+    participant: await signedIn("participant.a@example.org"),
+    convenor: await signedIn("convenor.a@example.org"),
+  };
+  signedOut = await browser(env.deps).caller();
+  platformAdmin = await signedIn("platform@example.org");
+  analyst = await signedIn("analyst@example.org");
+});
+afterAll(() => env.close());
+
+const orgCases = () =>
+  Object.entries(expectations).filter(
+    (entry): entry is [string, Extract<Expectation, { tier: "org" }>] => entry[1].tier === "org",
+  );
+
+describe("every procedure has an isolation expectation", () => {
+  it("matches the router exactly", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(procedures).toEqual(Object.keys(expectations).sort());
+  });
+});
+
+describe("organisation-scoped procedures", () => {
+  it.each(orgCases())("%s: a member of A naming organisation B gets FORBIDDEN", async (_path, expectation) => {
+    for (const caller of [a.admin, a.coordinator]) {
+      const error = await failure(expectation.call(caller, bIds));
+      expect(error.code).toBe("FORBIDDEN");
+    }
+  });
+
+  it.each(orgCases())("%s: B's ids inside A's scope reach nothing of B", async (_path, expectation) => {
+    const ids = { ...bIds, organisationId: a.org };
+    const outcome = await expectation.call(a.admin, ids).then(
+      (value) => ({ ok: true as const, value }),
+      (error: { code: string }) => ({ ok: false as const, code: error.code }),
+    );
+    if (outcome.ok) {
+      const text = JSON.stringify(outcome.value);
+      expect(text).not.toContain(bIds.organisationId);
+      expect(text).not.toContain(bIds.personId);
+      expect(text).not.toContain(bPersonEmail);
+    } else {
+      expect(outcome.code).toBe("NOT_FOUND");
+    }
+    // Nothing of B changed.
+    const [membership] = await withTenant(env.db, { organisationId: bIds.organisationId }, (tx) =>
+      tx.select().from(memberships).where(and(eq(memberships.organisationId, bIds.organisationId), eq(memberships.personId, bIds.personId))),
+    );
+    expect(membership?.roles).toEqual(["participant"]);
+    const [invitation] = await withTenant(env.db, { organisationId: bIds.organisationId }, (tx) =>
+      tx.select().from(invitations).where(eq(invitations.id, bIds.invitationId)),
+    );
+    expect(invitation?.revokedAt).toBeNull();
+  });
+
+  it.each(orgCases())("%s: roles without permission get FORBIDDEN, signed out gets UNAUTHORIZED", async (_path, expectation) => {
+    const ids = { ...bIds, organisationId: a.org };
+    const byRole: Record<string, Caller> = {
+      org_admin: a.admin,
+      coordinator: a.coordinator,
+      participant: a.participant,
+      convenor: a.convenor,
+    };
+    for (const [role, caller] of Object.entries(byRole)) {
+      const allowed = expectation.roles === "any" || expectation.roles.includes(role as MembershipRoleName);
+      if (!allowed) expect((await failure(expectation.call(caller, ids))).code, role).toBe("FORBIDDEN");
+    }
+    for (const caller of [signedOut]) {
+      expect((await failure(expectation.call(caller, ids))).code).toBe("UNAUTHORIZED");
+    }
+    // Installation roles give no access to an organisation's data.
+    for (const caller of [platformAdmin, analyst]) {
+      expect((await failure(expectation.call(caller, ids))).code).toBe("FORBIDDEN");
+    }
+  });
+});
+
+describe("installation-wide tiers", () => {
+  it("keeps the platform procedures to platform admins", async () => {
+    expect((await failure(a.admin.platform.mailbox({}))).code).toBe("FORBIDDEN");
+    expect((await failure(analyst.platform.organisations())).code).toBe("FORBIDDEN");
+    expect((await failure(signedOut.platform.mailbox({}))).code).toBe("UNAUTHORIZED");
+    expect((await platformAdmin.platform.organisations()).length).toBe(2);
+  });
+
+  it("keeps the central comparison to central analysts", async () => {
+    expect((await failure(platformAdmin.central.organisations())).code).toBe("FORBIDDEN");
+    expect((await failure(a.admin.central.organisations())).code).toBe("FORBIDDEN");
+    expect(await analyst.central.organisations()).toEqual([]);
+  });
+
+  it("lets a person make active only an organisation they belong to", async () => {
+    expect((await failure(a.admin.me.setActiveOrganisation({ organisationId: bIds.organisationId }))).code).toBe("FORBIDDEN");
+    expect((await failure(signedOut.me.setActiveOrganisation({ organisationId: a.org }))).code).toBe("UNAUTHORIZED");
+    expect(await a.admin.me.setActiveOrganisation({ organisationId: a.org })).toEqual({ activeOrganisationId: a.org });
+  });
+});
+
+describe("bad input", () => {
+  // Procedures that take no input and end the caller's sessions are left out: junk input is ignored.
+  const fuzzable = Object.keys(expectations).filter((p) => !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations"].includes(p));
+
+  it("never produces an internal error, whatever the input", async () => {
+    const procedures = appRouter._def.procedures as Record<string, unknown>;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fuzzable), fc.anything({ withNullPrototype: false }), async (path, input) => {
+        const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], a.admin);
+        expect(procedures[path]).toBeDefined();
+        try {
+          await (fn as (input: unknown) => Promise<unknown>)(input);
+        } catch (error) {
+          expect((error as { code: string }).code, `${path} with ${JSON.stringify(input)}`).not.toBe("INTERNAL_SERVER_ERROR");
+        }
+      }),
+      { numRuns: 300, seed: 20261123 },
+    );
+  });
+});
