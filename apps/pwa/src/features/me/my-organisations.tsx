@@ -1,0 +1,104 @@
+// "My organisations and roles": who the signed-in person is, where they belong and what they may do.
+import { Button, InsetText, SummaryList, Table, Tag } from "@tandem/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { messages } from "../../lib/form-errors";
+import { PageHeading, usePageTitle } from "../../lib/page";
+import { describeKind, describeRole, roleColour, sortRoles } from "../../lib/role-words";
+import { useTRPC } from "../../lib/trpc";
+
+export interface Me {
+  person: { id: string; name: string; email: string };
+  platformRoles: readonly string[];
+  memberships: readonly {
+    organisationId: string;
+    organisationName: string;
+    organisationKind: string;
+    roles: readonly string[];
+  }[];
+}
+
+function RoleTags({ roles }: { roles: readonly string[] }) {
+  return (
+    <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+      {sortRoles(roles).map((role) => (
+        <li key={role} className="nhsuk-u-margin-bottom-1">
+          <Tag colour={roleColour(role)}>{describeRole(role)}</Tag>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MyOrganisations({ me }: { me: Me }) {
+  usePageTitle("My organisations and roles");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [signOutError, setSignOutError] = useState<string>();
+
+  const signOut = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSuccess: async () => {
+        // Forget everything cached for this person, and show the sign-in form straight away.
+        queryClient.removeQueries({ type: "inactive" });
+        queryClient.setQueryData(trpc.me.get.queryKey(), null);
+        await queryClient.invalidateQueries({ queryKey: trpc.me.get.queryKey() });
+      },
+      onError: () => setSignOutError(navigator.onLine ? messages.serviceProblem : messages.offline),
+    }),
+  );
+
+  function handleSignOut(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSignOutError(undefined);
+    signOut.mutate();
+  }
+
+  return (
+    <>
+      <PageHeading>My organisations and roles</PageHeading>
+      <p>
+        Signed in as <strong>{me.person.name}</strong> ({me.person.email}).
+      </p>
+
+      {me.memberships.length === 0 ? (
+        <InsetText>
+          <p>You are not a member of any organisation yet.</p>
+          <p>When an organisation invites you to join, it will appear here.</p>
+        </InsetText>
+      ) : (
+        <Table
+          caption="Your organisations"
+          head={["Organisation", "Type", "Your roles"]}
+          firstCellIsHeader
+          rowKeys={me.memberships.map((m) => m.organisationId)}
+          rows={me.memberships.map((m) => [
+            m.organisationName,
+            describeKind(m.organisationKind),
+            <RoleTags key="roles" roles={m.roles} />,
+          ])}
+        />
+      )}
+
+      {me.platformRoles.length > 0 ? (
+        <>
+          <h2 className="nhsuk-heading-m">Platform roles</h2>
+          <SummaryList
+            rows={[{ id: "platform", key: "Across all organisations", value: <RoleTags roles={me.platformRoles} /> }]}
+          />
+        </>
+      ) : null}
+
+      <form onSubmit={handleSignOut}>
+        {signOutError ? (
+          <p className="nhsuk-error-message" role="alert">
+            <span className="nhsuk-u-visually-hidden">Error:</span> {signOutError}
+          </p>
+        ) : null}
+        <Button variant="secondary" type="submit" disabled={signOut.isPending}>
+          Sign out
+        </Button>
+      </form>
+    </>
+  );
+}
