@@ -14,10 +14,11 @@ export interface AppLogin {
 export function loginRoleName(database: string): string {
   let clean = database.toLowerCase().replace(/[^a-z0-9_]/g, "_");
   if (clean.startsWith("pg_")) clean = `t_${clean}`;
-  const name = `${clean}_app`;
+  // "_login", not "_app": the database `tandem` must not get the group role's own name.
+  const name = `${clean}_login`;
   if (clean === database && name.length <= 63) return name;
   const hash = createHash("sha256").update(database).digest("hex").slice(0, 8);
-  return `${clean.slice(0, 50)}_${hash}_app`;
+  return `${clean.slice(0, 48)}_${hash}_login`;
 }
 
 function quoteIdent(name: string): string {

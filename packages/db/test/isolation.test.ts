@@ -1,0 +1,224 @@
+// Row-level security, checked from the catalogue: every table with an organisation_id column is a
+// tenant table, so a table added later is covered (or fails here until it has a fixture).
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assertSafeDatabaseRole, memberships, withPerson, withTenant } from "../src";
+import { createTestDatabase, type TestDatabase } from "../src/testing";
+
+type Row = Record<string, string>;
+type Fixture = (owner: postgres.Sql, organisationId: string) => Promise<Row>;
+
+async function createPerson(owner: postgres.Sql): Promise<string> {
+  const id = randomUUID();
+  await owner`insert into people (id, email, name) values (${id}, ${`${id}@test.example.org`}, 'Test Person')`;
+  return id;
+}
+
+/** A valid new row per tenant table (dependencies are created as the owner). */
+const fixtures: Record<string, Fixture> = {
+  memberships: async (owner, organisationId) => ({ organisation_id: organisationId, person_id: await createPerson(owner) }),
+  invitations: async (_owner, organisationId) => ({
+    organisation_id: organisationId,
+    email: `${randomUUID()}@test.example.org`,
+    name: "Invited Person",
+    roles: "{participant}",
+    token_hash: randomUUID(),
+    expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+  }),
+  audit_log: async (_owner, organisationId) => ({ organisation_id: organisationId, action: "test.fixture" }),
+};
+
+let t: TestDatabase;
+let tenantTables: { name: string; rls: boolean; forced: boolean }[];
+const orgA = randomUUID();
+const orgB = randomUUID();
+
+/** One app-role transaction with the given settings (null: none). */
+function asApp<T>(settings: { organisationId?: string; personId?: string }, fn: (sql: postgres.TransactionSql) => Promise<T>) {
+  return t.appSql.begin(async (sql) => {
+    if (settings.organisationId) await sql`select set_config('app.organisation_id', ${settings.organisationId}, true)`;
+    if (settings.personId) await sql`select set_config('app.person_id', ${settings.personId}, true)`;
+    return fn(sql);
+  }) as Promise<T>;
+}
+
+async function countAsOwner(table: string, organisationId: string): Promise<number> {
+  const [row] = await t.ownerSql<{ n: number }[]>`select count(*)::int as n from ${t.ownerSql(table)} where organisation_id = ${organisationId}`;
+  return row!.n;
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  tenantTables = await t.ownerSql<{ name: string; rls: boolean; forced: boolean }[]>`
+    select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    join pg_attribute a on a.attrelid = c.oid and a.attname = 'organisation_id' and not a.attisdropped
+    where n.nspname = 'public' and c.relkind in ('r', 'p')
+    order by c.relname`;
+  for (const [id, slug] of [[orgA, "org-a"], [orgB, "org-b"]] as const) {
+    await t.ownerSql`insert into organisations (id, slug, name, kind, region, contact_name, contact_email)
+      values (${id}, ${slug}, ${slug}, 'trust', 'Test', 'Contact', 'contact@test.example.org')`;
+  }
+  for (const table of tenantTables) {
+    const fixture = fixtures[table.name];
+    if (!fixture) continue;
+    for (const org of [orgA, orgB]) {
+      for (let i = 0; i < 2; i++) await t.ownerSql`insert into ${t.ownerSql(table.name)} ${t.ownerSql(await fixture(t.ownerSql, org))}`;
+    }
+  }
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("tenant tables from the catalogue", () => {
+  it("finds the known tenant tables, each with a fixture here", () => {
+    const names = tenantTables.map((x) => x.name);
+    expect(names).toEqual(expect.arrayContaining(["audit_log", "invitations", "memberships"]));
+    const missing = names.filter((name) => !fixtures[name]);
+    expect(missing, "add a fixture for each new tenant table to test/isolation.test.ts").toEqual([]);
+  });
+
+  it("enables and forces row-level security on every tenant table", () => {
+    for (const table of tenantTables) {
+      expect({ table: table.name, rls: table.rls, forced: table.forced }).toEqual({ table: table.name, rls: true, forced: true });
+    }
+  });
+
+  it("keys every tenant table by organisation_id", async () => {
+    const rows = await t.ownerSql<{ name: string; keyed: boolean }[]>`
+      select c.relname as name,
+        exists (
+          select 1 from pg_constraint k
+          join pg_attribute a on a.attrelid = k.conrelid and a.attnum = any (k.conkey)
+          where k.conrelid = c.oid and k.contype = 'p' and a.attname = 'organisation_id'
+        ) as keyed
+      from pg_class c where c.oid = any (${tenantTables.map((x) => `public.${x.name}`)}::regclass[])`;
+    expect(rows).toHaveLength(tenantTables.length);
+    for (const row of rows) expect(row).toEqual({ name: row.name, keyed: true });
+  });
+
+  it("shows the app role only the organisation in its setting", async () => {
+    for (const { name } of tenantTables) {
+      const rows = await asApp({ organisationId: orgA }, (sql) => sql<{ organisation_id: string }[]>`select organisation_id from ${sql(name)}`);
+      expect(rows.length, name).toBe(await countAsOwner(name, orgA));
+      expect(rows.length, name).toBeGreaterThan(0);
+      expect(new Set(rows.map((r) => r.organisation_id)), name).toEqual(new Set([orgA]));
+    }
+  });
+
+  it("shows nothing without a setting", async () => {
+    for (const { name } of tenantTables) {
+      const rows = await asApp({}, (sql) => sql`select 1 from ${sql(name)}`);
+      expect(rows.length, name).toBe(0);
+    }
+  });
+
+  it("updates and deletes none of another organisation's rows", async () => {
+    for (const { name } of tenantTables) {
+      const before = await countAsOwner(name, orgB);
+      for (const statement of [
+        (sql: postgres.TransactionSql) => sql`update ${sql(name)} set organisation_id = organisation_id where organisation_id = ${orgB}`,
+        (sql: postgres.TransactionSql) => sql`update ${sql(name)} set organisation_id = ${orgA} where organisation_id = ${orgB}`,
+        (sql: postgres.TransactionSql) => sql`delete from ${sql(name)} where organisation_id = ${orgB}`,
+      ]) {
+        try {
+          const result = await asApp({ organisationId: orgA }, statement);
+          expect(result.count, name).toBe(0);
+        } catch (error) {
+          // The append-only audit log is not even granted UPDATE or DELETE.
+          expect((error as { code?: string }).code, name).toBe("42501");
+        }
+      }
+      expect(await countAsOwner(name, orgB), name).toBe(before);
+    }
+  });
+
+  it("refuses to insert a row for another organisation, and accepts one for its own", async () => {
+    for (const { name } of tenantTables) {
+      const fixture = fixtures[name]!;
+      const foreign = await fixture(t.ownerSql, orgB);
+      await expect(
+        asApp({ organisationId: orgA }, (sql) => sql`insert into ${sql(name)} ${sql(foreign)}`),
+        name,
+      ).rejects.toMatchObject({ code: "42501", message: expect.stringContaining("row-level security") });
+      const own = await fixture(t.ownerSql, orgA);
+      const result = await asApp({ organisationId: orgA }, (sql) => sql`insert into ${sql(name)} ${sql(own)}`);
+      expect(result.count, name).toBe(1);
+    }
+  });
+
+  it("refuses inserts without a setting", async () => {
+    for (const { name } of tenantTables) {
+      const row = await fixtures[name]!(t.ownerSql, orgA);
+      await expect(asApp({}, (sql) => sql`insert into ${sql(name)} ${sql(row)}`), name).rejects.toMatchObject({ code: "42501" });
+    }
+  });
+});
+
+describe("the app role", () => {
+  it("is neither superuser nor BYPASSRLS, owns no table, and is not the owner", async () => {
+    const [role] = await t.appSql<{ user: string; super: boolean; bypass: boolean; owned: number }[]>`
+      select r.rolname as user, r.rolsuper as super, r.rolbypassrls as bypass,
+        (select count(*)::int from pg_class c where c.relowner = r.oid) as owned
+      from pg_roles r where r.rolname = current_user`;
+    expect(role).toMatchObject({ super: false, bypass: false, owned: 0 });
+    const [owner] = await t.ownerSql<{ user: string }[]>`select current_user as user`;
+    expect(role!.user).not.toBe(owner!.user);
+    await expect(assertSafeDatabaseRole(t.db)).resolves.toBeUndefined();
+  });
+
+  it("cannot create tables or read the private schema", async () => {
+    await expect(t.appSql`create table public.sneaky (id int)`).rejects.toMatchObject({ code: "42501" });
+    await expect(t.appSql`select * from tandem_private.app_login`).rejects.toMatchObject({ code: "42501" });
+  });
+});
+
+describe("withTenant and withPerson", () => {
+  it("read through drizzle only the tenant's memberships, and reset after the transaction", async () => {
+    const rows = await withTenant(t.db, { organisationId: orgA }, (tx) => tx.select().from(memberships));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.organisationId === orgA)).toBe(true);
+    // The pool's connection carries no tenant setting into the next query.
+    expect(await t.db.select().from(memberships)).toEqual([]);
+  });
+
+  it("let a person read their own memberships in every organisation, and nobody else's", async () => {
+    const person = await createPerson(t.ownerSql);
+    for (const org of [orgA, orgB]) {
+      await t.ownerSql`insert into memberships (organisation_id, person_id) values (${org}, ${person})`;
+    }
+    const own = await withPerson(t.db, person, (tx) => tx.select().from(memberships));
+    expect(own.map((r) => r.organisationId).sort()).toEqual([orgA, orgB].sort());
+    expect(own.every((r) => r.personId === person)).toBe(true);
+    // Reading is all the person-level policy allows.
+    const updated = await withPerson(t.db, person, (tx) =>
+      tx.update(memberships).set({ specialty: "Changed" }).where(eq(memberships.personId, person)).returning(),
+    );
+    expect(updated).toEqual([]);
+  });
+});
+
+describe("audit_log", () => {
+  it("rejects UPDATE and DELETE even from the owner", async () => {
+    await expect(t.ownerSql`update audit_log set action = 'rewritten' where organisation_id = ${orgA}`).rejects.toThrow(/append-only/);
+    await expect(t.ownerSql`delete from audit_log where organisation_id = ${orgA}`).rejects.toThrow(/append-only/);
+    expect(await countAsOwner("audit_log", orgA)).toBeGreaterThan(0);
+  });
+
+  it("goes with its organisation when the organisation is deleted", async () => {
+    const org = randomUUID();
+    await t.ownerSql`insert into organisations (id, slug, name, kind, region, contact_name, contact_email)
+      values (${org}, ${`gone-${org}`}, 'Gone', 'pcn', 'Test', 'Contact', 'contact@test.example.org')`;
+    await withTenant(t.db, { organisationId: org }, (tx) =>
+      tx.execute(sql`insert into audit_log (organisation_id, action) values (${org}, 'x')`),
+    );
+    expect(await countAsOwner("audit_log", org)).toBe(1);
+    await t.db.execute(sql`delete from organisations where id = ${org}`);
+    expect(await countAsOwner("audit_log", org)).toBe(0);
+  });
+});
