@@ -60,6 +60,4 @@ export default defineConfig({
     proxy: { "/api": "http://localhost:3000" },
   },
   build: { outDir: "dist", sourcemap: true },
-  // nhsuk-frontend's CSS keeps an old IE media-query hack (`screen\0`) that esbuild warns about on every build.
-  esbuild: { logOverride: { "css-syntax-error": "silent" } },
 });
