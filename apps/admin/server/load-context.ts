@@ -8,5 +8,7 @@ export interface TandemLoadContext {
 }
 
 declare module "@remix-run/node" {
+  // Declaration merging needs an interface; it adds Tandem's fields to Remix's load context.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AppLoadContext extends TandemLoadContext {}
 }

