@@ -10,8 +10,8 @@
 // state, no POST results). So the check at the end is automatic, and the ones along the way are
 // written where the test knows the page is ready.
 //
-// Sign-in attempts are rate limited per address (30 per 15 minutes, and every test comes from
-// 127.0.0.1): sign in through the form only where the form is what is being tested.
+// Failed sign-ins are rate limited per account (5) and per address (50 per 15 minutes; every test
+// comes from 127.0.0.1): a test that trips a limit uses an account of its own.
 import { test as base, expect, type Page } from "@playwright/test";
 import { expectNoAxeViolations, type AxeOptions } from "./axe";
 import { Mailbox } from "./mail";

@@ -7,8 +7,9 @@ export const signInLimits = {
   windowMs: 15 * 60 * 1000,
   /** Failed attempts on one account within the window. */
   perAccount: 5,
-  /** Attempts (failed or not) from one address within the window. */
-  perAddress: 30,
+  /** Failed attempts from one address within the window. Generous: a whole hospital may sign in
+   * from one NAT address, so only failures count. */
+  perAddress: 50,
 };
 
 export async function isSignInAllowed(
@@ -30,7 +31,13 @@ export async function isSignInAllowed(
     db
       .select({ n: count() })
       .from(signInAttempts)
-      .where(and(eq(signInAttempts.address, options.address), gt(signInAttempts.attemptedAt, since))),
+      .where(
+        and(
+          eq(signInAttempts.address, options.address),
+          eq(signInAttempts.succeeded, false),
+          gt(signInAttempts.attemptedAt, since),
+        ),
+      ),
   ]);
   return (account?.n ?? 0) < signInLimits.perAccount && (address?.n ?? 0) < signInLimits.perAddress;
 }
