@@ -1,27 +1,13 @@
 // Plain-English words for the codes the API returns (organisation kinds and roles).
+import { membershipRoleLabels, organisationKindLabels, platformRoleLabels } from "@tandem/core";
 import type { TagColour } from "@tandem/ui";
 
-export type OrganisationKind = "trust" | "deanery" | "royal_college" | "pcn" | "icb" | "other";
-export type MembershipRole = "org_admin" | "coordinator" | "convenor" | "participant";
-export type PlatformRole = "platform_admin" | "central_analyst";
+type OrganisationKind = keyof typeof organisationKindLabels;
+type MembershipRole = keyof typeof membershipRoleLabels;
+type PlatformRole = keyof typeof platformRoleLabels;
 
-const kindWords: Record<OrganisationKind, string> = {
-  trust: "NHS trust",
-  deanery: "Deanery",
-  royal_college: "Royal college",
-  pcn: "Primary care network (PCN)",
-  icb: "Integrated care board (ICB)",
-  other: "Other organisation",
-};
-
-const roleWords: Record<MembershipRole | PlatformRole, string> = {
-  org_admin: "Org admin",
-  coordinator: "Coordinator",
-  convenor: "Convenor",
-  participant: "Participant",
-  platform_admin: "Platform admin",
-  central_analyst: "Central analyst",
-};
+const kindWords = organisationKindLabels;
+const roleWords: Record<MembershipRole | PlatformRole, string> = { ...membershipRoleLabels, ...platformRoleLabels };
 
 const roleColours: Record<MembershipRole | PlatformRole, TagColour> = {
   org_admin: "purple",

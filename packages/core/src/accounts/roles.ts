@@ -46,8 +46,8 @@ export const organisationKindLabels: Record<OrganisationKind, string> = {
   trust: "NHS trust",
   deanery: "Deanery",
   royal_college: "Royal college",
-  pcn: "Primary care network",
-  icb: "Integrated care board",
+  pcn: "Primary care network (PCN)",
+  icb: "Integrated care board (ICB)",
   other: "Other organisation",
 };
 
