@@ -1,0 +1,118 @@
+// Home: the active organisation, your roles there, and where you can go from here.
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, type MetaFunction } from "@remix-run/react";
+import { organisationKindLabels, platformRoleLabels, type OrganisationKind } from "@tandem/core";
+import { InsetText, SummaryList, Tag } from "@tandem/ui";
+import { activeMembership, hasRole, requireSignedIn } from "../lib/api.server";
+import { roleLabel } from "../lib/format";
+import { organisationNameFrom, pageTitle } from "../lib/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Home", organisationNameFrom(matches));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { me, headers } = await requireSignedIn(request, context);
+  const active = activeMembership(me);
+  return data(
+    {
+      name: me.person.name,
+      platformRoles: me.platformRoles,
+      organisation: active
+        ? {
+            name: active.organisationName,
+            kind: organisationKindLabels[active.organisationKind as OrganisationKind] ?? active.organisationKind,
+            roles: active.roles,
+          }
+        : null,
+      memberships: me.memberships.length,
+      canSeePeople: hasRole(active, "org_admin", "coordinator"),
+      canInvite: hasRole(active, "org_admin"),
+      isPlatformAdmin: me.platformRoles.includes("platform_admin"),
+    },
+    { headers },
+  );
+}
+
+export default function Home() {
+  const home = useLoaderData<typeof loader>();
+  const platformRoles = home.platformRoles.map((role) => platformRoleLabels[role] ?? role);
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        {home.organisation ? (
+          <>
+            <span className="nhsuk-caption-l">Your organisation</span>
+            <h1>{home.organisation.name}</h1>
+            <SummaryList
+              rows={[
+                { id: "kind", key: "Kind of organisation", value: home.organisation.kind },
+                {
+                  id: "roles",
+                  key: "Your roles",
+                  value: (
+                    <ul className="nhsuk-list">
+                      {home.organisation.roles.map((role) => (
+                        <li key={role} className="nhsuk-u-margin-bottom-1">
+                          <Tag colour="blue">{roleLabel(role)}</Tag>
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+                ...(platformRoles.length
+                  ? [{ id: "platform", key: "Installation roles", value: platformRoles.join(", ") }]
+                  : []),
+              ]}
+            />
+            {home.memberships > 1 ? (
+              <p>You belong to {home.memberships} organisations. Choose another with the organisation switcher above.</p>
+            ) : null}
+          </>
+        ) : (
+          <>
+            <h1>You are not a member of any organisation yet</h1>
+            {platformRoles.length ? <p>You are signed in as: {platformRoles.join(", ")}.</p> : null}
+            <InsetText>
+              <p>
+                To work with an organisation in Tandem, ask one of its org admins to invite you. The invitation
+                comes by email, with a link to join.
+              </p>
+            </InsetText>
+          </>
+        )}
+
+        {home.canSeePeople || home.isPlatformAdmin ? (
+          <>
+            <h2>What you can do</h2>
+            <ul>
+              {home.canSeePeople ? (
+                <>
+                  <li>
+                    <a href="/people">People</a>: members and pending invitations
+                    {home.canInvite ? ", invite a person or change roles" : ""}
+                  </li>
+                  <li>
+                    <a href="/audit">Audit log</a>: who did what in your organisation
+                  </li>
+                </>
+              ) : null}
+              {home.isPlatformAdmin ? (
+                <li>
+                  <a href="/dev/mailbox">Dev mailbox</a>: email the service has sent
+                </li>
+              ) : null}
+            </ul>
+          </>
+        ) : home.organisation ? (
+          <p>
+            There is nothing to manage here with your roles. Use the <a href="/app/">Tandem app</a> for your
+            mentoring.
+          </p>
+        ) : null}
+        <p>
+          <a href="/account">Your account</a>: change your password or sign out of all devices.
+        </p>
+      </div>
+    </div>
+  );
+}
