@@ -1,0 +1,5 @@
+// Scheme rules: schema, templates and the pure functions that read them.
+export * from "./schema";
+export * from "./labels";
+export * from "./fields";
+export * from "./validate";
