@@ -2,11 +2,12 @@
 // invitee has no account yet. Used, withdrawn, expired and unknown links each get a clear page.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useParams, type MetaFunction } from "@remix-run/react";
 import { AcceptInvitationInput } from "@tandem/core";
 import { Button, InsetText, SummaryList, TextInput } from "@tandem/ui";
 import { api, apiError, formErrorsOrThrow } from "../lib/api.server";
+import { setFlash, takeFlash } from "../lib/flash.server";
 import { errorItems, fieldError, FormErrorSummary, useSubmitAttempt } from "../lib/forms";
 import { roleList } from "../lib/format";
 import { pageTitle } from "../lib/meta";
@@ -32,7 +33,10 @@ const closedTexts: Record<Closed, { title: string; body: string }> = {
   },
 };
 
+const acceptedFlash = { withPassword: "invitation-accepted:password", existingAccount: "invitation-accepted:existing" };
+
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
+  if (page?.state === "welcome") return pageTitle("You have accepted the invitation");
   if (!page || page.state !== "pending") return pageTitle(closedTexts[page?.state ?? "invalid"].title);
   return pageTitle(`Join ${page.invitation.organisationName}`);
 };
@@ -44,6 +48,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       organisationId: params.organisationId ?? "",
       token: params.token ?? "",
     });
+    const flash = await takeFlash(request, headers, context);
+    if (invitation.status === "accepted" && (flash === acceptedFlash.withPassword || flash === acceptedFlash.existingAccount)) {
+      // Straight after accepting (the action redirects here): the confirmation, not "already used".
+      return data({ state: "welcome" as const, passwordSet: flash === acceptedFlash.withPassword }, { headers });
+    }
     if (invitation.status !== "pending") {
       return data({ state: invitation.status as Closed }, { status: 410, headers });
     }
@@ -78,19 +87,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: AcceptInvitationInput });
   const hidden = ["password", "confirmPassword"];
   if (submission.status !== "success") {
-    return data({ ...submission.reply({ hideFields: hidden }), accepted: false as const }, { status: 400, headers });
+    return data(submission.reply({ hideFields: hidden }), { status: 400, headers });
   }
   try {
     const result = await caller.auth.acceptInvitation(submission.value);
-    return data({ accepted: true as const, passwordSet: result.passwordSet }, { headers });
+    await setFlash(headers, context, result.passwordSet ? acceptedFlash.withPassword : acceptedFlash.existingAccount);
+    return redirect(new URL(request.url).pathname, { headers });
   } catch (error) {
     const known = apiError(error);
     if (known?.code === "NOT_FOUND") {
       const errors = { formErrors: [known.message], fieldErrors: {} };
-      return data({ ...submission.reply({ ...errors, hideFields: hidden }), accepted: false as const }, { status: 400, headers });
+      return data(submission.reply({ ...errors, hideFields: hidden }), { status: 400, headers });
     }
     const errors = formErrorsOrThrow(error, request, headers);
-    return data({ ...submission.reply({ ...errors, hideFields: hidden }), accepted: false as const }, { status: 400, headers });
+    return data(submission.reply({ ...errors, hideFields: hidden }), { status: 400, headers });
   }
 }
 
@@ -98,7 +108,7 @@ export default function Invitation() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
 
-  if (result?.accepted) return <Accepted passwordSet={result.passwordSet} />;
+  if (page.state === "welcome") return <Accepted passwordSet={page.passwordSet} />;
   if (page.state !== "pending") {
     const text = closedTexts[page.state];
     return (
@@ -157,15 +167,14 @@ function AcceptForm({
   lastResult: ReturnType<typeof useActionData<typeof action>>;
 }) {
   const navigation = useNavigation();
-  const reply = lastResult && !lastResult.accepted ? lastResult : undefined;
   const [form, fields] = useForm({
     id: "accept-invitation",
-    lastResult: reply,
+    lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationInput }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const { attempt, wrap } = useSubmitAttempt(reply);
+  const { attempt, wrap } = useSubmitAttempt(lastResult);
   const items = errorItems(form, {
     order: ["password", "confirmPassword"],
     ids: { password: "password", confirmPassword: "confirm-password" },
