@@ -3,3 +3,8 @@ export * from "./schema";
 export * from "./labels";
 export * from "./fields";
 export * from "./validate";
+export * from "./describe";
+export * from "./eligibility";
+export * from "./diff";
+export * from "./meetings";
+export * from "./templates";

@@ -28,7 +28,7 @@ export const staffGroupPlurals: Record<StaffGroup, string> = {
   sas_doctor: "SAS doctors",
   gp_partner: "GP partners",
   salaried_gp: "salaried GPs",
-  gp_non_principal: "GP non-principals and locums",
+  gp_non_principal: "GP non-principals (including locums)",
   trainee: "doctors in training",
   medical_student: "medical students",
   pcn_clinical_director: "PCN clinical directors",
