@@ -7,7 +7,12 @@ declare module "@remix-run/node" {
   }
 }
 
-export default defineConfig({
+// One module instance of the API and database at run time: the server (tsx) and the Remix build
+// import the same @tandem/api and @tandem/db. `ssr.external` alone does not keep them out of the
+// build, because they export TypeScript source, so the server bundle names them external too.
+const serverOnly = /^@tandem\/(api|db|core)(\/.*)?$/;
+
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     remix({
       future: {
@@ -20,8 +25,7 @@ export default defineConfig({
       },
     }),
   ],
-  // One module instance of the API and database at run time: the server (tsx) and the Remix build
-  // import the same @tandem/api and @tandem/db.
   ssr: { external: ["@tandem/api", "@tandem/db", "@tandem/core"] },
+  build: isSsrBuild ? { rollupOptions: { external: (id: string) => serverOnly.test(id) } } : {},
   server: { port: 3000 },
-});
+}));

@@ -1,5 +1,9 @@
 // The participant PWA: installable by Chromium's criteria, controlled by its service worker,
 // usable offline for its shell, and showing a person's organisations and roles.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
 import { DEMO_PASSWORD, expect, test } from "./support/fixtures";
 
 test("the manifest names the app and has 192, 512 and maskable icons", async ({ request }) => {
@@ -27,18 +31,38 @@ test("the manifest names the app and has 192, 512 and maskable icons", async ({ 
   }
 });
 
-test("Chromium finds the PWA installable, its service worker controls the page, and the shell loads offline", async ({ page, context, checkA11y }) => {
+test("Chromium finds the PWA installable", async ({ baseURL }, testInfo) => {
+  // Playwright's contexts are incognito, which Chromium never offers to install into: use a real,
+  // throwaway profile.
+  const profile = mkdtempSync(path.join(tmpdir(), "tandem-pwa-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    ...testInfo.project.use.launchOptions,
+    baseURL,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto("/app/");
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    expect(installabilityErrors).toEqual([]);
+    const manifest = (await cdp.send("Page.getAppManifest")) as { url: string; errors: unknown[] };
+    expect(manifest.url).toMatch(/\/app\/manifest\.webmanifest$/);
+    expect(manifest.errors).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test("the service worker controls the page and the shell loads offline", async ({ page, context, checkA11y }) => {
   await page.goto("/app/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.reload();
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-
-  const cdp = await context.newCDPSession(page);
-  const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as {
-    installabilityErrors: { errorId: string }[];
-  };
-  expect(installabilityErrors).toEqual([]);
 
   await context.setOffline(true);
   await page.reload();

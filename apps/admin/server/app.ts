@@ -36,9 +36,8 @@ function toFetchRequest(req: ExpressRequest, publicUrl: string): Request {
     method: req.method,
     headers,
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    // @ts-expect-error Node's fetch needs duplex for a streamed body; the DOM type lacks it.
     duplex: hasBody ? "half" : undefined,
-  });
+  } as RequestInit & { duplex?: "half" });
 }
 
 export function createApp(options: AppOptions): express.Express {

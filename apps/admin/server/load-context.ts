@@ -2,10 +2,10 @@
 // call the tRPC router in-process (no HTTP hop).
 import type { ApiDeps } from "@tandem/api";
 
-export interface TandemLoadContext {
+export type TandemLoadContext = {
   deps: ApiDeps;
   address: string;
-}
+};
 
 declare module "@remix-run/node" {
   // Declaration merging needs an interface; it adds Tandem's fields to Remix's load context.
