@@ -1,5 +1,5 @@
 // The embedded PostgreSQL used when no DATABASE_URL is given: a real server with its data on disk.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -53,35 +53,50 @@ async function superuserPassword(file: string): Promise<string> {
   }
 }
 
-/**
- * As root, PostgreSQL runs as the `postgres` system user, which must be able to walk down to the
- * cluster directory. Say so plainly rather than let the server die with a permission error.
- */
-async function assertTraversable(dir: string): Promise<void> {
-  let current = dir;
-  for (;;) {
+/** The first directory on the way down to `dir` that other users cannot enter, if any. */
+async function firstClosedDirectory(dir: string): Promise<string | null> {
+  let closed: string | null = null;
+  for (let current = dir; ; current = path.dirname(current)) {
     const info = await stat(current);
-    if ((info.mode & 0o001) === 0) {
-      throw new DatabaseStartError(
-        `The embedded PostgreSQL runs as the "postgres" system user when Tandem runs as root, and it ` +
-          `cannot enter ${current} (mode ${(info.mode & 0o777).toString(8)}). Choose a data directory ` +
-          `whose parents are world-executable, or run "chmod o+x ${current}".`,
-      );
-    }
-    const parent = path.dirname(current);
-    if (parent === current) return;
-    current = parent;
+    if ((info.mode & 0o001) === 0) closed = current;
+    if (path.dirname(current) === current) return closed;
   }
+}
+
+/**
+ * Where the cluster lives. Normally `<dataDir>/postgres`. As root, PostgreSQL runs as the
+ * `postgres` system user, which must be able to walk down to the cluster; when a parent such as
+ * /root is closed to it, the cluster goes to /var/lib/tandem/<hash of dataDir> instead (kept across
+ * restarts, one per data directory), and the data directory says where.
+ */
+async function clusterDirectory(root: string, asRoot: boolean, log: Log): Promise<string> {
+  const inside = path.join(root, "postgres");
+  if (!asRoot) return inside;
+  const closed = await firstClosedDirectory(root);
+  if (closed === null) return inside;
+  const elsewhere = path.join(
+    "/var/lib/tandem",
+    createHash("sha256").update(root).digest("hex").slice(0, 16),
+  );
+  await mkdir(elsewhere, { recursive: true, mode: 0o711 });
+  await writeFile(
+    path.join(root, "postgres-location"),
+    `The embedded PostgreSQL for this data directory lives in ${elsewhere}/postgres,
+` +
+      `because the postgres system user cannot enter ${closed}.
+`,
+  );
+  log(`PostgreSQL cannot enter ${closed}; keeping its cluster in ${elsewhere}/postgres`);
+  return path.join(elsewhere, "postgres");
 }
 
 export async function startEmbeddedServer(opts: { dataDir: string; log?: Log }): Promise<EmbeddedServer> {
   const log = opts.log ?? (() => {});
   const root = path.resolve(opts.dataDir);
-  const clusterDir = path.join(root, "postgres");
   await mkdir(root, { recursive: true, mode: 0o711 });
   const password = await superuserPassword(path.join(root, "postgres-superuser-password"));
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) await assertTraversable(root);
+  const clusterDir = await clusterDirectory(root, asRoot, log);
 
   const recent: string[] = [];
   const onLog = (chunk: unknown) => {

@@ -1,5 +1,7 @@
 // startDatabase: the embedded server's lifecycle, an external server, and the app-role guard.
-import { rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -81,6 +83,32 @@ describe("startDatabase without a DATABASE_URL", () => {
     await Promise.all([one.close(), two.close()]);
     expect(await reachable(one.ownerUrl)).toBe(false);
     expect(await reachable(two.ownerUrl)).toBe(false);
+  });
+});
+
+describe("a data directory behind a closed parent (a clone under /root)", () => {
+  it("still starts and keeps its data, with the cluster somewhere PostgreSQL can reach", async () => {
+    const closed = `${root}closed`;
+    await mkdir(closed, { recursive: true, mode: 0o700 });
+    await chmod(closed, 0o700);
+    const dataDir = path.join(closed, "data");
+    const first = await startDatabase({ dataDir });
+    open.push(first);
+    await first.db.insert(organisations).values(demoOrganisation);
+    await first.close();
+    const again = await startDatabase({ dataDir });
+    open.push(again);
+    expect(await isDatabaseEmpty(again.db)).toBe(false);
+    await again.close();
+    if (process.getuid?.() === 0) {
+      // As root, PostgreSQL runs as "postgres", which cannot enter the closed parent.
+      const note = await readFile(path.join(dataDir, "postgres-location"), "utf8");
+      const cluster = note.match(/lives in (\S+)/)?.[1];
+      expect(cluster).toMatch(/^\/var\/lib\/tandem\/[0-9a-f]{16}\/postgres,?$/);
+      await rm(path.dirname(cluster!.replace(/,$/, "")), { recursive: true, force: true });
+    } else {
+      expect(existsSync(path.join(dataDir, "postgres", "PG_VERSION"))).toBe(true);
+    }
   });
 });
 
