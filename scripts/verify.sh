@@ -13,11 +13,13 @@ export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 concurrency="${VERIFY_CONCURRENCY:-$(nproc 2>/dev/null || echo 2)}"
 
 passed=0
+transcript="$(mktemp)"
 current=""
 started_at=$SECONDS
 
 on_exit() {
   local status=$?
+  rm -f "$transcript"
   if [[ $status -ne 0 && -n "$current" ]]; then
     printf '\n==> verify: stage "%s" failed (exit %d) after %d stage(s) passed\n' "$current" "$status" "$passed" >&2
   fi
@@ -30,7 +32,9 @@ stage() {
   shift
   local stage_started=$SECONDS
   printf '\n==> %s\n    $ %s\n\n' "$current" "$*"
-  "$@"
+  # Keep a copy of the output to count the tests that ran (vitest's "Tests  N passed" lines and
+  # Playwright's "N passed" line).
+  "$@" 2>&1 | tee -a "$transcript"
   passed=$((passed + 1))
   printf '\n==> %s: ok (%ds)\n' "$current" "$((SECONDS - stage_started))"
   current=""
@@ -85,4 +89,7 @@ stage "Production build" \
 stage "Browser tests (Playwright + axe)" pnpm --filter @tandem/admin e2e
 
 printf '\n==> verify: all stages passed in %ds\n' "$((SECONDS - started_at))"
-echo "verify: ${passed} passed, 0 failed"
+tests=$(sed 's/\x1b\[[0-9;]*m//g' "$transcript" \
+  | grep -oE '(Tests +[0-9]+ passed|^ +[0-9]+ passed \()' \
+  | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) sum += $i } END { print sum + 0 }')
+echo "verify: ${tests:-0} passed, 0 failed"
