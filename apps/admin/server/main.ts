@@ -2,7 +2,7 @@
 // empty database, then the one HTTP server. Stops gracefully on SIGTERM/SIGINT.
 import path from "node:path";
 import { createMailer, hashPassword } from "@tandem/api";
-import { isDatabaseEmpty, seedDemo, startDatabase } from "@tandem/db";
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo, startDatabase } from "@tandem/db";
 import { createApp, type AppOptions } from "./app";
 import { readEnv } from "./env";
 import { printDemoAccounts } from "./print-accounts";
@@ -23,6 +23,8 @@ async function main() {
   if (await isDatabaseEmpty(database.db)) {
     log("[db] empty database: adding demo organisations and people");
     printDemoAccounts(await seedDemo(database.db, { hashPassword }), log);
+  } else if (database.embedded) {
+    log(`[db] existing data kept. Demo accounts use the password ${DEMO_PASSWORD}; \`pnpm db:seed\` resets the demo data and lists them.`);
   }
 
   const deps = {

@@ -102,9 +102,9 @@ export async function startEmbeddedServer(opts: { dataDir: string; log?: Log }):
   const onLog = (chunk: unknown) => {
     for (const line of String(chunk).split("\n")) {
       if (!line.trim()) continue;
+      // PostgreSQL's own chatter is kept for the error message if it fails to start, not printed.
       recent.push(line);
       if (recent.length > 20) recent.shift();
-      log(line);
     }
   };
 
