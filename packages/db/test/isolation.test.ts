@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertSafeDatabaseRole, memberships, withPerson, withTenant } from "../src";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
-type Row = Record<string, string>;
+type Row = Record<string, string | number | boolean>;
 type Fixture = (owner: postgres.Sql, organisationId: string) => Promise<Row>;
 
 async function createPerson(owner: postgres.Sql): Promise<string> {
@@ -28,7 +28,37 @@ const fixtures: Record<string, Fixture> = {
     expires_at: new Date(Date.now() + 86_400_000).toISOString(),
   }),
   audit_log: async (_owner, organisationId) => ({ organisation_id: organisationId, action: "test.fixture" }),
+  // Listed and open: even a scheme the public directory shows stays invisible to other tenants.
+  schemes: async (_owner, organisationId) => schemeRow(organisationId),
+  scheme_rule_versions: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    scheme_id: await createScheme(owner, organisationId),
+    version: 2,
+    rules: "{}",
+  }),
+  enrolments: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    scheme_id: await createScheme(owner, organisationId),
+    person_id: await createPerson(owner),
+    role: "mentee",
+    status: "active",
+    consent_wording: "I agree",
+    consented_at: new Date().toISOString(),
+    rules_version: 1,
+  }),
 };
+
+function schemeRow(organisationId: string, extra: Record<string, unknown> = {}) {
+  const id = randomUUID();
+  return { organisation_id: organisationId, id, name: "Test scheme", slug: `s-${id}`, status: "open", listed: true, ...extra };
+}
+
+async function createScheme(owner: postgres.Sql, organisationId: string, extra: Record<string, unknown> = {}) {
+  const row = schemeRow(organisationId, extra);
+  await owner`insert into schemes ${owner(row)}`;
+  await owner`insert into scheme_rule_versions ${owner({ organisation_id: organisationId, scheme_id: row.id, version: 1, rules: "{}" })}`;
+  return row.id;
+}
 
 let t: TestDatabase;
 let tenantTables: { name: string; rls: boolean; forced: boolean }[];
@@ -220,5 +250,58 @@ describe("audit_log", () => {
     expect(await countAsOwner("audit_log", org)).toBe(1);
     await t.db.execute(sql`delete from organisations where id = ${org}`);
     expect(await countAsOwner("audit_log", org)).toBe(0);
+  });
+});
+
+describe("schemes: the directory, a person's own enrolments, immutable rule versions", () => {
+  function asAppWith<T>(settings: Record<string, string>, fn: (sql: postgres.TransactionSql) => Promise<T>) {
+    return t.appSql.begin(async (sql) => {
+      for (const [key, value] of Object.entries(settings)) await sql`select set_config(${key}, ${value}, true)`;
+      return fn(sql);
+    });
+  }
+
+  it("the directory setting shows listed open schemes and their current rules, nothing else", async () => {
+    const org = randomUUID();
+    await t.ownerSql`insert into organisations (id, slug, name, kind, region, contact_name, contact_email)
+      values (${org}, ${`dir-${org}`}, 'Directory Org', 'pcn', 'Test', 'Contact', 'c@test.example.org')`;
+    const open = await createScheme(t.ownerSql, org);
+    const draft = await createScheme(t.ownerSql, org, { status: "draft" });
+    const unlisted = await createScheme(t.ownerSql, org, { listed: false });
+    // The enrolment fixture makes a scheme of its own: make it in organisation A, then move the row.
+    const enrolment = { ...(await fixtures.enrolments!(t.ownerSql, orgA)), organisation_id: org, scheme_id: open };
+    await t.ownerSql`insert into enrolments ${t.ownerSql(enrolment)}`;
+
+    const seen = await asAppWith({ "app.directory": "on" }, (sql) => sql<{ id: string }[]>`select id from schemes where organisation_id = ${org}`);
+    expect(seen.map((r) => r.id)).toEqual([open]);
+    expect(seen.map((r) => r.id)).not.toContain(draft);
+    expect(seen.map((r) => r.id)).not.toContain(unlisted);
+    const versions = await asAppWith({ "app.directory": "on" }, (sql) => sql<{ scheme_id: string }[]>`select scheme_id from scheme_rule_versions where organisation_id = ${org}`);
+    expect(versions.map((r) => r.scheme_id)).toEqual([open]);
+    expect(await asAppWith({ "app.directory": "on" }, (sql) => sql`select 1 from enrolments`)).toHaveLength(0);
+    // Read-only: the directory setting gives no write.
+    const updated = await asAppWith({ "app.directory": "on" }, (sql) => sql`update schemes set name = 'x' where id = ${open}`);
+    expect(updated.count).toBe(0);
+  });
+
+  it("a person sees their own enrolments and those schemes in any organisation, and nobody else's", async () => {
+    const row = await fixtures.enrolments!(t.ownerSql, orgB);
+    await t.ownerSql`insert into enrolments ${t.ownerSql(row)}`;
+    const mine = await asAppWith({ "app.person_id": String(row.person_id) }, (sql) => sql<{ id: string }[]>`select id from enrolments`);
+    expect(mine).toHaveLength(1);
+    const schemesSeen = await asAppWith({ "app.person_id": String(row.person_id) }, (sql) => sql<{ id: string }[]>`select id from schemes`);
+    expect(schemesSeen.map((s) => s.id)).toEqual([String(row.scheme_id)]);
+    const someoneElse = await asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`select 1 from enrolments`);
+    expect(someoneElse).toHaveLength(0);
+    const write = await asAppWith({ "app.person_id": String(row.person_id) }, (sql) => sql`update enrolments set status = 'withdrawn' where person_id = ${String(row.person_id)}`);
+    expect(write.count).toBe(0);
+  });
+
+  it("rule versions cannot be rewritten, even by the owner", async () => {
+    const scheme = await createScheme(t.ownerSql, orgA);
+    await expect(t.ownerSql`update scheme_rule_versions set rules = '{"x":1}' where scheme_id = ${scheme}`).rejects.toThrow(/immutable/);
+    await expect(t.ownerSql`delete from scheme_rule_versions where scheme_id = ${scheme}`).rejects.toThrow(/immutable/);
+    await t.ownerSql`delete from schemes where id = ${scheme}`;
+    expect(await t.ownerSql`select 1 from scheme_rule_versions where scheme_id = ${scheme}`).toHaveLength(0);
   });
 });

@@ -6,3 +6,5 @@ export * from "./memberships";
 export * from "./invitations";
 export * from "./audit";
 export * from "./email-outbox";
+export * from "./schemes";
+export * from "./enrolments";
