@@ -2,7 +2,10 @@
 import { authRouter } from "./routers/auth";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
+import { directoryRouter } from "./routers/directory";
+import { enrolmentRouter } from "./routers/enrolment";
 import { centralRouter, platformRouter } from "./routers/platform";
+import { schemeRouter } from "./routers/scheme";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -11,6 +14,9 @@ export const appRouter = router({
   organisation: organisationRouter,
   platform: platformRouter,
   central: centralRouter,
+  scheme: schemeRouter,
+  directory: directoryRouter,
+  enrolment: enrolmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

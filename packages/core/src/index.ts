@@ -1,3 +1,5 @@
 // Pure domain: no I/O, no framework; only zod.
 export * from "./accounts/roles";
 export * from "./accounts/schemas";
+export * from "./rules";
+export * from "./schemes/inputs";

@@ -101,3 +101,17 @@ export function withPerson<T>(db: Database, personId: string, fn: (tx: Tx) => Pr
     return fn(tx);
   });
 }
+
+/**
+ * One read-only transaction for the public directory: listed, open schemes of every organisation
+ * (and their current rules) are visible, nothing else of any tenant.
+ */
+export function withDirectory<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select set_config('app.directory', 'on', true)`);
+      return fn(tx);
+    },
+    { accessMode: "read only" },
+  );
+}

@@ -3,6 +3,8 @@
 import { asc, eq } from "drizzle-orm";
 import { organisations } from "@tandem/db";
 import { z } from "zod";
+import { CompareSchemesInput } from "@tandem/core";
+import { compareSchemes, listComparableSchemes } from "../services/central";
 import { listOutbox } from "../services/mail";
 import { centralProcedure, platformProcedure, router } from "../trpc";
 
@@ -24,6 +26,10 @@ export const platformRouter = router({
 });
 
 export const centralRouter = router({
+  schemes: centralProcedure.query(({ ctx }) => listComparableSchemes(ctx.db)),
+
+  compare: centralProcedure.input(CompareSchemesInput).query(({ ctx, input }) => compareSchemes(ctx.db, input)),
+
   organisations: centralProcedure.query(({ ctx }) =>
     ctx.db
       .select(organisationSummary)

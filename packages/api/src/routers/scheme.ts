@@ -1,0 +1,56 @@
+// A coordinator's schemes: templates, create, rules versions, publish/close, enrolments and review.
+import { CreateSchemeFields, ReviewEnrolmentFields, SchemeRef, schemeTemplates, UpdateSchemeRulesFields } from "@tandem/core";
+import { listSchemeEnrolments, reviewEnrolment } from "../services/enrolments";
+import { changeSchemeStatus, createSchemeFromTemplate, getScheme, listSchemes, updateSchemeRules } from "../services/schemes";
+import { orgProcedure, router, signedInProcedure } from "../trpc";
+
+const runners = orgProcedure("org_admin", "coordinator");
+
+export const schemeRouter = router({
+  templates: signedInProcedure.query(() =>
+    schemeTemplates.map((t) => ({ id: t.id, name: t.name, summary: t.summary, rules: t.rules })),
+  ),
+
+  list: runners.query(({ ctx }) => listSchemes(ctx.tx, { organisationId: ctx.org.id })),
+
+  get: runners.input(SchemeRef).query(({ ctx, input }) => getScheme(ctx.tx, { organisationId: ctx.org.id, schemeId: input.schemeId })),
+
+  create: runners
+    .input(CreateSchemeFields)
+    .mutation(({ ctx, input }) =>
+      createSchemeFromTemplate(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id }),
+    ),
+
+  updateRules: runners
+    .input(UpdateSchemeRulesFields)
+    .mutation(({ ctx, input }) =>
+      updateSchemeRules(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id }),
+    ),
+
+  publish: runners
+    .input(SchemeRef)
+    .mutation(({ ctx, input }) =>
+      changeSchemeStatus(ctx.tx, { organisationId: ctx.org.id, actorPersonId: ctx.person.id, schemeId: input.schemeId, change: "publish" }),
+    ),
+
+  close: runners
+    .input(SchemeRef)
+    .mutation(({ ctx, input }) =>
+      changeSchemeStatus(ctx.tx, { organisationId: ctx.org.id, actorPersonId: ctx.person.id, schemeId: input.schemeId, change: "close" }),
+    ),
+
+  enrolments: runners
+    .input(SchemeRef)
+    .query(({ ctx, input }) => listSchemeEnrolments(ctx.tx, { organisationId: ctx.org.id, schemeId: input.schemeId })),
+
+  review: runners.input(ReviewEnrolmentFields).mutation(({ ctx, input }) =>
+    reviewEnrolment(ctx.tx, {
+      ...input,
+      organisationId: ctx.org.id,
+      actorPersonId: ctx.person.id,
+      mailer: ctx.mailer,
+      publicUrl: ctx.publicUrl,
+      now: ctx.now(),
+    }),
+  ),
+});

@@ -1,0 +1,362 @@
+// Joining and leaving schemes (SPEC principle 1: only the person joins; withdrawing is one step and
+// needs no reason), and the coordinator's review of requests from outside the target groups.
+import { checkEligibility, type SchemeRules } from "@tandem/core";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import {
+  type Database,
+  enrolments,
+  memberships,
+  organisations,
+  people,
+  schemes,
+  type Tx,
+  withPerson,
+  withTenant,
+} from "@tandem/db";
+import { AppError } from "../errors";
+import { recordAudit } from "./audit";
+import type { Mailer } from "./mail";
+import { currentRules } from "./schemes";
+
+export type EnrolmentRole = (typeof enrolments.role.enumValues)[number];
+const roleWords: Record<EnrolmentRole, string> = { mentee: "a mentee", mentor: "a mentor", peer: "a peer (co-mentoring)" };
+
+/** The words a person agrees to. Stored with the enrolment, exactly as shown. */
+export function consentWording(options: { schemeName: string; organisationName: string; role: EnrolmentRole }): string {
+  return (
+    `I want to join ${options.schemeName}, run by ${options.organisationName}, as ${roleWords[options.role]}. ` +
+    "I understand that taking part is voluntary and that I can withdraw at any time without giving a reason. " +
+    `The scheme's coordinators will see that I have joined, who I am matched with and when meetings take place, ` +
+    "but never what is discussed."
+  );
+}
+
+/** Roles a scheme offers: peers for co-mentoring and groups, mentees and mentors otherwise. */
+export function rolesOffered(rules: SchemeRules): EnrolmentRole[] {
+  return rules.format.kind === "one_to_one" ? ["mentee", "mentor"] : rules.format.kind === "group" ? ["peer", "mentor"] : ["peer"];
+}
+
+/** Keeps the directory's count of mentors with a free place in step (no matches yet use a place). */
+export async function refreshMentorPlaces(tx: Tx, organisationId: string, schemeId: string) {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.organisationId, organisationId),
+        eq(enrolments.schemeId, schemeId),
+        eq(enrolments.role, "mentor"),
+        eq(enrolments.status, "active"),
+      ),
+    );
+  await tx
+    .update(schemes)
+    .set({ mentorsWithFreePlaces: row?.n ?? 0 })
+    .where(and(eq(schemes.organisationId, organisationId), eq(schemes.id, schemeId)));
+}
+
+async function loadScheme(tx: Tx, organisationId: string, schemeId: string) {
+  const [scheme] = await tx
+    .select()
+    .from(schemes)
+    .where(and(eq(schemes.organisationId, organisationId), eq(schemes.id, schemeId)))
+    .limit(1);
+  if (!scheme) throw new AppError("NOT_FOUND", "That scheme does not exist");
+  const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
+  return { scheme, organisation: organisation!, rules: await currentRules(tx, scheme) };
+}
+
+async function eligibilityOf(db: Database, personId: string, scheme: { organisationId: string; rules: SchemeRules }, now: Date) {
+  const own = await withPerson(db, personId, (tx) =>
+    tx
+      .select({
+        organisationId: memberships.organisationId,
+        staffGroup: memberships.staffGroup,
+        startedInRoleOn: memberships.startedInRoleOn,
+      })
+      .from(memberships)
+      .where(and(eq(memberships.personId, personId), eq(memberships.status, "active"))),
+  );
+  return checkEligibility({ person: { id: personId }, memberships: own, scheme, now });
+}
+
+/** What the person sees before joining: eligibility, roles, the consent wording for each role. */
+export async function prepareJoin(
+  db: Database,
+  options: { personId: string; organisationId: string; schemeId: string; now: Date },
+) {
+  const loaded = await withTenant(db, { organisationId: options.organisationId, personId: options.personId }, async (tx) => {
+    const { scheme, organisation, rules } = await loadScheme(tx, options.organisationId, options.schemeId);
+    const live = await tx
+      .select({ id: enrolments.id, role: enrolments.role, status: enrolments.status })
+      .from(enrolments)
+      .where(
+        and(
+          eq(enrolments.organisationId, options.organisationId),
+          eq(enrolments.schemeId, scheme.id),
+          eq(enrolments.personId, options.personId),
+          inArray(enrolments.status, ["requested", "waiting", "active"]),
+        ),
+      );
+    return { scheme, organisation, rules, live };
+  });
+  if (loaded.scheme.status !== "open") {
+    throw new AppError("CONFLICT", "This scheme is not taking new people at the moment");
+  }
+  const eligibility = await eligibilityOf(db, options.personId, { organisationId: options.organisationId, rules: loaded.rules }, options.now);
+  return {
+    eligibility,
+    roles: rolesOffered(loaded.rules).map((role) => ({
+      role,
+      consentWording: consentWording({ schemeName: loaded.scheme.name, organisationName: loaded.organisation.name, role }),
+    })),
+    application: loaded.rules.application,
+    current: loaded.live,
+  };
+}
+
+export async function joinScheme(
+  db: Database,
+  options: {
+    personId: string;
+    organisationId: string;
+    schemeId: string;
+    role: EnrolmentRole;
+    consentWording: string;
+    applicationAnswers: Record<string, string | boolean>;
+    now: Date;
+  },
+) {
+  const prepared = await prepareJoin(db, options);
+  const offered = prepared.roles.find((r) => r.role === options.role);
+  if (!offered) {
+    throw new AppError("BAD_REQUEST", `This scheme does not take people as ${roleWords[options.role]}`, {
+      role: [`Choose ${joinRoleWords(prepared.roles.map((r) => r.role))}`],
+    });
+  }
+  if (offered.consentWording !== options.consentWording) {
+    throw new AppError("CONFLICT", "The scheme's wording has changed since you read it. Read it again before you join.");
+  }
+  if (prepared.eligibility.result === "not_eligible") {
+    throw new AppError("FORBIDDEN", prepared.eligibility.reason);
+  }
+  if (prepared.current.some((e) => e.role === options.role)) {
+    throw new AppError("CONFLICT", `You have already joined this scheme as ${roleWords[options.role]}`);
+  }
+  const answers = checkAnswers(prepared.application, options.applicationAnswers);
+
+  return withTenant(db, { organisationId: options.organisationId, personId: options.personId }, async (tx) => {
+    const { scheme, rules } = await loadScheme(tx, options.organisationId, options.schemeId);
+    let status: "requested" | "waiting" | "active" = prepared.eligibility.result === "on_request" ? "requested" : "active";
+    if (status === "active" && options.role !== "mentor" && rules.capacity.maxMentees !== undefined) {
+      // Serialise joins to one scheme so two people cannot both take the last place.
+      await tx.execute(`select pg_advisory_xact_lock(hashtext('${scheme.id}'))` as never);
+      const [taken] = await tx
+        .select({ n: count() })
+        .from(enrolments)
+        .where(
+          and(
+            eq(enrolments.organisationId, options.organisationId),
+            eq(enrolments.schemeId, scheme.id),
+            inArray(enrolments.role, ["mentee", "peer"]),
+            eq(enrolments.status, "active"),
+          ),
+        );
+      if ((taken?.n ?? 0) >= rules.capacity.maxMentees) status = "waiting";
+    }
+    const [row] = await tx
+      .insert(enrolments)
+      .values({
+        organisationId: options.organisationId,
+        schemeId: scheme.id,
+        personId: options.personId,
+        role: options.role,
+        status,
+        consentWording: options.consentWording,
+        consentedAt: options.now,
+        applicationAnswers: Object.keys(answers).length > 0 ? answers : null,
+        rulesVersion: scheme.currentVersion,
+        eligibilityReason: status === "requested" ? prepared.eligibility.reason : null,
+        createdAt: options.now,
+      })
+      .returning({ id: enrolments.id, status: enrolments.status });
+    if (options.role === "mentor") await refreshMentorPlaces(tx, options.organisationId, scheme.id);
+    await recordAudit(tx, {
+      organisationId: options.organisationId,
+      actorPersonId: options.personId,
+      action: "enrolment.joined",
+      subjectType: "enrolment",
+      subjectId: row!.id,
+      details: { role: options.role, status },
+    });
+    return { enrolmentId: row!.id, status: row!.status, nextStep: nextStepFor(status, rules) };
+  });
+}
+
+function joinRoleWords(roles: EnrolmentRole[]): string {
+  return roles.map((r) => roleWords[r]).join(" or ");
+}
+
+function nextStepFor(status: "requested" | "waiting" | "active", rules: SchemeRules): string {
+  if (status === "requested") return "Your request has gone to the scheme's coordinator, who will reply to you.";
+  if (status === "waiting") return "The scheme is full, so you are on its waiting list. We will tell you when a place comes up.";
+  if (rules.mentees.preparation === "required") return "Next, complete the short mentee preparation course before you are matched.";
+  return "You have joined. Next, complete your profile so you can be matched.";
+}
+
+function checkAnswers(application: SchemeRules["application"], answers: Record<string, string | boolean>) {
+  if (application.kind === "none") return {};
+  const fieldErrors: Record<string, string[]> = {};
+  const kept: Record<string, string | boolean> = {};
+  for (const question of application.questions) {
+    const answer = answers[question.id];
+    const empty = answer === undefined || (typeof answer === "string" && answer.trim() === "");
+    if (empty) {
+      if (question.required) fieldErrors[`applicationAnswers.${question.id}`] = [`Answer "${question.label}"`];
+      continue;
+    }
+    if (question.kind === "yes_no" ? typeof answer !== "boolean" : typeof answer !== "string") {
+      fieldErrors[`applicationAnswers.${question.id}`] = [`Answer "${question.label}" with ${question.kind === "yes_no" ? "yes or no" : "text"}`];
+      continue;
+    }
+    kept[question.id] = typeof answer === "string" ? answer.trim() : answer;
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new AppError("BAD_REQUEST", Object.values(fieldErrors)[0]![0]!, fieldErrors);
+  }
+  return kept;
+}
+
+export async function withdrawEnrolment(
+  db: Database,
+  options: { personId: string; organisationId: string; enrolmentId: string; now: Date },
+) {
+  return withTenant(db, { organisationId: options.organisationId, personId: options.personId }, async (tx) => {
+    const [row] = await tx
+      .update(enrolments)
+      .set({ status: "withdrawn", withdrawnAt: options.now })
+      .where(
+        and(
+          eq(enrolments.organisationId, options.organisationId),
+          eq(enrolments.id, options.enrolmentId),
+          eq(enrolments.personId, options.personId),
+          inArray(enrolments.status, ["requested", "waiting", "active"]),
+        ),
+      )
+      .returning({ id: enrolments.id, schemeId: enrolments.schemeId, role: enrolments.role });
+    if (!row) throw new AppError("NOT_FOUND", "You are not taking part in that scheme");
+    if (row.role === "mentor") await refreshMentorPlaces(tx, options.organisationId, row.schemeId);
+    await recordAudit(tx, {
+      organisationId: options.organisationId,
+      actorPersonId: options.personId,
+      action: "enrolment.withdrawn",
+      subjectType: "enrolment",
+      subjectId: row.id,
+    });
+    return { enrolmentId: row.id, status: "withdrawn" as const };
+  });
+}
+
+export async function myEnrolments(db: Database, options: { personId: string }) {
+  return withPerson(db, options.personId, (tx) =>
+    tx
+      .select({
+        enrolmentId: enrolments.id,
+        organisationId: enrolments.organisationId,
+        organisationName: organisations.name,
+        schemeId: schemes.id,
+        schemeName: schemes.name,
+        schemeSlug: schemes.slug,
+        organisationSlug: organisations.slug,
+        role: enrolments.role,
+        status: enrolments.status,
+        reviewMessage: enrolments.reviewMessage,
+        joinedAt: enrolments.createdAt,
+        withdrawnAt: enrolments.withdrawnAt,
+      })
+      .from(enrolments)
+      .innerJoin(schemes, and(eq(schemes.organisationId, enrolments.organisationId), eq(schemes.id, enrolments.schemeId)))
+      .innerJoin(organisations, eq(organisations.id, enrolments.organisationId))
+      .where(eq(enrolments.personId, options.personId))
+      .orderBy(asc(schemes.name)),
+  );
+}
+
+export async function listSchemeEnrolments(tx: Tx, options: { organisationId: string; schemeId: string }) {
+  return tx
+    .select({
+      enrolmentId: enrolments.id,
+      personId: people.id,
+      name: people.name,
+      email: people.email,
+      role: enrolments.role,
+      status: enrolments.status,
+      eligibilityReason: enrolments.eligibilityReason,
+      applicationAnswers: enrolments.applicationAnswers,
+      rulesVersion: enrolments.rulesVersion,
+      joinedAt: enrolments.createdAt,
+      reviewMessage: enrolments.reviewMessage,
+    })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    .where(and(eq(enrolments.organisationId, options.organisationId), eq(enrolments.schemeId, options.schemeId)))
+    .orderBy(asc(enrolments.createdAt));
+}
+
+export async function reviewEnrolment(
+  tx: Tx,
+  options: {
+    organisationId: string;
+    actorPersonId: string;
+    enrolmentId: string;
+    decision: "approve" | "decline";
+    message?: string | undefined;
+    mailer: Mailer;
+    publicUrl: string;
+    now: Date;
+  },
+) {
+  const [row] = await tx
+    .select({ enrolment: enrolments, email: people.email, name: people.name, schemeName: schemes.name })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    .innerJoin(schemes, and(eq(schemes.organisationId, enrolments.organisationId), eq(schemes.id, enrolments.schemeId)))
+    .where(and(eq(enrolments.organisationId, options.organisationId), eq(enrolments.id, options.enrolmentId)))
+    .limit(1);
+  if (!row) throw new AppError("NOT_FOUND", "That request does not exist in this organisation");
+  if (row.enrolment.status !== "requested" && !(row.enrolment.status === "waiting" && options.decision === "approve")) {
+    throw new AppError("CONFLICT", "This request has already been answered");
+  }
+  const status = options.decision === "approve" ? "active" : "declined";
+  await tx
+    .update(enrolments)
+    .set({
+      status,
+      reviewMessage: options.message?.trim() || null,
+      reviewedByPersonId: options.actorPersonId,
+      reviewedAt: options.now,
+    })
+    .where(and(eq(enrolments.organisationId, options.organisationId), eq(enrolments.id, options.enrolmentId)));
+  if (row.enrolment.role === "mentor") await refreshMentorPlaces(tx, options.organisationId, row.enrolment.schemeId);
+  await recordAudit(tx, {
+    organisationId: options.organisationId,
+    actorPersonId: options.actorPersonId,
+    action: options.decision === "approve" ? "enrolment.approved" : "enrolment.declined",
+    subjectType: "enrolment",
+    subjectId: options.enrolmentId,
+  });
+  const decided = options.decision === "approve" ? "has been accepted" : "was not accepted";
+  await options.mailer.send(tx, {
+    to: row.email,
+    subject: `Your request to join ${row.schemeName} ${decided}`,
+    text: [
+      `Dear ${row.name},`,
+      "",
+      `Your request to join ${row.schemeName} ${decided}.`,
+      ...(options.message?.trim() ? ["", "The coordinator wrote:", options.message.trim()] : []),
+      "",
+      `See your schemes in the Tandem app: ${options.publicUrl.replace(/\/$/, "")}/app/schemes`,
+    ].join("\n"),
+  });
+  return { enrolmentId: options.enrolmentId, status };
+}
