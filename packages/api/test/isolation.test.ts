@@ -1,7 +1,7 @@
 // Tenant isolation and authorisation at the API, enumerated from the router: a procedure added
 // without an expectation here fails the first test.
 import { and, eq } from "drizzle-orm";
-import { invitations, memberships, withTenant } from "@tandem/db";
+import { enrolments, invitations, memberships, schemes, withTenant } from "@tandem/db";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MembershipRoleName } from "@tandem/core";
@@ -14,6 +14,8 @@ interface Ids {
   /** Ids of the OTHER organisation's things, passed as if they were this one's. */
   personId: string;
   invitationId: string;
+  schemeId: string;
+  enrolmentId: string;
 }
 
 type Expectation =
@@ -32,6 +34,41 @@ const expectations: Record<string, Expectation> = {
   "platform.mailbox": { tier: "platform" },
   "platform.organisations": { tier: "platform" },
   "central.organisations": { tier: "central" },
+  "scheme.templates": { tier: "signedIn" },
+  "scheme.list": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.scheme.list({ organisationId: ids.organisationId }) },
+  "scheme.get": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.scheme.get({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
+  "scheme.create": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.scheme.create({ organisationId: ids.organisationId, templateId: "deanery-gp", name: "Isolation check scheme" }),
+  },
+  "scheme.updateRules": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.scheme.updateRules({ organisationId: ids.organisationId, schemeId: ids.schemeId, rules: {}, name: "Renamed" }),
+  },
+  "scheme.publish": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.scheme.publish({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
+  "scheme.close": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.scheme.close({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
+  "scheme.enrolments": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.scheme.enrolments({ organisationId: ids.organisationId, schemeId: ids.schemeId }),
+  },
+  "scheme.review": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.scheme.review({ organisationId: ids.organisationId, enrolmentId: ids.enrolmentId, decision: "decline", message: "no" }),
+  },
+  // Public by design (SPEC section 11); what they may show is tested in schemes.test.ts.
+  "directory.list": { tier: "public" },
+  "directory.scheme": { tier: "public" },
+  // A person's own enrolments, in any organisation (SPEC principle 4); tested in schemes.test.ts.
+  "enrolment.prepare": { tier: "signedIn" },
+  "enrolment.join": { tier: "signedIn" },
+  "enrolment.withdraw": { tier: "signedIn" },
+  "enrolment.mine": { tier: "signedIn" },
+  "central.schemes": { tier: "central" },
+  "central.compare": { tier: "central" },
   "organisation.get": { tier: "org", roles: "any", call: (c, ids) => c.organisation.get({ organisationId: ids.organisationId }) },
   "organisation.people": {
     tier: "org",
@@ -90,7 +127,29 @@ beforeAll(async () => {
 
   const adminB = await signedIn("admin.b@example.org");
   const invited = await adminB.organisation.invite({ organisationId: orgB.id, email: "invitee.b@example.org", name: "Invitee B", roles: ["participant"] });
-  bIds = { organisationId: orgB.id, personId: personB.id, invitationId: invited.invitationId };
+  const schemeB = await adminB.scheme.create({ organisationId: orgB.id, templateId: "deanery-gp", name: "B's scheme" });
+  const [enrolmentB] = await withTenant(env.db, { organisationId: orgB.id }, (tx) =>
+    tx
+      .insert(enrolments)
+      .values({
+        organisationId: orgB.id,
+        schemeId: schemeB.schemeId,
+        personId: personB.id,
+        role: "mentee",
+        status: "requested",
+        consentWording: "I agree",
+        consentedAt: new Date(),
+        rulesVersion: 1,
+      })
+      .returning(),
+  );
+  bIds = {
+    organisationId: orgB.id,
+    personId: personB.id,
+    invitationId: invited.invitationId,
+    schemeId: schemeB.schemeId,
+    enrolmentId: enrolmentB!.id,
+  };
 
   a = {
     org: orgA.id,
@@ -148,6 +207,14 @@ describe("organisation-scoped procedures", () => {
       tx.select().from(invitations).where(eq(invitations.id, bIds.invitationId)),
     );
     expect(invitation?.revokedAt).toBeNull();
+    const [scheme] = await withTenant(env.db, { organisationId: bIds.organisationId }, (tx) =>
+      tx.select().from(schemes).where(eq(schemes.id, bIds.schemeId)),
+    );
+    expect(scheme).toMatchObject({ name: "B's scheme", status: "draft", currentVersion: 1 });
+    const [enrolment] = await withTenant(env.db, { organisationId: bIds.organisationId }, (tx) =>
+      tx.select().from(enrolments).where(eq(enrolments.id, bIds.enrolmentId)),
+    );
+    expect(enrolment?.status).toBe("requested");
   });
 
   it.each(orgCases())("%s: roles without permission get FORBIDDEN, signed out gets UNAUTHORIZED", async (_path, expectation) => {
@@ -195,7 +262,10 @@ describe("installation-wide tiers", () => {
 
 describe("bad input", () => {
   // Procedures that take no input and end the caller's sessions are left out: junk input is ignored.
-  const fuzzable = Object.keys(expectations).filter((p) => !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations"].includes(p));
+  const fuzzable = Object.keys(expectations).filter(
+    (p) =>
+      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine"].includes(p),
+  );
 
   it("never produces an internal error, whatever the input", async () => {
     const procedures = appRouter._def.procedures as Record<string, unknown>;
