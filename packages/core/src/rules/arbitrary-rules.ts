@@ -24,7 +24,9 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 /** Text as the schema keeps it: already trimmed. */
 const text = (max: number) => fc.string({ maxLength: max }).map((s) => s.trim());
-const label = (max: number) => text(max).filter((s) => s.length > 0);
+/** One line, as the schema keeps labels and names: trimmed, with single spaces. */
+const line = (max: number) => text(max).map((s) => s.replace(/\s+/g, " "));
+const label = (max: number) => line(max).filter((s) => s.length > 0);
 const slug = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,15}$/);
 /** Weights in steps of 0.05: exact through JSON, and never -0. */
 const weight = int(0, 20).map((k) => k / 20);
@@ -145,7 +147,7 @@ const rawRules = fc.record({
   publicity: fc.record({
     listed: fc.boolean(),
     description: fc.record({ summary: text(300), mentorRole: text(300), confidentiality: text(300) }),
-    contact: fc.record({ name: text(120), email: fc.oneof(fc.constant(""), email), phone: maybe(phone) }),
+    contact: fc.record({ name: line(120), email: fc.oneof(fc.constant(""), email), phone: maybe(phone) }),
   }),
 });
 

@@ -48,7 +48,10 @@ const Text = (label: string, max: number) =>
     .trim()
     .max(max, `${capitalise(label)} must be ${max} characters or fewer`);
 
-const RequiredText = (label: string, max: number) => Text(label, max).pipe(z.string().min(1, `Enter ${label}`));
+/** One line of text (a label, a name): runs of spaces and line breaks become one space. */
+const Line = (label: string, max: number) => Text(label, max).transform((s) => s.replace(/\s+/g, " "));
+
+const RequiredText = (label: string, max: number) => Line(label, max).pipe(z.string().min(1, `Enter ${label}`));
 
 const Slug = z
   .string({ required_error: "Enter an id", invalid_type_error: "Enter an id as text" })
@@ -241,7 +244,7 @@ const Publicity = z
       .default({}),
     contact: z
       .object({
-        name: Text("the contact's name", 120).default(""),
+        name: Line("the contact's name", 120).default(""),
         email: Text("the contact email", 254).default(""),
         phone: Text("the contact phone number", 40).optional(),
       })
