@@ -3,3 +3,4 @@ export * from "./accounts/roles";
 export * from "./accounts/schemas";
 export * from "./rules";
 export * from "./schemes/inputs";
+export * from "./schemes/consent";

@@ -13,6 +13,7 @@ import {
   withPerson,
   withTenant,
 } from "../src";
+import { validateRules } from "@tandem/core";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
 const hashPassword = async (password: string) => `test-hash:${password}`;
@@ -24,7 +25,9 @@ async function counts() {
       (select count(*)::int from people) as people,
       (select count(*)::int from memberships) as memberships,
       (select count(*)::int from platform_roles) as platform_roles,
-      (select count(*)::int from audit_log) as audit_log`;
+      (select count(*)::int from audit_log) as audit_log,
+      (select count(*)::int from schemes) as schemes,
+      (select count(*)::int from enrolments) as enrolments`;
   return row!;
 }
 
@@ -55,7 +58,8 @@ describe("seedDemo", () => {
       expect(members.filter((m) => m.roles.includes("participant")).length).toBeGreaterThanOrEqual(4);
       expect(members.every((m) => m.siteDistrict && m.siteLatitude && m.siteLongitude && m.startedInRoleOn)).toBe(true);
       const audit = await withTenant(t.db, { organisationId: org.id }, (tx) => tx.select().from(auditLog));
-      expect(audit.map((a) => a.action)).toEqual(["organisation.seeded"]);
+      expect(audit.map((a) => a.action)).toContain("organisation.seeded");
+      expect(new Set(audit.map((a) => a.action))).toEqual(new Set(["organisation.seeded", "scheme.created"]));
     }
     const [managed] = await t.ownerSql<{ n: number }[]>`select count(*)::int as n from memberships where line_manager_person_id is not null`;
     expect(managed!.n).toBeGreaterThan(0);
@@ -82,6 +86,26 @@ describe("seedDemo", () => {
     expect(accounts.map((a) => a.description)).toContain("Org admin, Aire Valley Hospitals NHS Foundation Trust");
     const [hash] = await t.db.select({ hash: people.passwordHash }).from(people).limit(1);
     expect(hash!.hash).toBe(`test-hash:${DEMO_PASSWORD}`);
+  });
+
+  it("runs a listed, open scheme from each of the seven templates, with mentors and mentees taking part", async () => {
+    const rows = await t.ownerSql<{ template_id: string; status: string; listed: boolean; mentors: number; others: number; free: number }[]>`
+      select s.template_id, s.status, s.listed, s.mentors_with_free_places as free,
+        (select count(*)::int from enrolments e where e.scheme_id = s.id and e.role = 'mentor' and e.status = 'active') as mentors,
+        (select count(*)::int from enrolments e where e.scheme_id = s.id and e.role <> 'mentor' and e.status = 'active') as others
+      from schemes s order by s.template_id`;
+    expect(rows.map((r) => r.template_id)).toEqual(
+      ["co-tutoring", "coach-mentoring-leaders", "deanery-gp", "gp-non-principal", "multi-professional", "new-consultant", "pcn-mastermind"],
+    );
+    for (const row of rows) {
+      expect(row, row.template_id).toMatchObject({ status: "open", listed: true });
+      expect(row.free, row.template_id).toBe(row.mentors);
+      expect(row.mentors + row.others, row.template_id).toBeGreaterThan(0);
+    }
+    expect(rows.filter((r) => r.mentors > 0 && r.others > 0).length).toBeGreaterThanOrEqual(5);
+    // Every stored rules version is valid today.
+    const versions = await t.ownerSql<{ rules: unknown }[]>`select rules from scheme_rule_versions`;
+    for (const version of versions) expect(validateRules(version.rules).ok).toBe(true);
   });
 
   it("gives the same data when run again with reset, even after other changes", async () => {

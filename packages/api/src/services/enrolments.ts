@@ -1,6 +1,13 @@
 // Joining and leaving schemes (SPEC principle 1: only the person joins; withdrawing is one step and
 // needs no reason), and the coordinator's review of requests from outside the target groups.
-import { checkEligibility, type SchemeRules } from "@tandem/core";
+import {
+  checkEligibility,
+  consentWording,
+  type EnrolmentRole,
+  enrolmentRoleWords,
+  rolesOffered,
+  type SchemeRules,
+} from "@tandem/core";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import {
   type Database,
@@ -18,23 +25,8 @@ import { recordAudit } from "./audit";
 import type { Mailer } from "./mail";
 import { currentRules } from "./schemes";
 
-export type EnrolmentRole = (typeof enrolments.role.enumValues)[number];
-const roleWords: Record<EnrolmentRole, string> = { mentee: "a mentee", mentor: "a mentor", peer: "a peer (co-mentoring)" };
-
-/** The words a person agrees to. Stored with the enrolment, exactly as shown. */
-export function consentWording(options: { schemeName: string; organisationName: string; role: EnrolmentRole }): string {
-  return (
-    `I want to join ${options.schemeName}, run by ${options.organisationName}, as ${roleWords[options.role]}. ` +
-    "I understand that taking part is voluntary and that I can withdraw at any time without giving a reason. " +
-    `The scheme's coordinators will see that I have joined, who I am matched with and when meetings take place, ` +
-    "but never what is discussed."
-  );
-}
-
-/** Roles a scheme offers: peers for co-mentoring and groups, mentees and mentors otherwise. */
-export function rolesOffered(rules: SchemeRules): EnrolmentRole[] {
-  return rules.format.kind === "one_to_one" ? ["mentee", "mentor"] : rules.format.kind === "group" ? ["peer", "mentor"] : ["peer"];
-}
+export type { EnrolmentRole };
+const roleWords = enrolmentRoleWords;
 
 /** Keeps the directory's count of mentors with a free place in step (no matches yet use a place). */
 export async function refreshMentorPlaces(tx: Tx, organisationId: string, schemeId: string) {

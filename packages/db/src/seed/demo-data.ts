@@ -35,9 +35,9 @@ export interface DemoPerson {
   description?: string;
 }
 
-const TRUST = "aire-valley-hospitals";
-const DEANERY = "pennine-wolds-deanery";
-const PCN = "nidd-wharfe-pcn";
+export const TRUST = "aire-valley-hospitals";
+export const DEANERY = "pennine-wolds-deanery";
+export const PCN = "nidd-wharfe-pcn";
 
 export const demoOrganisations: DemoOrganisation[] = [
   {
@@ -225,6 +225,8 @@ export const demoPeople: DemoPerson[] = [
     registrationNumber: "4590321",
     memberships: [
       { organisation: PCN, roles: ["participant"], staffGroup: "gp_partner", specialty: "General Practice", department: "Wharfedale Medical Practice", siteDistrict: "LS21", site: [53.9051, -1.6918], startedInRoleOn: "2013-04-01" },
+      // A GP trainer, mentoring for the deanery as well.
+      { organisation: DEANERY, roles: ["participant"], staffGroup: "gp_partner", specialty: "General Practice", department: "GP trainer, Harrogate training scheme", siteDistrict: "LS21", site: [53.9051, -1.6918], startedInRoleOn: "2016-08-01" },
     ],
   },
   {
@@ -233,6 +235,8 @@ export const demoPeople: DemoPerson[] = [
     registrationNumber: "7120964",
     memberships: [
       { organisation: PCN, roles: ["participant"], staffGroup: "salaried_gp", specialty: "General Practice", department: "Stray Road Surgery", siteDistrict: "HG1", site: [53.9938, -1.5383], startedInRoleOn: "2025-01-06", lineManager: `jo.sutcliffe@${p}` },
+      // A GP with an extended role in the trust's dermatology clinic: a trust member outside its consultant schemes.
+      { organisation: TRUST, roles: ["participant"], staffGroup: "salaried_gp", specialty: "Dermatology", department: "Dermatology (GP with extended role)", siteDistrict: "BD21", site: trustSite.BD21, startedInRoleOn: "2025-02-03" },
     ],
   },
   {

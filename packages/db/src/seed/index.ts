@@ -1,10 +1,12 @@
-// Demo data for a fresh installation: three kinds of organisation, their people, and platform roles.
+// Demo data for a fresh installation: three kinds of organisation, their people, platform roles, and
+// a scheme from each of the seven templates with people taking part.
 // Written as the app role, so tenant rows go through withTenant exactly as the API writes them.
 import { sql } from "drizzle-orm";
 import { withTenant } from "../client";
 import { auditLog, memberships, organisations, people, platformRoles } from "../schema";
 import type { Database } from "../types";
 import { demoOrganisations, demoPeople, type DemoPerson } from "./demo-data";
+import { seedDemoSchemes } from "./schemes";
 
 /** One password for every demo account, printed by the server at first start. */
 export const DEMO_PASSWORD = "tandem-demo-2026";
@@ -131,6 +133,8 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions): Promise<Dem
       });
     });
   }
+
+  await seedDemoSchemes(db, { organisations: orgIds, people: personIds });
 
   return demoPeople.map((person) => ({
     email: person.email.toLowerCase(),
