@@ -46,7 +46,57 @@ const fixtures: Record<string, Fixture> = {
     consented_at: new Date().toISOString(),
     rules_version: 1,
   }),
+  training_modules: async (_owner, organisationId) => moduleRow(organisationId),
+  evidence_files: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    person_id: await createPerson(owner),
+    filename: "certificate.pdf",
+    content_type: "application/pdf",
+    size: 4,
+    sha256: "0".repeat(64),
+    content: "\\x25504446",
+  }),
+  training_records: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    person_id: await createPerson(owner),
+    module_id: await createModule(owner, organisationId),
+    completed_on: "2026-01-15",
+    source: "coordinator",
+  }),
+  support_events: async (_owner, organisationId) => ({
+    organisation_id: organisationId,
+    kind: "support_group",
+    title: "Mentor support group",
+    held_on: "2026-02-01",
+  }),
+  support_attendance: async (owner, organisationId) => {
+    const event = randomUUID();
+    await owner`insert into support_events (organisation_id, id, kind, title, held_on) values (${organisationId}, ${event}, 'conference', 'Annual conference', '2026-03-01')`;
+    return { organisation_id: organisationId, event_id: event, person_id: await createPerson(owner), status: "attended" };
+  },
+  peer_appraisals: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    mentor_person_id: await createPerson(owner),
+    appraised_on: "2026-04-01",
+  }),
+  mentor_approvals: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    scheme_id: await createScheme(owner, organisationId),
+    person_id: await createPerson(owner),
+    decision: "approved",
+  }),
 };
+
+function moduleRow(organisationId: string) {
+  const id = randomUUID();
+  return { organisation_id: organisationId, id, code: `m-${id}`, name: "Mentoring skills", kind: "course_module", hours: 7 };
+}
+
+async function createModule(owner: postgres.Sql, organisationId: string) {
+  const row = moduleRow(organisationId);
+  await owner`insert into training_modules ${owner(row)}`;
+  return row.id;
+}
 
 function schemeRow(organisationId: string, extra: Record<string, unknown> = {}) {
   const id = randomUUID();

@@ -8,3 +8,5 @@ export * from "./audit";
 export * from "./email-outbox";
 export * from "./schemes";
 export * from "./enrolments";
+export * from "./preparation";
+export * from "./jobs";
