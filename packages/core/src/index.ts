@@ -4,3 +4,4 @@ export * from "./accounts/schemas";
 export * from "./rules";
 export * from "./schemes/inputs";
 export * from "./schemes/consent";
+export * from "./preparation";
