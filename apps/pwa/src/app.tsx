@@ -1,15 +1,29 @@
-// The app shell: skip link, header, offline notice, the current screen and the footer.
-// Focus moves to the new page's h1 (or main) on each client-side route change.
+// The app shell: skip link, header with navigation, offline notice, the current screen and the footer.
+// Focus moves to the new page's h1 (or main) on each client-side route change. The directory and
+// scheme pages are public; the rest ask the person to sign in and then carry on where they were.
 import { Container, Footer, Header, MainWrapper, SkipLink } from "@tandem/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { SignInForm } from "./features/auth/sign-in-form";
 import { MyOrganisations } from "./features/me/my-organisations";
+import { FindSchemes } from "./features/schemes/find-schemes";
+import { MySchemes } from "./features/schemes/my-schemes";
+import { SchemePage, type SignedIn } from "./features/schemes/scheme-page";
 import { OfflineNotice } from "./features/offline/offline-notice";
 import { useOnlineStatus } from "./features/offline/use-online-status";
 import { messages } from "./lib/form-errors";
 import { PageHeading, usePageTitle } from "./lib/page";
-import { BASE, Link, matchRoute, navigate, usePathname } from "./lib/router";
+import {
+  BASE,
+  Link,
+  matchRoute,
+  navigate,
+  safeReturnTo,
+  useLinkInterception,
+  usePathname,
+  useSearch,
+  type Route,
+} from "./lib/router";
 import { useTRPC } from "./lib/trpc";
 
 export function App() {
@@ -18,6 +32,7 @@ export function App() {
   const me = useMeQuery();
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(pathname);
+  useLinkInterception();
 
   useEffect(() => {
     if (previousPath.current === pathname) return;
@@ -33,11 +48,13 @@ export function App() {
         serviceName="Tandem"
         href={`${BASE}/`}
         account={me.data ? { name: me.data.person.name } : undefined}
+        navigation={navigationFor(route, me.data != null)}
+        navigationLabel="Main"
       />
       <Container>
         <MainWrapper ref={mainRef}>
           <OfflineNotice />
-          {route === "not-found" ? <NotFound /> : <Screen route={route} me={me} />}
+          {route.name === "not-found" ? <NotFound /> : <Screen route={route} me={me} />}
         </MainWrapper>
       </Container>
       <Footer />
@@ -51,11 +68,48 @@ function useMeQuery() {
   return useQuery(trpc.me.get.queryOptions());
 }
 
-function Screen({ route, me }: { route: "home" | "sign-in"; me: MeQuery }) {
+function navigationFor(route: Route, signedIn: boolean) {
+  const items = [
+    { href: `${BASE}/schemes/find`, text: "Find a scheme", current: route.name === "find-schemes" || route.name === "scheme" },
+    ...(signedIn
+      ? [
+          { href: `${BASE}/schemes`, text: "My schemes", current: route.name === "my-schemes" },
+          { href: `${BASE}/`, text: "My organisations", current: route.name === "home" },
+        ]
+      : []),
+  ];
+  return items;
+}
+
+function signedInState(me: MeQuery): SignedIn {
+  if (me.data !== undefined) return me.data !== null;
+  return undefined;
+}
+
+/** After signing in on a screen that needed it, stay there and start from its heading. */
+function focusHeadingSoon() {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>("main h1")?.focus());
+}
+
+function Screen({ route, me }: { route: Exclude<Route, { name: "not-found" }>; me: MeQuery }) {
+  const search = useSearch();
+  // Public screens do not wait for (or need) a session.
+  if (route.name === "find-schemes") return <FindSchemes />;
+  if (route.name === "scheme") {
+    return <SchemePage organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} signedIn={signedInState(me)} />;
+  }
   if (me.isPending) return <Loading />;
   if (me.isError) return <ServiceProblem onRetry={() => void me.refetch()} />;
-  if (me.data === null) return <SignInForm onSignedIn={() => navigate(`${BASE}/`, { replace: true })} />;
-  if (route === "sign-in") return <AlreadySignedIn />;
+  if (me.data === null) {
+    const returnTo = route.name === "sign-in" ? safeReturnTo(new URLSearchParams(search).get("returnTo")) : null;
+    return (
+      <SignInForm
+        onSignedIn={() => (returnTo ? navigate(returnTo, { replace: true }) : focusHeadingSoon())}
+      />
+    );
+  }
+  if (route.name === "sign-in") return <AlreadySignedIn returnTo={new URLSearchParams(search).get("returnTo")} />;
+  if (route.name === "my-schemes") return <MySchemes />;
   return <MyOrganisations me={me.data} />;
 }
 
@@ -86,11 +140,17 @@ function ServiceProblem({ onRetry }: { onRetry: () => void }) {
   );
 }
 
-function AlreadySignedIn() {
+function AlreadySignedIn({ returnTo }: { returnTo: string | null }) {
   usePageTitle("You're signed in");
+  const back = returnTo ? safeReturnTo(returnTo) : null;
   return (
     <>
       <PageHeading>You're signed in</PageHeading>
+      {back && back !== `${BASE}/` ? (
+        <p>
+          <Link href={back}>Go back to where you were</Link>
+        </p>
+      ) : null}
       <p>
         <Link href={`${BASE}/`}>Go to my organisations and roles</Link>
       </p>

@@ -66,3 +66,20 @@ describe("validateSignIn", () => {
     expect(validateSignIn({ email: "asha@example.nhs.uk", password: "x" }).summary).toEqual([]);
   });
 });
+
+describe("mapTrpcError for people already signed in", () => {
+  it("shows a readable server message for the codes asked for, and a fixed sentence otherwise", () => {
+    const reason = "This scheme is for new consultants. Ask the coordinator if you think it should include you.";
+    const shown = mapTrpcError(trpcError("FORBIDDEN", reason), FIELDS, { showMessageFor: ["FORBIDDEN", "CONFLICT"] });
+    expect(shown.summary).toEqual([{ href: "#email", text: reason }]);
+    const hidden = mapTrpcError(trpcError("FORBIDDEN", reason), FIELDS);
+    expect(hidden.summary[0]?.text).toBe(messages.serviceProblem);
+    const technical = mapTrpcError(trpcError("CONFLICT", "Error: duplicate key"), FIELDS, { showMessageFor: ["CONFLICT"] });
+    expect(technical.summary[0]?.text).toBe(messages.serviceProblem);
+  });
+
+  it("says the session ended rather than blaming the password", () => {
+    const errors = mapTrpcError(trpcError("UNAUTHORIZED", "Sign in first"), FIELDS, { unauthorised: messages.signedOut });
+    expect(errors.summary[0]?.text).toBe(messages.signedOut);
+  });
+});

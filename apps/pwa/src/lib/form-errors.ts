@@ -20,6 +20,7 @@ export const messages = {
   unreachable: "Tandem cannot be reached at the moment. Check your connection, then try again.",
   serviceProblem: "Sorry, there is a problem with the service. Try again later.",
   checkAnswers: "Check your answers and try again",
+  signedOut: "You have been signed out. Sign in again, then try again.",
 } as const;
 
 /** Builds the summary in field order, so the first link points at the first field with a problem. */
@@ -56,19 +57,29 @@ interface TrpcErrorShape {
 export function mapTrpcError<Field extends string>(
   error: unknown,
   fieldOrder: readonly Field[],
-  options: { online?: boolean } = {},
+  options: {
+    online?: boolean;
+    /** Codes whose server message is written for people (e.g. a FORBIDDEN eligibility reason) and shown as it is. */
+    showMessageFor?: readonly string[];
+    /** What to say for UNAUTHORIZED when the person was already signed in (the default is about credentials). */
+    unauthorised?: string;
+  } = {},
 ): FormErrors<Field> {
   const shape = (typeof error === "object" && error !== null ? error : {}) as TrpcErrorShape;
-  const code = typeof shape.data?.code === "string" ? shape.data.code : undefined;
+  const code = errorCode(error);
 
   if (!code) {
     // No tRPC payload: the request never reached the API (network down, server unreachable).
     return toFormErrors(fieldOrder, {}, [options.online === false ? messages.offline : messages.unreachable]);
   }
 
+  if (options.showMessageFor?.includes(code)) {
+    return toFormErrors(fieldOrder, {}, [plainMessage(shape.message) ?? messages.serviceProblem]);
+  }
+
   switch (code) {
     case "UNAUTHORIZED":
-      return toFormErrors(fieldOrder, {}, [messages.wrongCredentials]);
+      return toFormErrors(fieldOrder, {}, [options.unauthorised ?? messages.wrongCredentials]);
     case "TOO_MANY_REQUESTS":
       return toFormErrors(fieldOrder, {}, [plainMessage(shape.message) ?? messages.tooManyAttempts]);
     case "BAD_REQUEST": {
@@ -89,8 +100,14 @@ export function mapTrpcError<Field extends string>(
   }
 }
 
+/** The tRPC error code ("BAD_REQUEST", "CONFLICT", ...), or undefined when the API was never reached. */
+export function errorCode(error: unknown): string | undefined {
+  const shape = (typeof error === "object" && error !== null ? error : {}) as TrpcErrorShape;
+  return typeof shape.data?.code === "string" ? shape.data.code : undefined;
+}
+
 /** A server message is shown only if it reads like a sentence for people, not a stack or code. */
-function plainMessage(message: unknown): string | undefined {
+export function plainMessage(message: unknown): string | undefined {
   if (typeof message !== "string") return undefined;
   const text = message.trim();
   if (!text || text.length > 200 || /[{}<>]|Error:|\bat\s+\S+\s*\(/.test(text)) return undefined;

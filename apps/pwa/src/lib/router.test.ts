@@ -1,13 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { matchRoute } from "./router";
+import { matchRoute, safeReturnTo, schemePath, signInPath } from "./router";
 
 describe("matchRoute", () => {
   it("matches the screens under /app and nothing else", () => {
-    expect(matchRoute("/app/")).toBe("home");
-    expect(matchRoute("/app")).toBe("home");
-    expect(matchRoute("/app/sign-in")).toBe("sign-in");
-    expect(matchRoute("/app/sign-in/")).toBe("sign-in");
-    expect(matchRoute("/app/nope")).toBe("not-found");
-    expect(matchRoute("/application")).toBe("not-found");
+    expect(matchRoute("/app/")).toEqual({ name: "home" });
+    expect(matchRoute("/app")).toEqual({ name: "home" });
+    expect(matchRoute("/app/sign-in")).toEqual({ name: "sign-in" });
+    expect(matchRoute("/app/sign-in/")).toEqual({ name: "sign-in" });
+    expect(matchRoute("/app/schemes")).toEqual({ name: "my-schemes" });
+    expect(matchRoute("/app/schemes/find/")).toEqual({ name: "find-schemes" });
+    expect(matchRoute("/app/nope")).toEqual({ name: "not-found" });
+    expect(matchRoute("/application")).toEqual({ name: "not-found" });
+    expect(matchRoute("/app/schemes/a/b/c")).toEqual({ name: "not-found" });
+  });
+
+  it("reads a scheme's organisation and scheme slugs", () => {
+    expect(matchRoute("/app/schemes/aire-valley/new-consultants")).toEqual({
+      name: "scheme",
+      organisationSlug: "aire-valley",
+      schemeSlug: "new-consultants",
+    });
+    expect(matchRoute(schemePath("a b", "c/d"))).toEqual({ name: "scheme", organisationSlug: "a b", schemeSlug: "c/d" });
+    expect(matchRoute("/app/schemes/%E0%A4%A/x")).toEqual({ name: "not-found" });
+  });
+});
+
+describe("safeReturnTo", () => {
+  it("follows paths inside the app only", () => {
+    expect(safeReturnTo("/app/schemes/aire/new?x=1")).toBe("/app/schemes/aire/new?x=1");
+    expect(safeReturnTo(null)).toBe("/app/");
+    for (const bad of ["https://evil.example/app/", "//evil.example", "/app//evil.example", "/app/../admin", "/admin", "/app\\x"]) {
+      expect(safeReturnTo(bad), bad).toBe("/app/");
+    }
+  });
+
+  it("is what the sign-in link carries", () => {
+    const returnTo = new URLSearchParams(signInPath("/app/schemes/a/b").split("?")[1]).get("returnTo");
+    expect(safeReturnTo(returnTo)).toBe("/app/schemes/a/b");
   });
 });

@@ -1,6 +1,7 @@
-// A tiny client-side router over location.pathname under /app/. Enough for a handful of screens
-// without a new dependency; links are real <a href> so they work without JavaScript routing too.
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from "react";
+// A tiny client-side router over location under /app/. Enough for a handful of screens without a new
+// dependency; links are real <a href>, and same-origin clicks under /app/ are handled here so the
+// TanStack Query cache (and so what works offline) survives moving between screens.
+import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from "react";
 
 export const BASE = "/app";
 
@@ -15,6 +16,10 @@ function subscribe(listener: () => void) {
   };
 }
 
+function notify() {
+  for (const listener of listeners) listener();
+}
+
 export function usePathname(): string {
   return useSyncExternalStore(
     subscribe,
@@ -23,28 +28,121 @@ export function usePathname(): string {
   );
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}) {
-  if (to === window.location.pathname) return;
-  if (options.replace) window.history.replaceState(null, "", to);
-  else window.history.pushState(null, "", to);
-  for (const listener of listeners) listener();
+/** The query string, including its "?" (or ""). */
+export function useSearch(): string {
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.search,
+    () => "",
+  );
 }
 
-/** Maps a pathname to a route name; trailing slashes do not matter. */
-export type Route = "home" | "sign-in" | "not-found";
+const here = () => window.location.pathname + window.location.search + window.location.hash;
 
+export function navigate(to: string, options: { replace?: boolean } = {}) {
+  if (to === here()) return;
+  if (options.replace) window.history.replaceState(null, "", to);
+  else window.history.pushState(null, "", to);
+  notify();
+}
+
+/** Changes the query string in place (no new history entry), e.g. for filters. */
+export function replaceSearch(search: string) {
+  const query = search && !search.startsWith("?") ? `?${search}` : search;
+  navigate(window.location.pathname + query + window.location.hash, { replace: true });
+}
+
+export type Route =
+  | { name: "home" }
+  | { name: "sign-in" }
+  | { name: "find-schemes" }
+  | { name: "my-schemes" }
+  | { name: "scheme"; organisationSlug: string; schemeSlug: string }
+  | { name: "not-found" };
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** Maps a pathname to a route; trailing slashes do not matter. */
 export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, "");
-  if (path === BASE) return "home";
-  if (path === `${BASE}/sign-in`) return "sign-in";
-  return "not-found";
+  if (path === BASE) return { name: "home" };
+  if (path === `${BASE}/sign-in`) return { name: "sign-in" };
+  if (path === `${BASE}/schemes`) return { name: "my-schemes" };
+  if (path === `${BASE}/schemes/find`) return { name: "find-schemes" };
+  const scheme = /^\/app\/schemes\/([^/]+)\/([^/]+)$/.exec(path);
+  if (scheme) {
+    const organisationSlug = decode(scheme[1]!);
+    const schemeSlug = decode(scheme[2]!);
+    if (organisationSlug && schemeSlug) return { name: "scheme", organisationSlug, schemeSlug };
+  }
+  return { name: "not-found" };
+}
+
+export function schemePath(organisationSlug: string, schemeSlug: string): string {
+  return `${BASE}/schemes/${encodeURIComponent(organisationSlug)}/${encodeURIComponent(schemeSlug)}`;
+}
+
+/** The sign-in page, coming back to `returnTo` afterwards. */
+export function signInPath(returnTo: string): string {
+  return `${BASE}/sign-in?${new URLSearchParams({ returnTo }).toString()}`;
+}
+
+/**
+ * Where to go after signing in. Only paths inside the app are followed, so a crafted link cannot
+ * send someone to another site ("//evil.example", "/app/../", "https://...").
+ */
+export function safeReturnTo(value: string | null | undefined): string {
+  const fallback = `${BASE}/`;
+  if (!value || !value.startsWith(`${BASE}/`)) return fallback;
+  if (value.includes("//") || value.includes("\\") || /(^|\/)\.\.?(\/|$)/.test(value)) return fallback;
+  return value;
+}
+
+function isPlainClick(event: { metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean; button: number }) {
+  return !(event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0);
+}
+
+/** A same-origin link under /app/ that the router can follow without reloading the page. */
+function appHref(anchor: HTMLAnchorElement): string | null {
+  if (anchor.target && anchor.target !== "_self") return null;
+  if (anchor.hasAttribute("download")) return null;
+  const url = new URL(anchor.href, window.location.href);
+  if (url.origin !== window.location.origin) return null;
+  if (url.pathname !== BASE && !url.pathname.startsWith(`${BASE}/`)) return null;
+  // Files served beside the app (icons, the manifest, offline.html) are not screens.
+  if (/\.[a-z0-9]+$/i.test(url.pathname)) return null;
+  // A link to a fragment of this page (e.g. the skip link) keeps the browser's own behaviour.
+  if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash) return null;
+  return url.pathname + url.search + url.hash;
+}
+
+/** Follows clicks on any app link in the page (including ones rendered by @tandem/ui) in place. */
+export function useLinkInterception() {
+  useEffect(() => {
+    function handleClick(event: globalThis.MouseEvent) {
+      if (event.defaultPrevented || !isPlainClick(event)) return;
+      const anchor = (event.target as Element | null)?.closest?.("a[href]");
+      if (!(anchor instanceof HTMLAnchorElement)) return;
+      const href = appHref(anchor);
+      if (href === null) return;
+      event.preventDefault();
+      navigate(href);
+    }
+    document.addEventListener("click", handleClick);
+    return () => document.removeEventListener("click", handleClick);
+  }, []);
 }
 
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   function handleClick(event: MouseEvent<HTMLAnchorElement>) {
     onClick?.(event);
-    const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0;
-    if (event.defaultPrevented || modified || !href.startsWith(`${BASE}/`)) return;
+    if (event.defaultPrevented || !isPlainClick(event) || !href.startsWith(`${BASE}/`)) return;
     event.preventDefault();
     navigate(href);
   }
