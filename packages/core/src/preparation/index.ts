@@ -1,2 +1,3 @@
 export * from "./csv";
 export * from "./attendance-import";
+export * from "./inputs";
