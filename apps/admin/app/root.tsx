@@ -57,6 +57,8 @@ function summarise(me: Me) {
     name: me.person.name,
     isPlatformAdmin: me.platformRoles.includes("platform_admin"),
     canSeePeople: hasRole(active, "org_admin", "coordinator"),
+    canRunSchemes: hasRole(active, "org_admin", "coordinator"),
+    isCentralAnalyst: me.platformRoles.includes("central_analyst"),
     activeOrganisationId: me.activeOrganisationId,
     organisations: me.memberships.map((m) => ({ id: m.organisationId, name: m.organisationName })),
   };
@@ -70,9 +72,11 @@ export const meta: MetaFunction = ({ error }) => {
 
 function navigationFor(user: NonNullable<ReturnType<typeof summarise>>, pathname: string): HeaderNavItem[] {
   const items: HeaderNavItem[] = [{ href: "/", text: "Home" }];
+  if (user.canRunSchemes) items.push({ href: "/schemes", text: "Schemes" });
   if (user.canSeePeople) {
     items.push({ href: "/people", text: "People" }, { href: "/audit", text: "Audit log" });
   }
+  if (user.isCentralAnalyst) items.push({ href: "/central/compare", text: "Compare schemes" });
   if (user.isPlatformAdmin) items.push({ href: "/dev/mailbox", text: "Mailbox" });
   return items.map((item) => ({
     ...item,
