@@ -97,9 +97,11 @@ export function withinMonthsBefore(date: CalendarDate, today: CalendarDate, mont
 }
 
 /**
- * The first day on which `date` is no longer within the N months before that day (see `withinMonthsBefore`).
- * Usually the same day N months later; for 29 February it is 1 March, because 29 February 2024 is still within
- * the 12 months up to 28 February 2025 (which reach back to 28 February 2024).
+ * The first day on which `date` is no longer within the N months before that day (see `withinMonthsBefore`): the
+ * same date N months later, or the 1st of the month after when that date does not exist. So 2025-03-15 + 12 months
+ * leaves on 2026-03-15, 2024-02-29 on 2025-03-01 (it is still within the 12 months up to 28 February 2025, which
+ * reach back to 28 February 2024), and 2025-01-31 + 1 month on 2025-03-01. Readiness uses it for every "N months
+ * from" rule (module validity, the support window, appraisal intervals), so they all end the same way.
  */
 export function leavesWindowOn(date: CalendarDate, months: number): CalendarDate {
   let day = addMonths(date, months);
