@@ -75,7 +75,6 @@ export function Radios({
                     defaultChecked={defaultValue === item.value}
                     aria-describedby={itemHintId}
                     aria-controls={hydrated ? conditionalId : undefined}
-                    aria-expanded={hydrated && conditionalId ? chosen === item.value : undefined}
                     onChange={(event) => {
                       if (event.currentTarget.checked) setChosen(item.value);
                     }}
