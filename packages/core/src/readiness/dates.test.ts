@@ -12,7 +12,9 @@ import {
 } from "./dates";
 
 /** Any real calendar date from 1900 to 2200, leap days included. */
-const arbitraryDate = fc.integer({ min: -25_567, max: 84_000 }).map((n) => addDays("1970-01-01", n));
+const arbitraryDate = fc
+  .integer({ min: -25_567, max: 84_000 })
+  .map((n) => addDays("1970-01-01", n));
 
 describe("parseCalendarDate", () => {
   it.each([
@@ -94,7 +96,12 @@ describe("addDays and daysBetween", () => {
   });
 
   it("moves one day at a time in order", () => {
-    fc.assert(fc.property(arbitraryDate, (date) => addDays(date, 1) > date && addDays(addDays(date, 1), -1) === date));
+    fc.assert(
+      fc.property(
+        arbitraryDate,
+        (date) => addDays(date, 1) > date && addDays(addDays(date, 1), -1) === date,
+      ),
+    );
   });
 });
 
@@ -119,11 +126,37 @@ describe("the 12-month window", () => {
     expect(leavesWindowOn(date, 12)).toBe(expected);
   });
 
+  it.each([
+    ["2025-01-31", 1, "2025-03-01"],
+    ["2025-03-31", 1, "2025-05-01"],
+    ["2025-01-30", 1, "2025-03-01"],
+    ["2024-01-31", 1, "2024-03-01"],
+    ["2025-01-28", 1, "2025-02-28"],
+    ["2023-03-15", 36, "2026-03-15"],
+  ])(
+    "%s + %i months ends on %s (the 1st of the next month when the date does not exist)",
+    (date, months, expected) => {
+      expect(leavesWindowOn(date, months)).toBe(expected);
+    },
+  );
+
+  it("is the same date N months later whenever that date exists", () => {
+    fc.assert(
+      fc.property(arbitraryDate, fc.integer({ min: 1, max: 120 }), (date, months) => {
+        const later = addMonths(date, months);
+        return later.slice(8) !== date.slice(8) || leavesWindowOn(date, months) === later;
+      }),
+    );
+  });
+
   it("leavesWindowOn is the first day outside the window", () => {
     fc.assert(
       fc.property(arbitraryDate, fc.integer({ min: 1, max: 120 }), (date, months) => {
         const out = leavesWindowOn(date, months);
-        return withinMonthsBefore(date, addDays(out, -1), months) && !withinMonthsBefore(date, out, months);
+        return (
+          withinMonthsBefore(date, addDays(out, -1), months) &&
+          !withinMonthsBefore(date, out, months)
+        );
       }),
     );
   });

@@ -44,11 +44,16 @@ export function upcomingLabel(item: UpcomingDue): string {
 }
 
 /** The upcoming items due within `days` days of `now` (inclusive), for "due in the next 30 days". */
-export function upcomingWithin(readiness: Readiness, options: { now: Date; days: number }): UpcomingDue[] {
+export function upcomingWithin(
+  readiness: Readiness,
+  options: { now: Date; days: number },
+): UpcomingDue[] {
   const today = calendarDateOf(options.now);
   if (today === null || !Number.isFinite(options.days)) return [];
   const last = addDays(today, options.days);
-  return readiness.upcoming.filter((item) => parseCalendarDate(item.on) !== null && item.on <= last);
+  return readiness.upcoming.filter(
+    (item) => parseCalendarDate(item.on) !== null && item.on <= last,
+  );
 }
 
 /**
@@ -60,5 +65,7 @@ export function summariseReadiness(readiness: Readiness): string {
     return `Not ready to mentor: ${readiness.reasons.map((r) => lowerFirst(readinessLabel(r))).join("; ")}.`;
   }
   const next = readiness.upcoming[0];
-  return next === undefined ? "Ready to mentor." : `Ready to mentor. Coming up: ${upcomingLabel(next)}.`;
+  return next === undefined
+    ? "Ready to mentor."
+    : `Ready to mentor. Coming up: ${upcomingLabel(next)}.`;
 }

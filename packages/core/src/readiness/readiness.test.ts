@@ -11,7 +11,9 @@ type SupportEvent = MentorRecords["supportEvents"][number];
 const today = "2026-03-15";
 const base = SchemeRules.parse({});
 
-function rulesWith(mentors: Partial<Omit<Mentors, "support">> & { support?: Partial<Mentors["support"]> } = {}): SchemeRules {
+function rulesWith(
+  mentors: Partial<Omit<Mentors, "support">> & { support?: Partial<Mentors["support"]> } = {},
+): SchemeRules {
   return {
     ...base,
     mentors: {
@@ -25,12 +27,27 @@ function rulesWith(mentors: Partial<Omit<Mentors, "support">> & { support?: Part
 }
 
 function records(overrides: Partial<MentorRecords> = {}): MentorRecords {
-  return { modules: [], supportEvents: [], appraisals: [], approval: null, activeMentees: 0, ...overrides };
+  return {
+    modules: [],
+    supportEvents: [],
+    appraisals: [],
+    approval: null,
+    activeMentees: 0,
+    ...overrides,
+  };
 }
 
 const at = (date: string) => new Date(`${date}T12:00:00Z`);
-const done = (moduleId: string, completedOn: string, verified = true) => ({ moduleId, completedOn, verified });
-const event = (date: string, kind: SupportEvent["kind"] = "support_group", attended = true): SupportEvent => ({ kind, date, attended });
+const done = (moduleId: string, completedOn: string, verified = true) => ({
+  moduleId,
+  completedOn,
+  verified,
+});
+const event = (
+  date: string,
+  kind: SupportEvent["kind"] = "support_group",
+  attended = true,
+): SupportEvent => ({ kind, date, attended });
 const codes = (reasons: ReadinessReason[]) => reasons.map((r) => r.code);
 
 function check(rules: SchemeRules, recs: MentorRecords, now = today) {
@@ -43,10 +60,13 @@ describe("every template", () => {
     return records({
       modules: mentors.requiredModules.map((m) => done(m.id, "2025-06-01")),
       supportEvents: [
-        ...Array.from({ length: mentors.support.minEventsPer12Months }, (_, i) => event(addMonths("2025-04-01", i % 11))),
+        ...Array.from({ length: mentors.support.minEventsPer12Months }, (_, i) =>
+          event(addMonths("2025-04-01", i % 11)),
+        ),
         ...(mentors.support.supervision ? [event("2025-12-01", "supervision")] : []),
       ],
-      appraisals: mentors.support.peerAppraisalEveryMonths === undefined ? [] : [{ date: "2026-01-10" }],
+      appraisals:
+        mentors.support.peerAppraisalEveryMonths === undefined ? [] : [{ date: "2026-01-10" }],
       approval: mentors.approval ? { decision: "approved", decidedOn: "2025-05-01" } : null,
     });
   }
@@ -60,28 +80,45 @@ describe("every template", () => {
       expect(readiness).toMatchObject({ ready: true, reasons: [], labels: ["ready"] });
     });
 
-    it.each(mentors.requiredModules.map((m) => [m.id, m] as const))("missing %s gives needs_module", (id, module) => {
-      const recs = complete(mentors);
-      const readiness = check(rules, { ...recs, modules: recs.modules.filter((m) => m.moduleId !== id) });
-      expect(readiness.ready).toBe(false);
-      expect(readiness.reasons).toEqual([{ code: "needs_module", moduleId: id, moduleName: module.name, since: today }]);
-      expect(readiness.labels).toEqual([`needs:${id}`]);
-    });
-
-    it.each(mentors.requiredModules.filter((m) => m.validityMonths !== undefined).map((m) => [m.id, m] as const))(
-      "%s expires validityMonths after completion",
+    it.each(mentors.requiredModules.map((m) => [m.id, m] as const))(
+      "missing %s gives needs_module",
       (id, module) => {
-        const months = module.validityMonths ?? 0;
         const recs = complete(mentors);
-        const completedOn = "2023-03-15";
-        const expires = addMonths(completedOn, months);
-        const withModule = { ...recs, modules: recs.modules.map((m) => (m.moduleId === id ? done(id, completedOn) : m)) };
-        const reason = { code: "module_expired", moduleId: id, moduleName: module.name, since: expires };
-        expect(check(rules, withModule, addDays(expires, -1)).ready).toBe(true);
-        expect(check(rules, withModule, expires).reasons).toEqual([reason]);
-        expect(check(rules, withModule, addDays(expires, 1)).reasons).toEqual([reason]);
+        const readiness = check(rules, {
+          ...recs,
+          modules: recs.modules.filter((m) => m.moduleId !== id),
+        });
+        expect(readiness.ready).toBe(false);
+        expect(readiness.reasons).toEqual([
+          { code: "needs_module", moduleId: id, moduleName: module.name, since: today },
+        ]);
+        expect(readiness.labels).toEqual([`needs:${id}`]);
       },
     );
+
+    it.each(
+      mentors.requiredModules
+        .filter((m) => m.validityMonths !== undefined)
+        .map((m) => [m.id, m] as const),
+    )("%s expires validityMonths after completion", (id, module) => {
+      const months = module.validityMonths ?? 0;
+      const recs = complete(mentors);
+      const completedOn = "2023-03-15";
+      const expires = addMonths(completedOn, months);
+      const withModule = {
+        ...recs,
+        modules: recs.modules.map((m) => (m.moduleId === id ? done(id, completedOn) : m)),
+      };
+      const reason = {
+        code: "module_expired",
+        moduleId: id,
+        moduleName: module.name,
+        since: expires,
+      };
+      expect(check(rules, withModule, addDays(expires, -1)).ready).toBe(true);
+      expect(check(rules, withModule, expires).reasons).toEqual([reason]);
+      expect(check(rules, withModule, addDays(expires, 1)).reasons).toEqual([reason]);
+    });
 
     it("support: exactly the minimum is enough and one short lapses", () => {
       const needed = mentors.support.minEventsPer12Months;
@@ -93,7 +130,9 @@ describe("every template", () => {
       if (needed === 0) {
         expect(readiness.ready).toBe(true);
       } else {
-        expect(readiness.reasons).toEqual([{ code: "support_lapsed", since: today, needed, attended: needed - 1 }]);
+        expect(readiness.reasons).toEqual([
+          { code: "support_lapsed", since: today, needed, attended: needed - 1 },
+        ]);
       }
     });
 
@@ -102,7 +141,9 @@ describe("every template", () => {
       const lapsed = check(rules, {
         ...recs,
         appraisals: [{ date: "2020-01-01" }],
-        supportEvents: recs.supportEvents.map((e) => (e.kind === "supervision" ? event("2025-03-15", "supervision") : e)),
+        supportEvents: recs.supportEvents.map((e) =>
+          e.kind === "supervision" ? event("2025-03-15", "supervision") : e,
+        ),
       });
       const expected = [
         ...(mentors.support.peerAppraisalEveryMonths === undefined ? [] : ["appraisal_due"]),
@@ -113,15 +154,21 @@ describe("every template", () => {
 
     it("approval and capacity", () => {
       const recs = complete(mentors);
-      expect(codes(check(rules, { ...recs, approval: null }).reasons)).toEqual(mentors.approval ? ["awaiting_approval"] : []);
-      expect(codes(check(rules, { ...recs, activeMentees: mentors.maxMentees }).reasons)).toEqual(["at_capacity"]);
+      expect(codes(check(rules, { ...recs, approval: null }).reasons)).toEqual(
+        mentors.approval ? ["awaiting_approval"] : [],
+      );
+      expect(codes(check(rules, { ...recs, activeMentees: mentors.maxMentees }).reasons)).toEqual([
+        "at_capacity",
+      ]);
       expect(check(rules, { ...recs, activeMentees: mentors.maxMentees - 1 }).ready).toBe(true);
     });
   });
 
   it("the templates cover every kind of requirement", () => {
     const all = schemeTemplates.map((t) => t.rules.mentors);
-    expect(all.some((m) => m.requiredModules.some((r) => r.validityMonths !== undefined))).toBe(true);
+    expect(all.some((m) => m.requiredModules.some((r) => r.validityMonths !== undefined))).toBe(
+      true,
+    );
     expect(all.some((m) => m.support.peerAppraisalEveryMonths !== undefined)).toBe(true);
     expect(all.some((m) => m.support.supervision)).toBe(true);
     expect(all.some((m) => !m.approval)).toBe(true);
@@ -136,9 +183,17 @@ describe("modules", () => {
     ],
   });
   const skills = { moduleId: "skills", moduleName: "mentor skills training" };
-  const masterclass = { moduleId: "masterclass", moduleName: "the 1.5-day Masterclass in Mentoring" };
+  const masterclass = {
+    moduleId: "masterclass",
+    moduleName: "the 1.5-day Masterclass in Mentoring",
+  };
 
-  const cases: [string, MentorRecords["modules"], string, { reasons: ReadinessReason[]; upcoming?: unknown[] }][] = [
+  const cases: [
+    string,
+    MentorRecords["modules"],
+    string,
+    { reasons: ReadinessReason[]; upcoming?: unknown[] },
+  ][] = [
     [
       "the day before expiry: valid, expiry upcoming",
       [done("skills", "2023-03-15"), done("masterclass", "2020-01-01")],
@@ -165,13 +220,22 @@ describe("modules", () => {
     ],
     [
       "the latest completion counts",
-      [done("skills", "2020-01-01"), done("skills", "2025-01-10"), done("skills", "2019-05-05"), done("masterclass", "2020-01-01")],
+      [
+        done("skills", "2020-01-01"),
+        done("skills", "2025-01-10"),
+        done("skills", "2019-05-05"),
+        done("masterclass", "2020-01-01"),
+      ],
       today,
       { reasons: [], upcoming: [{ code: "module_expires", ...skills, on: "2028-01-10" }] },
     ],
     [
       "an unverified completion does not count",
-      [done("skills", "2020-01-01"), done("skills", "2025-01-10", false), done("masterclass", "2025-01-01", false)],
+      [
+        done("skills", "2020-01-01"),
+        done("skills", "2025-01-10", false),
+        done("masterclass", "2025-01-01", false),
+      ],
       today,
       {
         reasons: [
@@ -182,7 +246,11 @@ describe("modules", () => {
     ],
     [
       "a completion dated after today or unreadable does not count",
-      [done("skills", "2026-03-16"), done("masterclass", "15/03/2025"), done("masterclass", "2025-02-29")],
+      [
+        done("skills", "2026-03-16"),
+        done("masterclass", "15/03/2025"),
+        done("masterclass", "2025-02-29"),
+      ],
       today,
       {
         reasons: [
@@ -197,7 +265,17 @@ describe("modules", () => {
       today,
       { reasons: [], upcoming: [{ code: "module_expires", ...skills, on: "2029-03-15" }] },
     ],
-    ["other modules do not count", [done("other", "2025-01-01")], today, { reasons: [{ code: "needs_module", ...skills, since: today }, { code: "needs_module", ...masterclass, since: today }] }],
+    [
+      "other modules do not count",
+      [done("other", "2025-01-01")],
+      today,
+      {
+        reasons: [
+          { code: "needs_module", ...skills, since: today },
+          { code: "needs_module", ...masterclass, since: today },
+        ],
+      },
+    ],
   ];
 
   it.each(cases)("%s", (_name, modules, now, expected) => {
@@ -210,12 +288,18 @@ describe("modules", () => {
 
 describe("support events", () => {
   const rules = rulesWith({ support: { minEventsPer12Months: 3 } });
-  const lapsed = (since: string, attended: number) => [{ code: "support_lapsed", since, needed: 3, attended }];
+  const lapsed = (since: string, attended: number) => [
+    { code: "support_lapsed", since, needed: 3, attended },
+  ];
 
   const cases: [string, SupportEvent[], string, { reasons: unknown[]; upcoming?: unknown[] }][] = [
     [
       "exactly the minimum, with one on the window's first day and one today",
-      [event("2025-03-16"), event("2025-09-01", "conference"), event("2026-03-15", "development_event")],
+      [
+        event("2025-03-16"),
+        event("2025-09-01", "conference"),
+        event("2026-03-15", "development_event"),
+      ],
       today,
       { reasons: [], upcoming: [{ code: "support_lapses", on: "2026-03-16" }] },
     ],
@@ -231,11 +315,22 @@ describe("support events", () => {
       "2026-03-14",
       { reasons: [], upcoming: [{ code: "support_lapses", on: "2026-03-15" }] },
     ],
-    ["one short, never met: lapsed since today", [event("2025-09-01"), event("2026-01-01")], today, { reasons: lapsed(today, 2) }],
+    [
+      "one short, never met: lapsed since today",
+      [event("2025-09-01"), event("2026-01-01")],
+      today,
+      { reasons: lapsed(today, 2) },
+    ],
     ["none at all", [], today, { reasons: lapsed(today, 0) }],
     [
       "not attended, supervision, unreadable and future events do not count",
-      [event("2025-09-01", "support_group", false), event("2025-10-01", "supervision"), event("2025-11-31"), event("2026-03-16"), event("2026-01-01")],
+      [
+        event("2025-09-01", "support_group", false),
+        event("2025-10-01", "supervision"),
+        event("2025-11-31"),
+        event("2026-03-16"),
+        event("2026-01-01"),
+      ],
       today,
       { reasons: lapsed(today, 1) },
     ],
@@ -281,12 +376,42 @@ describe("support events", () => {
 describe("peer appraisal", () => {
   const rules = rulesWith({ support: { peerAppraisalEveryMonths: 12 } });
   const cases: [string, string[], string, unknown[], unknown[]][] = [
-    ["the day before it is due", ["2025-03-15"], "2026-03-14", [], [{ code: "appraisal_due", on: "2026-03-15" }]],
-    ["due on the day, 12 months on", ["2025-03-15"], "2026-03-15", [{ code: "appraisal_due", since: "2026-03-15" }], []],
-    ["still due the day after, since the due day", ["2025-03-15"], "2026-03-16", [{ code: "appraisal_due", since: "2026-03-15" }], []],
-    ["the latest appraisal counts", ["2024-01-01", "2025-06-01", "2023-01-01"], today, [], [{ code: "appraisal_due", on: "2026-06-01" }]],
+    [
+      "the day before it is due",
+      ["2025-03-15"],
+      "2026-03-14",
+      [],
+      [{ code: "appraisal_due", on: "2026-03-15" }],
+    ],
+    [
+      "due on the day, 12 months on",
+      ["2025-03-15"],
+      "2026-03-15",
+      [{ code: "appraisal_due", since: "2026-03-15" }],
+      [],
+    ],
+    [
+      "still due the day after, since the due day",
+      ["2025-03-15"],
+      "2026-03-16",
+      [{ code: "appraisal_due", since: "2026-03-15" }],
+      [],
+    ],
+    [
+      "the latest appraisal counts",
+      ["2024-01-01", "2025-06-01", "2023-01-01"],
+      today,
+      [],
+      [{ code: "appraisal_due", on: "2026-06-01" }],
+    ],
     ["none: due since today", [], today, [{ code: "appraisal_due", since: today }], []],
-    ["unreadable and future dates are ignored", ["soon", "2026-04-01", "2024-03-03"], today, [{ code: "appraisal_due", since: "2025-03-03" }], []],
+    [
+      "unreadable and future dates are ignored",
+      ["soon", "2026-04-01", "2024-03-03"],
+      today,
+      [{ code: "appraisal_due", since: "2025-03-03" }],
+      [],
+    ],
   ];
 
   it.each(cases)("%s", (_name, dates, now, reasons, upcoming) => {
@@ -303,9 +428,24 @@ describe("peer appraisal", () => {
 describe("supervision", () => {
   const rules = rulesWith({ support: { supervision: true } });
   const cases: [string, SupportEvent[], unknown[], unknown[]][] = [
-    ["within the last 12 months", [event("2025-03-16", "supervision")], [], [{ code: "supervision_due", on: "2026-03-16" }]],
-    ["exactly 12 months ago: due since today", [event("2025-03-15", "supervision")], [{ code: "supervision_due", since: "2026-03-15" }], []],
-    ["lapsed earlier: due since it left the window", [event("2024-10-01", "supervision")], [{ code: "supervision_due", since: "2025-10-01" }], []],
+    [
+      "within the last 12 months",
+      [event("2025-03-16", "supervision")],
+      [],
+      [{ code: "supervision_due", on: "2026-03-16" }],
+    ],
+    [
+      "exactly 12 months ago: due since today",
+      [event("2025-03-15", "supervision")],
+      [{ code: "supervision_due", since: "2026-03-15" }],
+      [],
+    ],
+    [
+      "lapsed earlier: due since it left the window",
+      [event("2024-10-01", "supervision")],
+      [{ code: "supervision_due", since: "2025-10-01" }],
+      [],
+    ],
     ["none: due since today", [], [{ code: "supervision_due", since: today }], []],
     [
       "only attended supervision counts; support groups do not",
@@ -327,19 +467,45 @@ describe("approval and capacity", () => {
   const cases: [string, boolean, Approval, unknown[]][] = [
     ["approval required, no decision", true, null, [{ code: "awaiting_approval", since: null }]],
     ["approval required, approved", true, { decision: "approved", decidedOn: "2025-01-01" }, []],
-    ["approval required, declined", true, { decision: "declined", decidedOn: "2025-01-01" }, [{ code: "declined", since: "2025-01-01" }]],
+    [
+      "approval required, declined",
+      true,
+      { decision: "declined", decidedOn: "2025-01-01" },
+      [{ code: "declined", since: "2025-01-01" }],
+    ],
     ["approval not required, no decision", false, null, []],
-    ["approval not required, declined anyway", false, { decision: "declined", decidedOn: "2025-01-01" }, [{ code: "declined", since: "2025-01-01" }]],
-    ["declined with an unreadable date: since today", true, { decision: "declined", decidedOn: "last week" }, [{ code: "declined", since: today }]],
+    [
+      "approval not required, declined anyway",
+      false,
+      { decision: "declined", decidedOn: "2025-01-01" },
+      [{ code: "declined", since: "2025-01-01" }],
+    ],
+    [
+      "declined with an unreadable date: since today",
+      true,
+      { decision: "declined", decidedOn: "last week" },
+      [{ code: "declined", since: today }],
+    ],
+    [
+      "declined with a date after today: since today",
+      true,
+      { decision: "declined", decidedOn: "2026-03-16" },
+      [{ code: "declined", since: today }],
+    ],
   ];
 
   it.each(cases)("%s", (_name, approval, decision, reasons) => {
-    expect(check(rulesWith({ approval }), records({ approval: decision })).reasons).toEqual(reasons);
+    expect(check(rulesWith({ approval }), records({ approval: decision })).reasons).toEqual(
+      reasons,
+    );
   });
 
   it("declined still lists the other reasons", () => {
     const rules = rulesWith({ approval: true, requiredModules: [{ id: "m", name: "the course" }] });
-    const readiness = check(rules, records({ approval: { decision: "declined", decidedOn: "2025-01-01" } }));
+    const readiness = check(
+      rules,
+      records({ approval: { decision: "declined", decidedOn: "2025-01-01" } }),
+    );
     expect(codes(readiness.reasons)).toEqual(["needs_module", "declined"]);
   });
 
@@ -354,7 +520,10 @@ describe("approval and capacity", () => {
   ];
 
   it.each(capacity)("%s", (_name, activeMentees, own, atCapacity) => {
-    const readiness = check(rulesWith({ maxMentees: 4 }), records({ activeMentees, ...(own === undefined ? {} : { capacity: own }) }));
+    const readiness = check(
+      rulesWith({ maxMentees: 4 }),
+      records({ activeMentees, ...(own === undefined ? {} : { capacity: own }) }),
+    );
     expect(readiness.reasons).toEqual(atCapacity ? [{ code: "at_capacity", since: null }] : []);
   });
 });
@@ -399,8 +568,17 @@ describe("order, labels and odd data", () => {
 
   it("does not depend on the order of the records", () => {
     const recs = records({
-      modules: [done("a-course", "2025-01-01"), done("b-course", "2025-06-01"), done("b-course", "2025-05-01")],
-      supportEvents: [event("2025-08-01"), event("2025-12-01", "supervision"), event("2025-05-01"), event("2025-07-01")],
+      modules: [
+        done("a-course", "2025-01-01"),
+        done("b-course", "2025-06-01"),
+        done("b-course", "2025-05-01"),
+      ],
+      supportEvents: [
+        event("2025-08-01"),
+        event("2025-12-01", "supervision"),
+        event("2025-05-01"),
+        event("2025-07-01"),
+      ],
       appraisals: [{ date: "2025-12-01" }, { date: "2025-11-01" }],
       approval: { decision: "approved", decidedOn: "2025-01-01" },
     });
@@ -432,8 +610,17 @@ describe("order, labels and odd data", () => {
       capacity: -1,
     } as unknown as MentorRecords;
     expect(() => check(rules, odd)).not.toThrow();
-    const invalidNow = computeReadiness({ rules, records: everythingWrong, now: new Date("nonsense") });
+    const invalidNow = computeReadiness({
+      rules,
+      records: everythingWrong,
+      now: new Date("nonsense"),
+    });
     expect(invalidNow.ready).toBe(false);
-    expect(invalidNow.reasons[0]).toEqual({ code: "needs_module", moduleId: "b-course", moduleName: "course B", since: "1970-01-01" });
+    expect(invalidNow.reasons[0]).toEqual({
+      code: "needs_module",
+      moduleId: "b-course",
+      moduleName: "course B",
+      since: "1970-01-01",
+    });
   });
 });

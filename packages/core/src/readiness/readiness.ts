@@ -22,13 +22,20 @@
 //   the latest one left the window, or today if there has been none. appraisal_due without any appraisal: today.
 // - declined whenever the latest decision is declined, even if the scheme does not require approval; the other
 //   reasons are still listed. awaiting_approval when the scheme requires approval and no decision has been made.
-//   A decision with an unreadable date still counts; `declined.since` is then today.
+//   The decision counts whatever its date; `declined.since` is its date, or today if that is unreadable or later.
 // - at_capacity when active mentees >= capacity, where capacity is the mentor's own (if given) but never more than
 //   the scheme's `mentors.maxMentees`.
 // - Reasons come in a fixed order: modules in the rules' order, support_lapsed, appraisal_due, supervision_due,
 //   declined / awaiting_approval, at_capacity. Upcoming items are sorted by date, then in that same order.
 import type { SchemeRules } from "../rules/schema";
-import { addDays, calendarDateOf, leavesWindowOn, parseCalendarDate, withinMonthsBefore, type CalendarDate } from "./dates";
+import {
+  addDays,
+  calendarDateOf,
+  leavesWindowOn,
+  parseCalendarDate,
+  withinMonthsBefore,
+  type CalendarDate,
+} from "./dates";
 import type { MentorRecords } from "./records";
 
 export type ReadinessReason =
@@ -68,11 +75,17 @@ export interface ComputeReadinessOptions {
 }
 
 const windowMonths = 12;
-const supportKinds: ReadonlySet<string> = new Set(["support_group", "development_event", "conference"]);
+const supportKinds: ReadonlySet<string> = new Set([
+  "support_group",
+  "development_event",
+  "conference",
+]);
 
 /** Arrays from possibly odd data: anything that is not an array reads as empty, and non-objects are dropped. */
 function entries<T>(value: readonly T[] | null | undefined): T[] {
-  return Array.isArray(value) ? value.filter((item): item is T => typeof item === "object" && item !== null) : [];
+  return Array.isArray(value)
+    ? value.filter((item): item is T => typeof item === "object" && item !== null)
+    : [];
 }
 
 /** Readable dates not after today, newest first. */
@@ -83,11 +96,19 @@ function pastDates(values: unknown[], today: CalendarDate): CalendarDate[] {
     .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
 }
 
-const countWithin = (dates: CalendarDate[], day: CalendarDate) => dates.filter((d) => withinMonthsBefore(d, day, windowMonths)).length;
+const countWithin = (dates: CalendarDate[], day: CalendarDate) =>
+  dates.filter((d) => withinMonthsBefore(d, day, windowMonths)).length;
 
 /** The first day of the current run of days on which fewer than `needed` events were in the window, or null if none. */
-function lapsedSince(dates: CalendarDate[], needed: number, today: CalendarDate): CalendarDate | null {
-  const drops = [...new Set(dates.map((d) => leavesWindowOn(d, windowMonths)))].filter((d) => d <= today).sort().reverse();
+function lapsedSince(
+  dates: CalendarDate[],
+  needed: number,
+  today: CalendarDate,
+): CalendarDate | null {
+  const drops = [...new Set(dates.map((d) => leavesWindowOn(d, windowMonths)))]
+    .filter((d) => d <= today)
+    .sort()
+    .reverse();
   for (const day of drops) {
     const before = countWithin(dates, addDays(day, -1));
     if (before >= needed && countWithin(dates, day) < needed) return day;
@@ -130,7 +151,12 @@ export function computeReadiness({ rules, records, now }: ComputeReadinessOption
     const inWindow = events.filter((d) => withinMonthsBefore(d, today, windowMonths));
     const nth = inWindow[needed - 1];
     if (nth === undefined) {
-      reasons.push({ code: "support_lapsed", since: lapsedSince(events, needed, today) ?? today, needed, attended: inWindow.length });
+      reasons.push({
+        code: "support_lapsed",
+        since: lapsedSince(events, needed, today) ?? today,
+        needed,
+        attended: inWindow.length,
+      });
     } else {
       upcoming.push({ code: "support_lapses", on: leavesWindowOn(nth, windowMonths) });
     }
@@ -141,7 +167,8 @@ export function computeReadiness({ rules, records, now }: ComputeReadinessOption
       entries(records.appraisals).map((a) => a.date),
       today,
     )[0];
-    const due = latest === undefined ? today : leavesWindowOn(latest, support.peerAppraisalEveryMonths);
+    const due =
+      latest === undefined ? today : leavesWindowOn(latest, support.peerAppraisalEveryMonths);
     if (due <= today) reasons.push({ code: "appraisal_due", since: due });
     else upcoming.push({ code: "appraisal_due", on: due });
   }
@@ -158,14 +185,24 @@ export function computeReadiness({ rules, records, now }: ComputeReadinessOption
 
   const decision = records.approval;
   if (decision?.decision === "declined") {
-    reasons.push({ code: "declined", since: parseCalendarDate(decision.decidedOn) ?? today });
+    const decidedOn = parseCalendarDate(decision.decidedOn);
+    reasons.push({
+      code: "declined",
+      since: decidedOn !== null && decidedOn <= today ? decidedOn : today,
+    });
   } else if (approval && decision?.decision !== "approved") {
     reasons.push({ code: "awaiting_approval", since: null });
   }
 
   const own = records.capacity;
-  const capacity = typeof own === "number" && Number.isFinite(own) && own >= 0 ? Math.min(own, maxMentees) : maxMentees;
-  const active = typeof records.activeMentees === "number" && Number.isFinite(records.activeMentees) ? records.activeMentees : 0;
+  const capacity =
+    typeof own === "number" && Number.isFinite(own) && own >= 0
+      ? Math.min(own, maxMentees)
+      : maxMentees;
+  const active =
+    typeof records.activeMentees === "number" && Number.isFinite(records.activeMentees)
+      ? records.activeMentees
+      : 0;
   if (active >= capacity) reasons.push({ code: "at_capacity", since: null });
 
   return {
@@ -180,6 +217,8 @@ export function computeReadiness({ rules, records, now }: ComputeReadinessOption
 /** The SPEC's words for reasons: "ready" when there are none; an expired module is "needs:<moduleId>" too. */
 export function readinessCodes(reasons: readonly ReadinessReason[]): string[] {
   if (reasons.length === 0) return ["ready"];
-  const labels = reasons.map((r) => (r.code === "needs_module" || r.code === "module_expired" ? `needs:${r.moduleId}` : r.code));
+  const labels = reasons.map((r) =>
+    r.code === "needs_module" || r.code === "module_expired" ? `needs:${r.moduleId}` : r.code,
+  );
   return [...new Set(labels)];
 }

@@ -2,7 +2,12 @@
 import { z } from "zod";
 
 /** Support events; supervision is counted on its own, never towards the minimum number of support events. */
-export const supportEventKinds = ["support_group", "development_event", "conference", "supervision"] as const;
+export const supportEventKinds = [
+  "support_group",
+  "development_event",
+  "conference",
+  "supervision",
+] as const;
 export const approvalDecisions = ["approved", "declined"] as const;
 
 // Dates are plain strings here on purpose: readiness ignores a record whose date it cannot read rather than failing.
@@ -16,7 +21,10 @@ export const MentorRecords = z.object({
   /** Peer appraisals by convenors. */
   appraisals: z.array(z.object({ date: z.string() })).default(() => []),
   /** The coordinator's latest decision, or null if none has been made. */
-  approval: z.object({ decision: z.enum(approvalDecisions), decidedOn: z.string() }).nullable().default(null),
+  approval: z
+    .object({ decision: z.enum(approvalDecisions), decidedOn: z.string() })
+    .nullable()
+    .default(null),
   activeMentees: z.number().int().min(0).default(0),
   /** The mentor's own capacity; the scheme's `mentors.maxMentees` still caps it. */
   capacity: z.number().int().min(0).optional(),
