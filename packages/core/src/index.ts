@@ -5,3 +5,4 @@ export * from "./rules";
 export * from "./schemes/inputs";
 export * from "./schemes/consent";
 export * from "./preparation";
+export * from "./readiness";

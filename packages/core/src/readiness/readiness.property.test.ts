@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { SchemeRules } from "../rules/schema";
 import { addDays, calendarDateOf, parseCalendarDate, withinMonthsBefore } from "./dates";
 import { computeReadiness, type Readiness } from "./readiness";
-import { supportEventKinds, type MentorRecords } from "./records";
+import { supportEventKindValues } from "../preparation/inputs";
+import type { MentorRecords } from "./records";
 
 const base = SchemeRules.parse({});
 const moduleIds = ["a", "b", "c", "d"] as const;
@@ -48,7 +49,7 @@ const arbitraryCompletion = fc.record({
   verified: fc.boolean(),
 });
 const arbitraryEvent = fc.record({
-  kind: fc.constantFrom(...supportEventKinds),
+  kind: fc.constantFrom(...supportEventKindValues),
   date: arbitraryDate,
   attended: fc.boolean(),
 });

@@ -1,13 +1,7 @@
 // The mentor records readiness is computed from (SPEC section 7), as the API loads them for one mentor in one scheme.
 import { z } from "zod";
+import { supportEventKindValues } from "../preparation/inputs";
 
-/** Support events; supervision is counted on its own, never towards the minimum number of support events. */
-export const supportEventKinds = [
-  "support_group",
-  "development_event",
-  "conference",
-  "supervision",
-] as const;
 export const approvalDecisions = ["approved", "declined"] as const;
 
 // Dates are plain strings here on purpose: readiness ignores a record whose date it cannot read rather than failing.
@@ -16,7 +10,9 @@ export const MentorRecords = z.object({
     .array(z.object({ moduleId: z.string(), completedOn: z.string(), verified: z.boolean() }))
     .default(() => []),
   supportEvents: z
-    .array(z.object({ kind: z.enum(supportEventKinds), date: z.string(), attended: z.boolean() }))
+    .array(
+      z.object({ kind: z.enum(supportEventKindValues), date: z.string(), attended: z.boolean() }),
+    )
     .default(() => []),
   /** Peer appraisals by convenors. */
   appraisals: z.array(z.object({ date: z.string() })).default(() => []),
@@ -32,4 +28,5 @@ export const MentorRecords = z.object({
 
 export type MentorRecords = z.output<typeof MentorRecords>;
 export type MentorRecordsInput = z.input<typeof MentorRecords>;
-export type SupportEventKind = (typeof supportEventKinds)[number];
+/** Supervision is counted on its own, never towards the minimum number of support events. */
+export type SupportEventKind = (typeof supportEventKindValues)[number];
