@@ -244,7 +244,7 @@ export default function SchemeRulesEditor() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <Form method="post" id="rules-form" noValidate onChange={onChange}>
-            <TextInput id="name" name="name" label="Scheme name" defaultValue={one("name") || page.scheme.name} error={err("name")} width={30} />
+            <TextInput id="name" name="name" label="Scheme name" defaultValue={result ? one("name") : page.scheme.name} error={err("name")} width={30} />
 
             <h2>Audience</h2>
             {checks(
