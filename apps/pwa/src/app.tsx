@@ -12,7 +12,7 @@ import { SchemePage, type SignedIn } from "./features/schemes/scheme-page";
 import { OfflineNotice } from "./features/offline/offline-notice";
 import { useOnlineStatus } from "./features/offline/use-online-status";
 import { messages } from "./lib/form-errors";
-import { PageHeading, usePageTitle } from "./lib/page";
+import { expectHeadingFocus, PageHeading, usePageTitle } from "./lib/page";
 import {
   BASE,
   Link,
@@ -37,6 +37,7 @@ export function App() {
   useEffect(() => {
     if (previousPath.current === pathname) return;
     previousPath.current = pathname;
+    expectHeadingFocus();
     const heading = mainRef.current?.querySelector<HTMLElement>("h1");
     (heading ?? mainRef.current)?.focus();
   }, [pathname]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   countSchemes,
   describeFreePlaces,
+  excerpt,
   filterSchemes,
   hasFilters,
   NO_FILTERS,
@@ -138,5 +139,15 @@ describe("words", () => {
 
   it("lists the regions named in the directory once each, in order", () => {
     expect(regionsOf(directory)).toEqual(["London", "North East and Yorkshire"]);
+  });
+});
+
+describe("excerpt", () => {
+  it("keeps whole sentences up to the limit, and at least one", () => {
+    const text = "For consultants at this organisation. Taking part is free. You meet one to one with a mentor.";
+    expect(excerpt(text, 60)).toBe("For consultants at this organisation. Taking part is free.");
+    expect(excerpt(text, 10)).toBe("For consultants at this organisation.");
+    expect(excerpt(text, 500)).toBe(text);
+    expect(excerpt("No full stop", 5)).toBe("No full stop");
   });
 });

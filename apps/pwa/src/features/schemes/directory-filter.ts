@@ -154,3 +154,14 @@ export function staffGroupOptions(): { value: string; text: string }[] {
 export function regionsOf(directory: readonly DirectoryOrganisation[]): string[] {
   return [...new Set(directory.map((o) => o.region).filter(Boolean))].sort((a, b) => a.localeCompare(b, "en-GB"));
 }
+
+/** The first sentences of a long description, up to about `max` characters (always at least one sentence). */
+export function excerpt(text: string, max = 240): string {
+  const sentences = text.match(/[^.!?]+[.!?]+(\s+|$)|[^.!?]+$/g) ?? [text];
+  let out = "";
+  for (const sentence of sentences) {
+    if (out && (out + sentence).trim().length > max) break;
+    out += sentence;
+  }
+  return out.trim();
+}

@@ -13,6 +13,7 @@ import { ContactDetails } from "./contact-details";
 import {
   countSchemes,
   describeFreePlaces,
+  excerpt,
   filterSchemes,
   hasFilters,
   NO_FILTERS,
@@ -187,7 +188,7 @@ function SchemeCard({ result }: { result: SchemeResult }) {
         <p className="nhsuk-card__description">
           Run by {organisation.name} ({describeKind(organisation.kind)})
         </p>
-        {scheme.summary ? <p>{scheme.summary}</p> : null}
+        {scheme.summary ? <p>{excerpt(scheme.summary)}</p> : null}
         <SummaryList
           noBorder
           rows={[

@@ -110,23 +110,23 @@ export function JoinScheme({
 }
 
 function Eligibility({ result, reason }: { result: "eligible" | "on_request"; reason: string }) {
+  // The reasons are written for people by @tandem/core ("You can join: this scheme is for ...").
   if (result === "eligible") {
     return (
       <div className="nhsuk-inset-text" style={{ borderLeftColor: "#007f3b" }}>
         <span className="nhsuk-u-visually-hidden">Information: </span>
-        <p>
-          <strong>You can join this scheme.</strong> {reason}
-        </p>
+        <p>{reason}</p>
       </div>
     );
   }
   return (
     <div className="nhsuk-inset-text">
       <span className="nhsuk-u-visually-hidden">Information: </span>
+      <p>{reason}</p>
       <p>
-        <strong>You can ask to join this scheme.</strong> {reason}
+        You can ask to join. The coordinator decides and will reply to you; until then your request shows in My
+        schemes as &ldquo;Waiting for the coordinator&rdquo;.
       </p>
-      <p>Your request goes to the scheme&apos;s coordinator, who decides and will reply to you.</p>
     </div>
   );
 }

@@ -170,16 +170,21 @@ function Enrolments({ enrolments }: { enrolments: readonly Enrolment[] }) {
                 e.organisationName,
                 describeEnrolmentRole(e.role),
                 <Status key="status" enrolment={e} />,
-                <button
-                  key="withdraw"
-                  id={withdrawButtonId(e)}
-                  type="button"
-                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                  aria-expanded={confirming?.enrolmentId === e.enrolmentId}
-                  onClick={() => ask(e)}
-                >
-                  Withdraw<span className="nhsuk-u-visually-hidden"> from {e.schemeName}</span>
-                </button>,
+                // While this one is being confirmed above, its button gives way so only one
+                // "Withdraw from <scheme>" button is on the page.
+                confirming?.enrolmentId === e.enrolmentId ? (
+                  <span key="withdraw">Confirm or cancel above</span>
+                ) : (
+                  <button
+                    key="withdraw"
+                    id={withdrawButtonId(e)}
+                    type="button"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                    onClick={() => ask(e)}
+                  >
+                    Withdraw<span className="nhsuk-u-visually-hidden"> from {e.schemeName}</span>
+                  </button>
+                ),
               ])}
             />
           )}

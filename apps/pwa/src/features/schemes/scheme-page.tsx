@@ -58,6 +58,8 @@ function SchemeNotFound() {
 }
 
 const hasContact = (contact: Contact) => Boolean(contact.name.trim() || contact.email.trim() || contact.phone?.trim());
+const sameContact = (a: Contact, b: Contact) =>
+  a.name.trim() === b.name.trim() && a.email.trim().toLowerCase() === b.email.trim().toLowerCase() && (a.phone ?? "").trim() === (b.phone ?? "").trim();
 
 function SchemeDetails({
   page,
@@ -113,7 +115,7 @@ function SchemeDetails({
       <h2 className="nhsuk-heading-m">Contact</h2>
       <p>Ask about this scheme:</p>
       <ContactDetails contact={contact} />
-      {contact !== organisation.contact && hasContact(organisation.contact) ? (
+      {!sameContact(contact, organisation.contact) && hasContact(organisation.contact) ? (
         <>
           <p className="nhsuk-u-margin-top-4">The contact point for {organisation.name}:</p>
           <ContactDetails contact={organisation.contact} />
