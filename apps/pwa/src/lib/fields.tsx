@@ -22,11 +22,30 @@ export interface RadiosProps {
   inline?: boolean;
 }
 
-export function Radios({ idPrefix, name, legend, legendSize, items, value, onChange, hint, error, inline }: RadiosProps) {
+export function Radios({
+  idPrefix,
+  name,
+  legend,
+  legendSize,
+  items,
+  value,
+  onChange,
+  hint,
+  error,
+  inline,
+}: RadiosProps) {
   return (
     <div className={cx("nhsuk-form-group", error ? "nhsuk-form-group--error" : undefined)}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy({ id: idPrefix, hint, error })}>
-        <legend className={cx("nhsuk-fieldset__legend", legendSize && `nhsuk-fieldset__legend--${legendSize}`)}>
+      <fieldset
+        className="nhsuk-fieldset"
+        aria-describedby={describedBy({ id: idPrefix, hint, error })}
+      >
+        <legend
+          className={cx(
+            "nhsuk-fieldset__legend",
+            legendSize && `nhsuk-fieldset__legend--${legendSize}`,
+          )}
+        >
           {legend}
         </legend>
         {hint ? <Hint id={`${idPrefix}-hint`}>{hint}</Hint> : null}
@@ -66,7 +85,10 @@ export function Radios({ idPrefix, name, legend, legendSize, items, value, onCha
   );
 }
 
-export interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name"> {
+export interface TextareaProps extends Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  "id" | "name"
+> {
   id: string;
   name: string;
   label: ReactNode;
@@ -74,7 +96,16 @@ export interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaE
   error?: ReactNode;
 }
 
-export function Textarea({ id, name, label, hint, error, className, rows = 5, ...rest }: TextareaProps) {
+export function Textarea({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  className,
+  rows = 5,
+  ...rest
+}: TextareaProps) {
   return (
     <div className={cx("nhsuk-form-group", error ? "nhsuk-form-group--error" : undefined)}>
       <label className="nhsuk-label" htmlFor={id}>

@@ -5,7 +5,11 @@ import { messages } from "./form-errors";
 
 export function QueryPending({ what }: { what: string }) {
   const online = useOnlineStatus();
-  return <p>{online ? `Loading ${what}…` : `${capitalise(what)} will appear when you are back online.`}</p>;
+  return (
+    <p>
+      {online ? `Loading ${what}…` : `${capitalise(what)} will appear when you are back online.`}
+    </p>
+  );
 }
 
 export function QueryProblem({ onRetry }: { onRetry: () => void }) {

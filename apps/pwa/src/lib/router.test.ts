@@ -20,7 +20,11 @@ describe("matchRoute", () => {
       organisationSlug: "aire-valley",
       schemeSlug: "new-consultants",
     });
-    expect(matchRoute(schemePath("a b", "c/d"))).toEqual({ name: "scheme", organisationSlug: "a b", schemeSlug: "c/d" });
+    expect(matchRoute(schemePath("a b", "c/d"))).toEqual({
+      name: "scheme",
+      organisationSlug: "a b",
+      schemeSlug: "c/d",
+    });
     expect(matchRoute("/app/schemes/%E0%A4%A/x")).toEqual({ name: "not-found" });
   });
 });
@@ -29,13 +33,22 @@ describe("safeReturnTo", () => {
   it("follows paths inside the app only", () => {
     expect(safeReturnTo("/app/schemes/aire/new?x=1")).toBe("/app/schemes/aire/new?x=1");
     expect(safeReturnTo(null)).toBe("/app/");
-    for (const bad of ["https://evil.example/app/", "//evil.example", "/app//evil.example", "/app/../admin", "/admin", "/app\\x"]) {
+    for (const bad of [
+      "https://evil.example/app/",
+      "//evil.example",
+      "/app//evil.example",
+      "/app/../admin",
+      "/admin",
+      "/app\\x",
+    ]) {
       expect(safeReturnTo(bad), bad).toBe("/app/");
     }
   });
 
   it("is what the sign-in link carries", () => {
-    const returnTo = new URLSearchParams(signInPath("/app/schemes/a/b").split("?")[1]).get("returnTo");
+    const returnTo = new URLSearchParams(signInPath("/app/schemes/a/b").split("?")[1]).get(
+      "returnTo",
+    );
     expect(safeReturnTo(returnTo)).toBe("/app/schemes/a/b");
   });
 });

@@ -100,11 +100,18 @@ export function signInPath(returnTo: string): string {
 export function safeReturnTo(value: string | null | undefined): string {
   const fallback = `${BASE}/`;
   if (!value || !value.startsWith(`${BASE}/`)) return fallback;
-  if (value.includes("//") || value.includes("\\") || /(^|\/)\.\.?(\/|$)/.test(value)) return fallback;
+  if (value.includes("//") || value.includes("\\") || /(^|\/)\.\.?(\/|$)/.test(value))
+    return fallback;
   return value;
 }
 
-function isPlainClick(event: { metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean; button: number }) {
+function isPlainClick(event: {
+  metaKey: boolean;
+  ctrlKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+  button: number;
+}) {
   return !(event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0);
 }
 
@@ -118,7 +125,12 @@ function appHref(anchor: HTMLAnchorElement): string | null {
   // Files served beside the app (icons, the manifest, offline.html) are not screens.
   if (/\.[a-z0-9]+$/i.test(url.pathname)) return null;
   // A link to a fragment of this page (e.g. the skip link) keeps the browser's own behaviour.
-  if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash) return null;
+  if (
+    url.pathname === window.location.pathname &&
+    url.search === window.location.search &&
+    url.hash
+  )
+    return null;
   return url.pathname + url.search + url.hash;
 }
 
@@ -139,7 +151,11 @@ export function useLinkInterception() {
   }, []);
 }
 
-export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+export function Link({
+  href,
+  onClick,
+  ...rest
+}: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   function handleClick(event: MouseEvent<HTMLAnchorElement>) {
     onClick?.(event);
     if (event.defaultPrevented || !isPlainClick(event) || !href.startsWith(`${BASE}/`)) return;

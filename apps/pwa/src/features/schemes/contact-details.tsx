@@ -8,7 +8,8 @@ export interface Contact {
 export function ContactDetails({ contact }: { contact: Contact }) {
   const phone = contact.phone?.trim();
   const email = contact.email.trim();
-  if (!contact.name.trim() && !email && !phone) return <p>No contact details have been published yet.</p>;
+  if (!contact.name.trim() && !email && !phone)
+    return <p>No contact details have been published yet.</p>;
   return (
     <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
       {contact.name.trim() ? <li>{contact.name}</li> : null}

@@ -39,8 +39,15 @@ const directory: DirectoryOrganisation[] = [
     region: "North East and Yorkshire",
     contact,
     schemes: [
-      scheme({ name: "New consultant mentoring", audienceGroups: ["new_consultant"], summary: "Allocated by the coordinator." }),
-      scheme({ name: "Coach-mentoring for clinical leaders", summary: "Six meetings at monthly intervals." }),
+      scheme({
+        name: "New consultant mentoring",
+        audienceGroups: ["new_consultant"],
+        summary: "Allocated by the coordinator.",
+      }),
+      scheme({
+        name: "Coach-mentoring for clinical leaders",
+        summary: "Six meetings at monthly intervals.",
+      }),
     ],
   },
   {
@@ -51,8 +58,17 @@ const directory: DirectoryOrganisation[] = [
     region: "North East and Yorkshire",
     contact,
     schemes: [
-      scheme({ name: "Deanery GP mentoring", audienceGroups: ["gp_partner", "salaried_gp"], summary: "Free choice of mentor." }),
-      scheme({ name: "Co-tutoring", format: "co_mentoring", formatLabel: "Co-mentoring", audienceGroups: ["trainee"] }),
+      scheme({
+        name: "Deanery GP mentoring",
+        audienceGroups: ["gp_partner", "salaried_gp"],
+        summary: "Free choice of mentor.",
+      }),
+      scheme({
+        name: "Co-tutoring",
+        format: "co_mentoring",
+        formatLabel: "Co-mentoring",
+        audienceGroups: ["trainee"],
+      }),
     ],
   },
   {
@@ -62,7 +78,14 @@ const directory: DirectoryOrganisation[] = [
     kind: "royal_college",
     region: "London",
     contact,
-    schemes: [scheme({ name: "PCN clinical director mastermind", format: "group", formatLabel: "Group", audienceGroups: ["pcn_clinical_director"] })],
+    schemes: [
+      scheme({
+        name: "PCN clinical director mastermind",
+        format: "group",
+        formatLabel: "Group",
+        audienceGroups: ["pcn_clinical_director"],
+      }),
+    ],
   },
   { id: "empty", slug: "empty", name: "Quiet PCN", kind: "pcn", region: "", contact, schemes: [] },
 ];
@@ -97,18 +120,29 @@ describe("filterSchemes", () => {
   });
 
   it("counts schemes for everyone as being for each staff group too", () => {
-    expect(names({ for: "salaried_gp" })).toEqual(["Coach-mentoring for clinical leaders", "Deanery GP mentoring"]);
+    expect(names({ for: "salaried_gp" })).toEqual([
+      "Coach-mentoring for clinical leaders",
+      "Deanery GP mentoring",
+    ]);
     expect(names({ for: "everyone" })).toEqual(["Coach-mentoring for clinical leaders"]);
   });
 
   it("combines filters", () => {
-    expect(names({ for: "new_consultant", q: "leaders" })).toEqual(["Coach-mentoring for clinical leaders"]);
+    expect(names({ for: "new_consultant", q: "leaders" })).toEqual([
+      "Coach-mentoring for clinical leaders",
+    ]);
   });
 });
 
 describe("filters in the URL", () => {
   it("round-trips through the query string, leaving out empty filters", () => {
-    const filters = { q: "gp mentoring", type: "deanery", region: "North East and Yorkshire", for: "salaried_gp", format: "one_to_one" };
+    const filters = {
+      q: "gp mentoring",
+      type: "deanery",
+      region: "North East and Yorkshire",
+      for: "salaried_gp",
+      format: "one_to_one",
+    };
     const query = serialiseFilters(filters);
     expect(query.startsWith("?")).toBe(true);
     expect(parseFilters(query)).toEqual(filters);
@@ -144,7 +178,8 @@ describe("words", () => {
 
 describe("excerpt", () => {
   it("keeps whole sentences up to the limit, and at least one", () => {
-    const text = "For consultants at this organisation. Taking part is free. You meet one to one with a mentor.";
+    const text =
+      "For consultants at this organisation. Taking part is free. You meet one to one with a mentor.";
     expect(excerpt(text, 60)).toBe("For consultants at this organisation. Taking part is free.");
     expect(excerpt(text, 10)).toBe("For consultants at this organisation.");
     expect(excerpt(text, 500)).toBe(text);

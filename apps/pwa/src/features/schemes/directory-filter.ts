@@ -1,6 +1,12 @@
 // Searching and filtering the public directory in the browser. The filters live in the URL query
 // (?q=&type=&region=&for=&format=) so a reload, a shared link or the back button keeps them.
-import { formatKindLabels, organisationKinds, staffGroupPlurals, staffGroups, type StaffGroup } from "@tandem/core";
+import {
+  formatKindLabels,
+  organisationKinds,
+  staffGroupPlurals,
+  staffGroups,
+  type StaffGroup,
+} from "@tandem/core";
 
 export interface DirectoryScheme {
   id: string;
@@ -76,8 +82,14 @@ function matchesGroup(scheme: DirectoryScheme, group: string): boolean {
   return forEveryone || scheme.audienceGroups.includes(group);
 }
 
-export function organisationMatches(organisation: DirectoryOrganisation, filters: DirectoryFilters): boolean {
-  return (!filters.type || organisation.kind === filters.type) && (!filters.region || organisation.region === filters.region);
+export function organisationMatches(
+  organisation: DirectoryOrganisation,
+  filters: DirectoryFilters,
+): boolean {
+  return (
+    (!filters.type || organisation.kind === filters.type) &&
+    (!filters.region || organisation.region === filters.region)
+  );
 }
 
 /** The schemes that match every filter, in the directory's order (organisation, then scheme name). */
@@ -146,13 +158,18 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 export function staffGroupOptions(): { value: string; text: string }[] {
   return [
     { value: EVERYONE, text: "Schemes open to all staff" },
-    ...staffGroups.map((group: StaffGroup) => ({ value: group, text: capitalise(staffGroupPlurals[group]) })),
+    ...staffGroups.map((group: StaffGroup) => ({
+      value: group,
+      text: capitalise(staffGroupPlurals[group]),
+    })),
   ];
 }
 
 /** Regions named in the directory, in alphabetical order. */
 export function regionsOf(directory: readonly DirectoryOrganisation[]): string[] {
-  return [...new Set(directory.map((o) => o.region).filter(Boolean))].sort((a, b) => a.localeCompare(b, "en-GB"));
+  return [...new Set(directory.map((o) => o.region).filter(Boolean))].sort((a, b) =>
+    a.localeCompare(b, "en-GB"),
+  );
 }
 
 /** The first sentences of a long description, up to about `max` characters (always at least one sentence). */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeEnrolmentRole, describeJoined, describeStatus, isLive, statusColour } from "./enrolment-words";
+import {
+  describeEnrolmentRole,
+  describeJoined,
+  describeStatus,
+  isLive,
+  statusColour,
+} from "./enrolment-words";
 
 describe("enrolment words", () => {
   it("says each status in plain English", () => {
@@ -16,7 +22,11 @@ describe("enrolment words", () => {
   });
 
   it("names roles and what joining led to", () => {
-    expect(["mentee", "mentor", "peer"].map(describeEnrolmentRole)).toEqual(["Mentee", "Mentor", "Peer"]);
+    expect(["mentee", "mentor", "peer"].map(describeEnrolmentRole)).toEqual([
+      "Mentee",
+      "Mentor",
+      "Peer",
+    ]);
     expect(describeJoined("active")).toBe("You have joined");
     expect(describeJoined("requested")).toBe("Request sent");
     expect(describeJoined("waiting")).toBe("You are on the waiting list");

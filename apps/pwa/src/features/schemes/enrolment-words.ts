@@ -20,7 +20,11 @@ const statusColours: Record<EnrolmentStatus, TagColour> = {
   withdrawn: "grey",
 };
 
-const roleWords: Record<EnrolmentRole, string> = { mentee: "Mentee", mentor: "Mentor", peer: "Peer" };
+const roleWords: Record<EnrolmentRole, string> = {
+  mentee: "Mentee",
+  mentor: "Mentor",
+  peer: "Peer",
+};
 
 const roleHints: Record<EnrolmentRole, string> = {
   mentee: "You want a mentor to help you think things through.",

@@ -36,8 +36,8 @@ export function FindSchemes() {
     <>
       <PageHeading>Find a mentoring scheme</PageHeading>
       <p className="nhsuk-lede-text">
-        Mentoring schemes for doctors and other healthcare staff. You can join schemes run by organisations other than
-        your employer.
+        Mentoring schemes for doctors and other healthcare staff. You can join schemes run by
+        organisations other than your employer.
       </p>
       {directory.data ? (
         <Directory directory={directory.data} />
@@ -54,7 +54,9 @@ function Directory({ directory }: { directory: readonly DirectoryOrganisation[] 
   const search = useSearch();
   const filters = parseFilters(search);
   const results = filterSchemes(directory, filters);
-  const organisations = directory.filter((organisation) => organisationMatches(organisation, filters));
+  const organisations = directory.filter((organisation) =>
+    organisationMatches(organisation, filters),
+  );
 
   function change(key: keyof DirectoryFilters, value: string) {
     replaceSearch(serialiseFilters({ ...filters, [key]: value }));
@@ -82,7 +84,10 @@ function Directory({ directory }: { directory: readonly DirectoryOrganisation[] 
         )}
 
         <h2 className="nhsuk-heading-m">Organisations and their contact points</h2>
-        <p>Every organisation has a contact point. Ask them about mentoring, even if no scheme is listed here.</p>
+        <p>
+          Every organisation has a contact point. Ask them about mentoring, even if no scheme is
+          listed here.
+        </p>
         {organisations.length === 0 ? (
           <p>No organisations match the organisation type and region you chose.</p>
         ) : (
@@ -147,7 +152,10 @@ function FilterForm({
         label="Region"
         value={filters.region}
         onChange={(event) => onChange("region", event.currentTarget.value)}
-        options={[{ value: "", text: "Any region" }, ...regions.map((region) => ({ value: region, text: region }))]}
+        options={[
+          { value: "", text: "Any region" },
+          ...regions.map((region) => ({ value: region, text: region })),
+        ]}
       />
       <Select
         id="for"
@@ -169,7 +177,11 @@ function FilterForm({
         ]}
       />
       {hasFilters(filters) ? (
-        <Button type="button" variant="secondary" onClick={() => replaceSearch(serialiseFilters(NO_FILTERS))}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => replaceSearch(serialiseFilters(NO_FILTERS))}
+        >
           Clear search and filters
         </Button>
       ) : null}
@@ -195,7 +207,11 @@ function SchemeCard({ result }: { result: SchemeResult }) {
             { id: "for", key: "Who it is for", value: capitalise(scheme.audience) },
             { id: "format", key: "Format", value: scheme.formatLabel },
             { id: "matching", key: "How matching works", value: scheme.matching },
-            { id: "places", key: "Free places", value: describeFreePlaces(scheme.mentorsWithFreePlaces) },
+            {
+              id: "places",
+              key: "Free places",
+              value: describeFreePlaces(scheme.mentorsWithFreePlaces),
+            },
           ]}
         />
       </div>
@@ -212,7 +228,11 @@ function OrganisationContact({ organisation }: { organisation: DirectoryOrganisa
         <p className="nhsuk-card__description">
           {describeKind(organisation.kind)}
           {organisation.region ? `, ${organisation.region}` : ""}.{" "}
-          {listed === 0 ? "No schemes listed at the moment." : listed === 1 ? "1 scheme listed." : `${listed} schemes listed.`}
+          {listed === 0
+            ? "No schemes listed at the moment."
+            : listed === 1
+              ? "1 scheme listed."
+              : `${listed} schemes listed.`}
         </p>
         <ContactDetails contact={organisation.contact} />
       </div>
@@ -235,7 +255,10 @@ function NoResults({ filtered }: { filtered: boolean }) {
       </ul>
     </>
   ) : (
-    <p>No schemes are listed at the moment. Ask an organisation&apos;s contact point below about mentoring.</p>
+    <p>
+      No schemes are listed at the moment. Ask an organisation&apos;s contact point below about
+      mentoring.
+    </p>
   );
 }
 

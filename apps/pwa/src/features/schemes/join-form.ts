@@ -9,7 +9,8 @@ export interface ApplicationQuestion {
   required: boolean;
 }
 
-export type Application = { kind: "none" } | { kind: "form"; questions: readonly ApplicationQuestion[] };
+export type Application =
+  { kind: "none" } | { kind: "form"; questions: readonly ApplicationQuestion[] };
 
 export type Answers = Record<string, string | boolean | undefined>;
 
@@ -23,7 +24,8 @@ export const answerField = (questionId: string) => `applicationAnswers.${questio
 
 /** An element id for a field name (question ids are the scheme's own, so keep ids to safe characters). */
 export function fieldElementId(field: string): string {
-  if (field.startsWith("applicationAnswers.")) return `answer-${field.slice("applicationAnswers.".length).replace(/[^A-Za-z0-9_-]/g, "-")}`;
+  if (field.startsWith("applicationAnswers."))
+    return `answer-${field.slice("applicationAnswers.".length).replace(/[^A-Za-z0-9_-]/g, "-")}`;
   return field;
 }
 
@@ -32,7 +34,10 @@ export function questionsOf(application: Application): readonly ApplicationQuest
 }
 
 /** Field order on the page; "role" only when there is a choice to make. */
-export function joinFieldOrder(options: { roles: readonly string[]; application: Application }): string[] {
+export function joinFieldOrder(options: {
+  roles: readonly string[];
+  application: Application;
+}): string[] {
   return [
     ...(options.roles.length > 1 ? ["role"] : []),
     ...questionsOf(options.application).map((q) => answerField(q.id)),
@@ -44,7 +49,10 @@ export function joinFieldOrder(options: { roles: readonly string[]; application:
 function withElementIds(errors: FormErrors<string>): FormErrors<string> {
   return {
     fields: errors.fields,
-    summary: errors.summary.map((item) => ({ ...item, href: `#${fieldElementId(item.href.slice(1))}` })),
+    summary: errors.summary.map((item) => ({
+      ...item,
+      href: `#${fieldElementId(item.href.slice(1))}`,
+    })),
   };
 }
 
@@ -59,7 +67,9 @@ export function validateJoin(
     const empty = answer === undefined || (typeof answer === "string" && answer.trim() === "");
     if (question.required && empty) {
       fields[answerField(question.id)] =
-        question.kind === "yes_no" ? `Choose yes or no for "${question.label}"` : `Answer "${question.label}"`;
+        question.kind === "yes_no"
+          ? `Choose yes or no for "${question.label}"`
+          : `Answer "${question.label}"`;
     } else if (typeof answer === "string" && answer.length > 4000) {
       fields[answerField(question.id)] = "Keep each answer to 4000 characters or fewer";
     }
@@ -69,7 +79,10 @@ export function validateJoin(
 }
 
 /** What the API receives: trimmed text, yes/no as booleans, unanswered optional questions left out. */
-export function toApplicationAnswers(application: Application, answers: Answers): Record<string, string | boolean> {
+export function toApplicationAnswers(
+  application: Application,
+  answers: Answers,
+): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
   for (const question of questionsOf(application)) {
     const answer = answers[question.id];

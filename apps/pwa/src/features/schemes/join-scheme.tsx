@@ -10,7 +10,12 @@ import { BASE, Link } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
 import { useOnlineStatus } from "../offline/use-online-status";
 import { ContactDetails, type Contact } from "./contact-details";
-import { describeEnrolmentRole, describeJoined, describeStatus, enrolmentRoleHint } from "./enrolment-words";
+import {
+  describeEnrolmentRole,
+  describeJoined,
+  describeStatus,
+  enrolmentRoleHint,
+} from "./enrolment-words";
 import {
   answerField,
   fieldElementId,
@@ -38,6 +43,10 @@ export function JoinScheme({
   const at = { organisationId: page.organisation.id, schemeId: page.scheme.id };
   const prepare = useQuery(trpc.enrolment.prepare.queryOptions(at));
   const online = useOnlineStatus();
+  // Kept here, above the form, so refetching the person's enrolments cannot take the confirmation away.
+  const [joined, setJoined] = useState<Joined>();
+
+  if (joined) return <JoinedPanel joined={joined} schemeName={page.scheme.name} />;
 
   if (prepare.isError) {
     const code = errorCode(prepare.error);
@@ -52,9 +61,17 @@ export function JoinScheme({
     }
     return (
       <>
-        <p>{online ? "We could not check whether you can join. Try again." : "You can join this scheme when you are back online."}</p>
         <p>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void prepare.refetch()}>
+          {online
+            ? "We could not check whether you can join. Try again."
+            : "You can join this scheme when you are back online."}
+        </p>
+        <p>
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            onClick={() => void prepare.refetch()}
+          >
             Try again
           </button>
         </p>
@@ -62,7 +79,13 @@ export function JoinScheme({
     );
   }
   if (!prepare.data) {
-    return <p>{online ? "Checking whether you can join…" : "You can join this scheme when you are back online."}</p>;
+    return (
+      <p>
+        {online
+          ? "Checking whether you can join…"
+          : "You can join this scheme when you are back online."}
+      </p>
+    );
   }
 
   const { eligibility, roles, application, current } = prepare.data;
@@ -97,11 +120,11 @@ export function JoinScheme({
           <JoinForm
             key={open.map((r) => r.role).join()}
             at={at}
-            schemeName={page.scheme.name}
             onRequest={eligibility.result === "on_request"}
             roles={open}
             application={application}
             onErrorsChange={onErrorsChange}
+            onJoined={setJoined}
           />
         </>
       )}
@@ -124,14 +147,36 @@ function Eligibility({ result, reason }: { result: "eligible" | "on_request"; re
       <span className="nhsuk-u-visually-hidden">Information: </span>
       <p>{reason}</p>
       <p>
-        You can ask to join. The coordinator decides and will reply to you; until then your request shows in My
-        schemes as &ldquo;Waiting for the coordinator&rdquo;.
+        You can ask to join. The coordinator decides and will reply to you; until then your request
+        shows in My schemes as &ldquo;Waiting for the coordinator&rdquo;.
       </p>
     </div>
   );
 }
 
 type Prepared = RouterOutputs["enrolment"]["prepare"];
+
+function JoinedPanel({ joined, schemeName }: { joined: Joined; schemeName: string }) {
+  const panelRef = useRef<HTMLDivElement>(null);
+  useEffect(() => panelRef.current?.focus(), []);
+  return (
+    <>
+      <div className="nhsuk-panel" tabIndex={-1} ref={panelRef}>
+        <h3 className="nhsuk-panel__title">{describeJoined(joined.status)}</h3>
+        <div className="nhsuk-panel__body">
+          {schemeName}, as {asRole(joined.role)}
+          <br />
+          Status: {describeStatus(joined.status)}
+        </div>
+      </div>
+      <h3 className="nhsuk-heading-s">What happens next</h3>
+      <p>{joined.nextStep}</p>
+      <p>
+        <Link href={`${BASE}/schemes`}>My schemes</Link>
+      </p>
+    </>
+  );
+}
 
 interface Joined {
   status: string;
@@ -141,18 +186,18 @@ interface Joined {
 
 function JoinForm({
   at,
-  schemeName,
   onRequest,
   roles,
   application,
   onErrorsChange,
+  onJoined,
 }: {
   at: { organisationId: string; schemeId: string };
-  schemeName: string;
   onRequest: boolean;
   roles: Prepared["roles"];
   application: Prepared["application"];
   onErrorsChange: (hasErrors: boolean) => void;
+  onJoined: (joined: Joined) => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -164,16 +209,11 @@ function JoinForm({
   const [errors, setErrors] = useState<FormErrors<string>>(NO_ERRORS);
   // Bumped on each failed submit so the error summary remounts and takes focus again.
   const [attempt, setAttempt] = useState(0);
-  const [joined, setJoined] = useState<Joined>();
-  const panelRef = useRef<HTMLDivElement>(null);
   const questions = questionsOf(application);
   const chosen = roles.find((r) => r.role === role);
   const options = { roles: roleNames, application };
 
   useEffect(() => onErrorsChange(errors.summary.length > 0), [errors, onErrorsChange]);
-  useEffect(() => {
-    if (joined) panelRef.current?.focus();
-  }, [joined]);
 
   const join = useMutation(
     trpc.enrolment.join.mutationOptions({
@@ -181,7 +221,8 @@ function JoinForm({
       networkMode: "always",
       onSuccess: async (result, variables) => {
         setErrors(NO_ERRORS);
-        setJoined({ status: result.status, nextStep: result.nextStep, role: variables.role });
+        onErrorsChange(false);
+        onJoined({ status: result.status, nextStep: result.nextStep, role: variables.role });
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.enrolment.mine.queryKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.directory.list.queryKey() }),
@@ -193,31 +234,13 @@ function JoinForm({
         setAttempt((n) => n + 1);
         const code = errorCode(error);
         // The wording or the person's enrolments changed under us: show the current ones.
-        if (code === "CONFLICT") await queryClient.invalidateQueries({ queryKey: trpc.enrolment.prepare.queryKey(at) });
-        if (code === "UNAUTHORIZED") await queryClient.invalidateQueries({ queryKey: trpc.me.get.queryKey() });
+        if (code === "CONFLICT")
+          await queryClient.invalidateQueries({ queryKey: trpc.enrolment.prepare.queryKey(at) });
+        if (code === "UNAUTHORIZED")
+          await queryClient.invalidateQueries({ queryKey: trpc.me.get.queryKey() });
       },
     }),
   );
-
-  if (joined) {
-    return (
-      <>
-        <div className="nhsuk-panel" tabIndex={-1} ref={panelRef}>
-          <h3 className="nhsuk-panel__title">{describeJoined(joined.status)}</h3>
-          <div className="nhsuk-panel__body">
-            {schemeName}, as {asRole(joined.role)}
-            <br />
-            Status: {describeStatus(joined.status)}
-          </div>
-        </div>
-        <h3 className="nhsuk-heading-s">What happens next</h3>
-        <p>{joined.nextStep}</p>
-        <p>
-          <Link href={`${BASE}/schemes`}>My schemes</Link>
-        </p>
-      </>
-    );
-  }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -236,7 +259,8 @@ function JoinForm({
     });
   }
 
-  const setAnswer = (id: string, value: string | boolean) => setAnswers((previous) => ({ ...previous, [id]: value }));
+  const setAnswer = (id: string, value: string | boolean) =>
+    setAnswers((previous) => ({ ...previous, [id]: value }));
   const submitText = onRequest ? "Request to join" : "Join scheme";
 
   return (
@@ -263,9 +287,7 @@ function JoinForm({
             error={errors.fields.role}
           />
         ) : (
-          <p>
-            You will join as {asRole(roles[0]!.role)}.
-          </p>
+          <p>You will join as {asRole(roles[0]!.role)}.</p>
         )}
 
         {questions.length > 0 ? (
@@ -331,7 +353,9 @@ function JoinForm({
             <p>{chosen.consentWording}</p>
           </div>
         ) : (
-          <p id="consent-wording">Choose how you want to take part to see what you are agreeing to.</p>
+          <p id="consent-wording">
+            Choose how you want to take part to see what you are agreeing to.
+          </p>
         )}
         <Checkboxes
           idPrefix="consent"

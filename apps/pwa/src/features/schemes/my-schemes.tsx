@@ -116,12 +116,19 @@ function Enrolments({ enrolments }: { enrolments: readonly Enrolment[] }) {
       {confirming ? (
         <div className="nhsuk-card nhsuk-card--feature">
           <div className="nhsuk-card__content nhsuk-card__content--feature">
-            <h2 className="nhsuk-card__heading nhsuk-card__heading--feature nhsuk-heading-m" tabIndex={-1} ref={confirmRef}>
+            <h2
+              className="nhsuk-card__heading nhsuk-card__heading--feature nhsuk-heading-m"
+              tabIndex={-1}
+              ref={confirmRef}
+            >
               Withdraw from {confirming.schemeName}?
             </h2>
             <p>Are you sure? You can leave without giving a reason.</p>
             {confirming.status === "active" ? (
-              <p>The scheme&apos;s coordinator will see that you have left. You can ask to join again later.</p>
+              <p>
+                The scheme&apos;s coordinator will see that you have left. You can ask to join again
+                later.
+              </p>
             ) : null}
             {problem ? (
               <p className="nhsuk-error-message" role="alert">
@@ -135,7 +142,10 @@ function Enrolments({ enrolments }: { enrolments: readonly Enrolment[] }) {
                 disabled={withdraw.isPending}
                 aria-disabled={withdraw.isPending || undefined}
                 onClick={() =>
-                  withdraw.mutate({ organisationId: confirming.organisationId, enrolmentId: confirming.enrolmentId })
+                  withdraw.mutate({
+                    organisationId: confirming.organisationId,
+                    enrolmentId: confirming.enrolmentId,
+                  })
                 }
               >
                 Withdraw from {confirming.schemeName}
@@ -214,7 +224,11 @@ function Enrolments({ enrolments }: { enrolments: readonly Enrolment[] }) {
 const withdrawButtonId = (e: Enrolment) => `withdraw-${e.enrolmentId}`;
 
 function SchemeLink({ enrolment }: { enrolment: Enrolment }) {
-  return <Link href={schemePath(enrolment.organisationSlug, enrolment.schemeSlug)}>{enrolment.schemeName}</Link>;
+  return (
+    <Link href={schemePath(enrolment.organisationSlug, enrolment.schemeSlug)}>
+      {enrolment.schemeName}
+    </Link>
+  );
 }
 
 function Status({ enrolment }: { enrolment: Enrolment }) {

@@ -33,14 +33,23 @@ export function SchemePage({
   const trpc = useTRPC();
   const page = useQuery(trpc.directory.scheme.queryOptions({ organisationSlug, schemeSlug }));
   const [hasError, setHasError] = useState(false);
-  usePageTitle(page.data?.scheme.name ?? (page.isError && errorCode(page.error) === "NOT_FOUND" ? "Scheme not found" : "Scheme"), hasError);
+  usePageTitle(
+    page.data?.scheme.name ??
+      (page.isError && errorCode(page.error) === "NOT_FOUND" ? "Scheme not found" : "Scheme"),
+    hasError,
+  );
 
-  if (page.data) return <SchemeDetails page={page.data} signedIn={signedIn} onErrorsChange={setHasError} />;
+  if (page.data)
+    return <SchemeDetails page={page.data} signedIn={signedIn} onErrorsChange={setHasError} />;
   if (page.isError && errorCode(page.error) === "NOT_FOUND") return <SchemeNotFound />;
   return (
     <>
       <PageHeading>Scheme</PageHeading>
-      {page.isError ? <QueryProblem onRetry={() => void page.refetch()} /> : <QueryPending what="the scheme" />}
+      {page.isError ? (
+        <QueryProblem onRetry={() => void page.refetch()} />
+      ) : (
+        <QueryPending what="the scheme" />
+      )}
     </>
   );
 }
@@ -49,7 +58,9 @@ function SchemeNotFound() {
   return (
     <>
       <PageHeading>Scheme not found</PageHeading>
-      <p>This scheme is not in the directory. It may have closed, or the web address may be wrong.</p>
+      <p>
+        This scheme is not in the directory. It may have closed, or the web address may be wrong.
+      </p>
       <p>
         <Link href={`${BASE}/schemes/find`}>Find a mentoring scheme</Link>
       </p>
@@ -57,9 +68,12 @@ function SchemeNotFound() {
   );
 }
 
-const hasContact = (contact: Contact) => Boolean(contact.name.trim() || contact.email.trim() || contact.phone?.trim());
+const hasContact = (contact: Contact) =>
+  Boolean(contact.name.trim() || contact.email.trim() || contact.phone?.trim());
 const sameContact = (a: Contact, b: Contact) =>
-  a.name.trim() === b.name.trim() && a.email.trim().toLowerCase() === b.email.trim().toLowerCase() && (a.phone ?? "").trim() === (b.phone ?? "").trim();
+  a.name.trim() === b.name.trim() &&
+  a.email.trim().toLowerCase() === b.email.trim().toLowerCase() &&
+  (a.phone ?? "").trim() === (b.phone ?? "").trim();
 
 function SchemeDetails({
   page,
@@ -88,7 +102,11 @@ function SchemeDetails({
           },
           { id: "for", key: "Who it is for", value: capitalise(scheme.audience) },
           { id: "format", key: "Format", value: scheme.formatLabel },
-          { id: "places", key: "Free places", value: describeFreePlaces(scheme.mentorsWithFreePlaces) },
+          {
+            id: "places",
+            key: "Free places",
+            value: describeFreePlaces(scheme.mentorsWithFreePlaces),
+          },
           {
             id: "preparation",
             key: "Preparation for mentees",
@@ -141,13 +159,23 @@ function JoinArea({
 }) {
   const online = useOnlineStatus();
   const here = schemePath(page.organisation.slug, page.scheme.slug);
-  if (signedIn === true) return <JoinScheme page={page} contact={contact} onErrorsChange={onErrorsChange} />;
+  if (signedIn === true)
+    return <JoinScheme page={page} contact={contact} onErrorsChange={onErrorsChange} />;
   if (signedIn === undefined) {
-    return <p>{online ? "Checking whether you are signed in…" : "You can join this scheme when you are back online."}</p>;
+    return (
+      <p>
+        {online
+          ? "Checking whether you are signed in…"
+          : "You can join this scheme when you are back online."}
+      </p>
+    );
   }
   return (
     <>
-      <p>Sign in to see whether you can join and to join. Taking part is voluntary: you can leave at any time.</p>
+      <p>
+        Sign in to see whether you can join and to join. Taking part is voluntary: you can leave at
+        any time.
+      </p>
       <p>
         <Link className="nhsuk-button" href={signInPath(here)} draggable={false}>
           Sign in to join
