@@ -42,7 +42,7 @@ export default function Schemes() {
           rowKeys={page.schemes.map((s) => s.id)}
           rows={page.schemes.map((s) => {
             const attention = [
-              s.awaitingReview ? plural(s.awaitingReview, "request") + " awaiting review" : null,
+              s.awaitingReview ? `${s.awaitingReview} awaiting review` : null,
               s.waiting ? `${s.waiting} waiting` : null,
             ].filter((t): t is string => t !== null);
             return [
@@ -56,7 +56,6 @@ export default function Schemes() {
               attention.length ? (
                 <a key="attention" href={`/schemes/${s.id}/enrolments`}>
                   {attention.join(", ")}
-                  <span className="nhsuk-u-visually-hidden"> for {s.name}</span>
                 </a>
               ) : (
                 "Nothing"
