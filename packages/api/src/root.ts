@@ -5,6 +5,7 @@ import { organisationRouter } from "./routers/organisation";
 import { directoryRouter } from "./routers/directory";
 import { enrolmentRouter } from "./routers/enrolment";
 import { centralRouter, platformRouter } from "./routers/platform";
+import { preparationRouter } from "./routers/preparation";
 import { schemeRouter } from "./routers/scheme";
 import { createCallerFactory, router } from "./trpc";
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   scheme: schemeRouter,
   directory: directoryRouter,
   enrolment: enrolmentRouter,
+  preparation: preparationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,18 @@
 // Tenant isolation and authorisation at the API, enumerated from the router: a procedure added
 // without an expectation here fails the first test.
 import { and, eq } from "drizzle-orm";
-import { enrolments, invitations, memberships, schemes, withTenant } from "@tandem/db";
+import {
+  enrolments,
+  invitations,
+  memberships,
+  mentorApprovals,
+  schemes,
+  supportAttendance,
+  supportEvents,
+  trainingModules,
+  trainingRecords,
+  withTenant,
+} from "@tandem/db";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MembershipRoleName } from "@tandem/core";
@@ -16,6 +27,9 @@ interface Ids {
   invitationId: string;
   schemeId: string;
   enrolmentId: string;
+  moduleId: string;
+  recordId: string;
+  eventId: string;
 }
 
 type Expectation =
@@ -69,6 +83,85 @@ const expectations: Record<string, Expectation> = {
   "enrolment.mine": { tier: "signedIn" },
   "central.schemes": { tier: "central" },
   "central.compare": { tier: "central" },
+  "preparation.modules": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.preparation.modules({ organisationId: ids.organisationId }) },
+  "preparation.saveModule": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) =>
+      c.preparation.saveModule({ organisationId: ids.organisationId, moduleId: ids.moduleId, fields: { code: "b-module", name: "Renamed", kind: "taster", hours: 1 } }),
+  },
+  "preparation.deleteModule": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.preparation.deleteModule({ organisationId: ids.organisationId, moduleId: ids.moduleId }),
+  },
+  "preparation.records": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.preparation.records({ organisationId: ids.organisationId, personId: ids.personId }),
+  },
+  "preparation.recordCompletion": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) =>
+      c.preparation.recordCompletion({ organisationId: ids.organisationId, personId: ids.personId, moduleId: ids.moduleId, completedOn: "2026-01-01" }),
+  },
+  "preparation.verifyRecord": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.preparation.verifyRecord({ organisationId: ids.organisationId, recordId: ids.recordId }),
+  },
+  "preparation.previewImport": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => // The preview echoes the caller's own file back; written in capitals so an echo is told apart from a leak.
+      c.preparation.previewImport({ organisationId: ids.organisationId, csv: "email,module,completed_on\nPERSON.B@EXAMPLE.ORG,b-module,2026-01-01\n" }),
+  },
+  "preparation.commitImport": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.preparation.commitImport({ organisationId: ids.organisationId, csv: "email,module,completed_on\nPERSON.B@EXAMPLE.ORG,b-module,2026-01-01\n" }),
+  },
+  "preparation.events": {
+    tier: "org",
+    roles: ["org_admin", "coordinator", "convenor"],
+    call: (c, ids) => c.preparation.events({ organisationId: ids.organisationId }),
+  },
+  "preparation.saveEvent": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) =>
+      c.preparation.saveEvent({ organisationId: ids.organisationId, eventId: ids.eventId, fields: { kind: "conference", title: "Renamed", heldOn: "2026-05-05" } }),
+  },
+  "preparation.setAttendance": {
+    tier: "org",
+    roles: ["org_admin", "coordinator", "convenor"],
+    call: (c, ids) =>
+      c.preparation.setAttendance({ organisationId: ids.organisationId, eventId: ids.eventId, entries: [{ personId: ids.personId, status: "attended" }] }),
+  },
+  "preparation.recordAppraisal": {
+    tier: "org",
+    roles: ["org_admin", "coordinator", "convenor"],
+    call: (c, ids) => c.preparation.recordAppraisal({ organisationId: ids.organisationId, mentorPersonId: ids.personId, appraisedOn: "2026-01-01" }),
+  },
+  "preparation.decideMentor": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.preparation.decideMentor({ organisationId: ids.organisationId, schemeId: ids.schemeId, personId: ids.personId, decision: "declined" }),
+  },
+  "preparation.approvals": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.preparation.approvals({ organisationId: ids.organisationId, schemeId: ids.schemeId, personId: ids.personId }),
+  },
+  "preparation.pool": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.preparation.pool({ organisationId: ids.organisationId, schemeId: ids.schemeId }),
+  },
+  // A mentor's own status and requests, in the organisation they name (tested in preparation.test.ts).
+  "preparation.myStatus": { tier: "signedIn" },
+  "preparation.requestRecognition": { tier: "signedIn" },
   "organisation.get": { tier: "org", roles: "any", call: (c, ids) => c.organisation.get({ organisationId: ids.organisationId }) },
   "organisation.people": {
     tier: "org",
@@ -143,7 +236,14 @@ beforeAll(async () => {
       })
       .returning(),
   );
+  const moduleB = await adminB.preparation.saveModule({ organisationId: orgB.id, fields: { code: "b-module", name: "B's module", kind: "course_module", hours: 3 } });
+  const personBCaller = await signedIn(bPersonEmail);
+  const recordB = await personBCaller.preparation.requestRecognition({ organisationId: orgB.id, moduleId: moduleB.moduleId, completedOn: "2026-01-01", provider: "Elsewhere" });
+  const eventB = await adminB.preparation.saveEvent({ organisationId: orgB.id, fields: { kind: "support_group", title: "B's support group", heldOn: "2026-02-02" } });
   bIds = {
+    moduleId: moduleB.moduleId,
+    recordId: recordB.recordId,
+    eventId: eventB.eventId,
     organisationId: orgB.id,
     personId: personB.id,
     invitationId: invited.invitationId,
@@ -188,7 +288,7 @@ describe("organisation-scoped procedures", () => {
     const ids = { ...bIds, organisationId: a.org };
     const outcome = await expectation.call(a.admin, ids).then(
       (value) => ({ ok: true as const, value }),
-      (error: { code: string }) => ({ ok: false as const, code: error.code }),
+      (error: { code: string; message: string }) => ({ ok: false as const, code: error.code, message: error.message }),
     );
     if (outcome.ok) {
       const text = JSON.stringify(outcome.value);
@@ -196,7 +296,11 @@ describe("organisation-scoped procedures", () => {
       expect(text).not.toContain(bIds.personId);
       expect(text).not.toContain(bPersonEmail);
     } else {
-      expect(outcome.code).toBe("NOT_FOUND");
+      // Not found, or refused as bad input (an import naming B's people finds nobody) — and the
+      // message names nothing of B.
+      expect(["NOT_FOUND", "BAD_REQUEST"]).toContain(outcome.code);
+      expect(outcome.message).not.toContain(bIds.personId);
+      expect(outcome.message).not.toContain(bPersonEmail);
     }
     // Nothing of B changed.
     const [membership] = await withTenant(env.db, { organisationId: bIds.organisationId }, (tx) =>
@@ -215,6 +319,20 @@ describe("organisation-scoped procedures", () => {
       tx.select().from(enrolments).where(eq(enrolments.id, bIds.enrolmentId)),
     );
     expect(enrolment?.status).toBe("requested");
+    const untouched = await withTenant(env.db, { organisationId: bIds.organisationId }, async (tx) => ({
+      module: (await tx.select().from(trainingModules).where(eq(trainingModules.id, bIds.moduleId)))[0],
+      record: (await tx.select().from(trainingRecords).where(eq(trainingRecords.id, bIds.recordId)))[0],
+      event: (await tx.select().from(supportEvents).where(eq(supportEvents.id, bIds.eventId)))[0],
+      attendance: await tx.select().from(supportAttendance),
+      approvals: await tx.select().from(mentorApprovals),
+    }));
+    expect(untouched).toMatchObject({
+      module: { name: "B's module" },
+      record: { verifiedOn: null },
+      event: { title: "B's support group" },
+      attendance: [],
+      approvals: [],
+    });
   });
 
   it.each(orgCases())("%s: roles without permission get FORBIDDEN, signed out gets UNAUTHORIZED", async (_path, expectation) => {
@@ -264,7 +382,7 @@ describe("bad input", () => {
   // Procedures that take no input and end the caller's sessions are left out: junk input is ignored.
   const fuzzable = Object.keys(expectations).filter(
     (p) =>
-      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine"].includes(p),
+      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus"].includes(p),
   );
 
   it("never produces an internal error, whatever the input", async () => {

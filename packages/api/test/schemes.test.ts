@@ -191,8 +191,10 @@ describe("joining", () => {
     await deaneryCoordinator.scheme.publish({ organisationId: deanery.id, schemeId: open.schemeId });
     expect(await join(newConsultant, deanery.id, open.schemeId)).toMatchObject({ status: "active" });
     expect(await join(deaneryTrainee, deanery.id, open.schemeId)).toMatchObject({ status: "waiting", nextStep: expect.stringMatching(/waiting list/) });
+    // Mentors come from the scheme's mentor pool (its own organisation here), whatever the audience.
+    expect((await failure(join(gp, deanery.id, open.schemeId, "mentor"))).message).toBe("Mentors in this scheme come from the organisation that runs it.");
     // A mentor joining shows as a free place in the directory.
-    await join(gp, deanery.id, open.schemeId, "mentor");
+    expect(await join(deaneryCoordinator, deanery.id, open.schemeId, "mentor")).toMatchObject({ status: "active", nextStep: expect.stringMatching(/as a mentor/) });
     const listing = (await anonymous.directory.list()).find((o) => o.id === deanery.id)!;
     expect(listing.schemes.find((s) => s.id === open.schemeId)?.mentorsWithFreePlaces).toBe(1);
     // The trust coordinator sees nothing of the deanery's enrolments, though their people joined.

@@ -6,3 +6,4 @@ export * from "./schemes/inputs";
 export * from "./schemes/consent";
 export * from "./preparation";
 export * from "./readiness";
+export * from "./schemes/mentor-eligibility";

@@ -2,6 +2,8 @@
 // needs no reason), and the coordinator's review of requests from outside the target groups.
 import {
   checkEligibility,
+  checkMentorEligibility,
+  type Eligibility,
   consentWording,
   type EnrolmentRole,
   enrolmentRoleWords,
@@ -58,7 +60,13 @@ async function loadScheme(tx: Tx, organisationId: string, schemeId: string) {
   return { scheme, organisation: organisation!, rules: await currentRules(tx, scheme) };
 }
 
-async function eligibilityOf(db: Database, personId: string, scheme: { organisationId: string; rules: SchemeRules }, now: Date) {
+/** Eligibility per role: mentees and peers against the audience, mentors against the mentor pool. */
+async function eligibilityByRole(
+  db: Database,
+  personId: string,
+  scheme: { organisationId: string; rules: SchemeRules },
+  now: Date,
+): Promise<Record<EnrolmentRole, Eligibility>> {
   const own = await withPerson(db, personId, (tx) =>
     tx
       .select({
@@ -69,7 +77,8 @@ async function eligibilityOf(db: Database, personId: string, scheme: { organisat
       .from(memberships)
       .where(and(eq(memberships.personId, personId), eq(memberships.status, "active"))),
   );
-  return checkEligibility({ person: { id: personId }, memberships: own, scheme, now });
+  const participant = checkEligibility({ person: { id: personId }, memberships: own, scheme, now });
+  return { mentee: participant, peer: participant, mentor: checkMentorEligibility({ memberships: own, scheme }) };
 }
 
 /** What the person sees before joining: eligibility, roles, the consent wording for each role. */
@@ -95,13 +104,16 @@ export async function prepareJoin(
   if (loaded.scheme.status !== "open") {
     throw new AppError("CONFLICT", "This scheme is not taking new people at the moment");
   }
-  const eligibility = await eligibilityOf(db, options.personId, { organisationId: options.organisationId, rules: loaded.rules }, options.now);
+  const byRole = await eligibilityByRole(db, options.personId, { organisationId: options.organisationId, rules: loaded.rules }, options.now);
+  const roles = rolesOffered(loaded.rules).map((role) => ({
+    role,
+    eligibility: byRole[role],
+    consentWording: consentWording({ schemeName: loaded.scheme.name, organisationName: loaded.organisation.name, role }),
+  }));
   return {
-    eligibility,
-    roles: rolesOffered(loaded.rules).map((role) => ({
-      role,
-      consentWording: consentWording({ schemeName: loaded.scheme.name, organisationName: loaded.organisation.name, role }),
-    })),
+    /** For the role most people join as (mentee or peer); each role carries its own too. */
+    eligibility: roles[0]!.eligibility,
+    roles,
     application: loaded.rules.application,
     current: loaded.live,
   };
@@ -129,8 +141,9 @@ export async function joinScheme(
   if (offered.consentWording !== options.consentWording) {
     throw new AppError("CONFLICT", "The scheme's wording has changed since you read it. Read it again before you join.");
   }
-  if (prepared.eligibility.result === "not_eligible") {
-    throw new AppError("FORBIDDEN", prepared.eligibility.reason);
+  const eligibility = offered.eligibility;
+  if (eligibility.result === "not_eligible") {
+    throw new AppError("FORBIDDEN", eligibility.reason);
   }
   if (prepared.current.some((e) => e.role === options.role)) {
     throw new AppError("CONFLICT", `You have already joined this scheme as ${roleWords[options.role]}`);
@@ -139,7 +152,7 @@ export async function joinScheme(
 
   return withTenant(db, { organisationId: options.organisationId, personId: options.personId }, async (tx) => {
     const { scheme, rules } = await loadScheme(tx, options.organisationId, options.schemeId);
-    let status: "requested" | "waiting" | "active" = prepared.eligibility.result === "on_request" ? "requested" : "active";
+    let status: "requested" | "waiting" | "active" = eligibility.result === "on_request" ? "requested" : "active";
     if (status === "active" && options.role !== "mentor" && rules.capacity.maxMentees !== undefined) {
       // Serialise joins to one scheme so two people cannot both take the last place.
       await tx.execute(`select pg_advisory_xact_lock(hashtext('${scheme.id}'))` as never);
@@ -168,7 +181,7 @@ export async function joinScheme(
         consentedAt: options.now,
         applicationAnswers: Object.keys(answers).length > 0 ? answers : null,
         rulesVersion: scheme.currentVersion,
-        eligibilityReason: status === "requested" ? prepared.eligibility.reason : null,
+        eligibilityReason: status === "requested" ? eligibility.reason : null,
         createdAt: options.now,
       })
       .returning({ id: enrolments.id, status: enrolments.status });
@@ -181,7 +194,7 @@ export async function joinScheme(
       subjectId: row!.id,
       details: { role: options.role, status },
     });
-    return { enrolmentId: row!.id, status: row!.status, nextStep: nextStepFor(status, rules) };
+    return { enrolmentId: row!.id, status: row!.status, nextStep: nextStepFor(status, options.role, rules) };
   });
 }
 
@@ -189,9 +202,14 @@ function joinRoleWords(roles: EnrolmentRole[]): string {
   return roles.map((r) => roleWords[r]).join(" or ");
 }
 
-function nextStepFor(status: "requested" | "waiting" | "active", rules: SchemeRules): string {
+function nextStepFor(status: "requested" | "waiting" | "active", role: EnrolmentRole, rules: SchemeRules): string {
   if (status === "requested") return "Your request has gone to the scheme's coordinator, who will reply to you.";
   if (status === "waiting") return "The scheme is full, so you are on its waiting list. We will tell you when a place comes up.";
+  if (role === "mentor") {
+    return rules.mentors.requiredModules.length > 0 || rules.mentors.approval
+      ? "You have joined as a mentor. See what preparation is due in My preparation; the coordinator approves mentors once it is done."
+      : "You have joined as a mentor. Next, set how many mentees you can take.";
+  }
   if (rules.mentees.preparation === "required") return "Next, complete the short mentee preparation course before you are matched.";
   return "You have joined. Next, complete your profile so you can be matched.";
 }
