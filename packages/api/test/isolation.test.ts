@@ -30,6 +30,7 @@ interface Ids {
   moduleId: string;
   recordId: string;
   eventId: string;
+  evidenceFileId: string;
 }
 
 type Expectation =
@@ -159,7 +160,26 @@ const expectations: Record<string, Expectation> = {
     roles: ["org_admin", "coordinator"],
     call: (c, ids) => c.preparation.pool({ organisationId: ids.organisationId, schemeId: ids.schemeId }),
   },
-  // A mentor's own status and requests, in the organisation they name (tested in preparation.test.ts).
+  "preparation.uploadEvidence": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) =>
+      c.preparation.uploadEvidence({ organisationId: ids.organisationId, personId: ids.personId, filename: "x.pdf", contentBase64: Buffer.from("%PDF-1.4").toString("base64") }),
+  },
+  "preparation.evidence": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.preparation.evidence({ organisationId: ids.organisationId, evidenceFileId: ids.evidenceFileId }),
+  },
+  // A mentor's own status, records, evidence, events and CPD export, in organisations where they
+  // mentor (tested in preparation.test.ts, including other people's and other organisations' ids).
+  "preparation.uploadMyEvidence": { tier: "signedIn" },
+  "preparation.myEvidence": { tier: "signedIn" },
+  "preparation.myRecords": { tier: "signedIn" },
+  "preparation.myCatalogues": { tier: "signedIn" },
+  "preparation.myEvents": { tier: "signedIn" },
+  "preparation.signUp": { tier: "signedIn" },
+  "preparation.cpd": { tier: "signedIn" },
   "preparation.myStatus": { tier: "signedIn" },
   "preparation.requestRecognition": { tier: "signedIn" },
   "organisation.get": { tier: "org", roles: "any", call: (c, ids) => c.organisation.get({ organisationId: ids.organisationId }) },
@@ -240,7 +260,14 @@ beforeAll(async () => {
   const personBCaller = await signedIn(bPersonEmail);
   const recordB = await personBCaller.preparation.requestRecognition({ organisationId: orgB.id, moduleId: moduleB.moduleId, completedOn: "2026-01-01", provider: "Elsewhere" });
   const eventB = await adminB.preparation.saveEvent({ organisationId: orgB.id, fields: { kind: "support_group", title: "B's support group", heldOn: "2026-02-02" } });
+  const evidenceB = await adminB.preparation.uploadEvidence({
+    organisationId: orgB.id,
+    personId: personB.id,
+    filename: "b-certificate.pdf",
+    contentBase64: Buffer.from("%PDF-1.4 B's certificate").toString("base64"),
+  });
   bIds = {
+    evidenceFileId: evidenceB.evidenceFileId,
     moduleId: moduleB.moduleId,
     recordId: recordB.recordId,
     eventId: eventB.eventId,
@@ -382,7 +409,7 @@ describe("bad input", () => {
   // Procedures that take no input and end the caller's sessions are left out: junk input is ignored.
   const fuzzable = Object.keys(expectations).filter(
     (p) =>
-      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus"].includes(p),
+      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus", "preparation.myRecords", "preparation.myCatalogues", "preparation.myEvents", "preparation.cpd"].includes(p),
   );
 
   it("never produces an internal error, whatever the input", async () => {

@@ -165,3 +165,61 @@ describe("evidence files", () => {
     ).rejects.toMatchObject({ message: "The selected file must be smaller than 5 MB" });
   });
 });
+
+describe("a mentor's own side", () => {
+  it("signs up for upcoming support events, and not past or full ones", async () => {
+    const { eventId } = await coordinator.preparation.saveEvent({
+      organisationId: orgId,
+      fields: { kind: "conference", title: "Annual mentoring conference", heldOn: "2027-03-10", places: 1 },
+    });
+    const events = await mentor.preparation.myEvents();
+    expect(events.map((e) => e.title)).toContain("Annual mentoring conference");
+    expect(events.some((e) => e.heldOn < "2026-11-23")).toBe(false);
+    await mentor.preparation.signUp({ organisationId: orgId, eventId, attend: true });
+    expect((await mentor.preparation.myEvents()).find((e) => e.eventId === eventId)).toMatchObject({ myStatus: "signed_up", placesLeft: 0 });
+    const second = await makePerson(env.db, { email: "mentor2@trust.org", memberOf: [{ organisationId: orgId, roles: ["participant"] }] });
+    void second;
+    const other = await signedIn("mentor2@trust.org");
+    // Not a mentor in this organisation yet: no sign-up.
+    expect((await failure(other.preparation.signUp({ organisationId: orgId, eventId, attend: true }))).code).toBe("FORBIDDEN");
+    await mentor.preparation.signUp({ organisationId: orgId, eventId, attend: false });
+    expect((await mentor.preparation.myEvents()).find((e) => e.eventId === eventId)?.myStatus).toBeNull();
+    const past = (await coordinator.preparation.events({ organisationId: orgId })).find((e) => e.heldOn === "2026-04-10")!;
+    expect((await failure(mentor.preparation.signUp({ organisationId: orgId, eventId: past.id, attend: true }))).code).toBe("CONFLICT");
+  });
+
+  it("uploads evidence for a recognition request that only they and coordinators can read", async () => {
+    const pdf = Buffer.from("%PDF-1.4 external course certificate").toString("base64");
+    const { evidenceFileId } = await mentor.preparation.uploadMyEvidence({ organisationId: orgId, filename: "certificate.pdf", contentBase64: pdf });
+    await mentor.preparation.requestRecognition({ organisationId: orgId, moduleId: masterclassId, completedOn: "2024-02-02", provider: "HEE", evidenceFileId });
+    const mine = await mentor.preparation.myEvidence({ organisationId: orgId, evidenceFileId });
+    expect(mine).toMatchObject({ filename: "certificate.pdf", contentType: "application/pdf", contentBase64: pdf });
+    expect((await coordinator.preparation.evidence({ organisationId: orgId, evidenceFileId })).contentBase64).toBe(pdf);
+    const someoneElse = await signedIn("mentor2@trust.org");
+    expect((await failure(someoneElse.preparation.myEvidence({ organisationId: orgId, evidenceFileId }))).code).toBe("NOT_FOUND");
+    const exe = Buffer.from("MZ\x90\x00 not a certificate").toString("base64");
+    expect(await failure(mentor.preparation.uploadMyEvidence({ organisationId: orgId, filename: "c.pdf", contentBase64: exe }))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "The selected file must be a PDF, PNG or JPG",
+    });
+    const records = await mentor.preparation.myRecords();
+    expect(records.find((r) => r.evidenceFileId === evidenceFileId)).toMatchObject({ evidenceFilename: "certificate.pdf", verifiedOn: null });
+  });
+
+  it("exports CPD evidence listing verified training and support attended", async () => {
+    const { cpdCsv, cpdPdf } = await import("../src/services/preparation/cpd-export");
+    const evidence = await mentor.preparation.cpd();
+    expect(evidence.schemes).toEqual([expect.objectContaining({ schemeName: "New consultant mentoring" })]);
+    expect(evidence.training.map((t) => t.module)).toContain("Masterclass in Mentoring");
+    expect(evidence.support.map((s) => s.title)).toEqual(["Spring support group", "Autumn support group"]);
+    expect(evidence.totals).toMatchObject({ supportEvents: 2 });
+    expect(evidence.totals.trainingHours).toBeGreaterThanOrEqual(10.5);
+    const csv = cpdCsv(evidence);
+    expect(csv.split("\r\n")[0]).toBe("section,organisation,item,kind,date,hours,verified");
+    expect(csv).toContain("training,Aire Valley Hospitals,Masterclass in Mentoring,Masterclass,2026-06-01,10.5,yes");
+    expect(csv).toContain("support,Aire Valley Hospitals,Spring support group,Support group,2026-04-10,,yes");
+    const pdf = await cpdPdf(evidence);
+    expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
+    expect(pdf.byteLength).toBeGreaterThan(1000);
+  });
+});

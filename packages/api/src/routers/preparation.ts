@@ -13,6 +13,8 @@ import {
 } from "@tandem/core";
 import { withTenant } from "@tandem/db";
 import { z } from "zod";
+import { readEvidence, storeEvidence } from "../services/preparation/evidence";
+import { cpdEvidence, myCatalogues, myEvents, myRecords, requireMentorIn, signUpForEvent } from "../services/preparation/mentor";
 import { deleteModule, listModules, saveModule } from "../services/preparation/modules";
 import { mentorPool, myMentorStatus } from "../services/preparation/readiness";
 import { commitImport, listRecords, previewImport, recordCompletion, requestRecognition, verifyRecord } from "../services/preparation/records";
@@ -22,6 +24,24 @@ import { orgProcedure, router, signedInProcedure } from "../trpc";
 const runners = orgProcedure("org_admin", "coordinator");
 const convenors = orgProcedure("org_admin", "coordinator", "convenor");
 const Id = (what: string) => z.string().uuid(`Choose ${what}`);
+
+// Files travel as base64 inside the JSON body; the limit leaves room for a 5 MB file.
+const EvidenceUpload = z.object({
+  filename: z.string({ required_error: "Choose a file" }).min(1, "Choose a file").max(255, "The file name is too long"),
+  contentBase64: z
+    .string({ required_error: "Choose a file" })
+    .min(1, "The selected file is empty")
+    .max(7_000_000, "The selected file must be smaller than 5 MB")
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "The file could not be read. Choose it again"),
+});
+
+function decodeUpload(base64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(base64, "base64"));
+}
+
+function toDownload(file: { filename: string; contentType: string; size: number; content: Uint8Array }) {
+  return { filename: file.filename, contentType: file.contentType, size: file.size, contentBase64: Buffer.from(file.content).toString("base64") };
+}
 
 export const preparationRouter = router({
   modules: runners.query(({ ctx }) => listModules(ctx.tx, { organisationId: ctx.org.id })),
@@ -70,6 +90,36 @@ export const preparationRouter = router({
   pool: runners
     .input(SchemeRef)
     .query(({ ctx, input }) => mentorPool(ctx.tx, { organisationId: ctx.org.id, schemeId: input.schemeId, now: ctx.now() })),
+
+  uploadEvidence: runners
+    .input(EvidenceUpload.extend({ personId: Id("a person") }))
+    .mutation(({ ctx, input }) =>
+      storeEvidence(ctx.tx, { organisationId: ctx.org.id, personId: input.personId, filename: input.filename, bytes: decodeUpload(input.contentBase64) }),
+    ),
+  evidence: runners
+    .input(z.object({ evidenceFileId: Id("a file") }))
+    .query(async ({ ctx, input }) => toDownload(await readEvidence(ctx.tx, { organisationId: ctx.org.id, evidenceFileId: input.evidenceFileId }))),
+
+  /** A mentor's own evidence: uploaded for a recognition request, readable only by them and coordinators. */
+  uploadMyEvidence: signedInProcedure.input(EvidenceUpload.extend({ organisationId: Id("an organisation") })).mutation(({ ctx, input }) =>
+    withTenant(ctx.db, { organisationId: input.organisationId, personId: ctx.person.id }, async (tx) => {
+      await requireMentorIn(tx, input.organisationId, ctx.person.id);
+      return storeEvidence(tx, { organisationId: input.organisationId, personId: ctx.person.id, filename: input.filename, bytes: decodeUpload(input.contentBase64) });
+    }),
+  ),
+  myEvidence: signedInProcedure.input(z.object({ organisationId: Id("an organisation"), evidenceFileId: Id("a file") })).query(({ ctx, input }) =>
+    withTenant(ctx.db, { organisationId: input.organisationId, personId: ctx.person.id }, async (tx) =>
+      toDownload(await readEvidence(tx, { organisationId: input.organisationId, evidenceFileId: input.evidenceFileId, personId: ctx.person.id })),
+    ),
+  ),
+  myRecords: signedInProcedure.query(({ ctx }) => myRecords(ctx.db, { personId: ctx.person.id })),
+  myCatalogues: signedInProcedure.query(({ ctx }) => myCatalogues(ctx.db, { personId: ctx.person.id })),
+  myEvents: signedInProcedure.query(({ ctx }) => myEvents(ctx.db, { personId: ctx.person.id, now: ctx.now() })),
+  signUp: signedInProcedure
+    .input(z.object({ organisationId: Id("an organisation"), eventId: Id("an event"), attend: z.boolean() }))
+    .mutation(({ ctx, input }) => signUpForEvent(ctx.db, { ...input, personId: ctx.person.id, now: ctx.now() })),
+  /** Mentoring activity and training as CPD evidence (the CSV and PDF downloads render this). */
+  cpd: signedInProcedure.query(({ ctx }) => cpdEvidence(ctx.db, { personId: ctx.person.id, now: ctx.now() })),
 
   /** A mentor's own readiness in every scheme they mentor in. */
   myStatus: signedInProcedure.query(({ ctx }) => myMentorStatus(ctx.db, { personId: ctx.person.id, now: ctx.now() })),
