@@ -7,3 +7,4 @@ export { hashPassword } from "./auth/passwords";
 export { AppError } from "./errors";
 export { MembershipRole, type MembershipRoleName, type PlatformRoleName } from "./roles";
 export { sessionCookieName } from "./auth/cookies";
+export { cpdCsv, cpdPdf } from "./services/preparation/cpd-export";
