@@ -186,7 +186,14 @@ describe("joining", () => {
     await deaneryCoordinator.scheme.updateRules({
       organisationId: deanery.id,
       schemeId: open.schemeId,
-      rules: { ...rules, capacity: { maxMentees: 1 }, format: { kind: "one_to_one" }, publicity: { ...rules.publicity, listed: true } },
+      rules: {
+        ...rules,
+        capacity: { maxMentees: 1 },
+        format: { kind: "one_to_one" },
+        // Only the coordinator's approval stands between a mentor and being ready here.
+        mentors: { ...rules.mentors, requiredModules: [], approval: true, support: { minEventsPer12Months: 0, supervision: false } },
+        publicity: { ...rules.publicity, listed: true },
+      },
     });
     await deaneryCoordinator.scheme.publish({ organisationId: deanery.id, schemeId: open.schemeId });
     expect(await join(newConsultant, deanery.id, open.schemeId)).toMatchObject({ status: "active" });
@@ -195,8 +202,13 @@ describe("joining", () => {
     expect((await failure(join(gp, deanery.id, open.schemeId, "mentor"))).message).toBe("Mentors in this scheme come from the organisation that runs it.");
     // A mentor joining shows as a free place in the directory.
     expect(await join(deaneryCoordinator, deanery.id, open.schemeId, "mentor")).toMatchObject({ status: "active", nextStep: expect.stringMatching(/as a mentor/) });
-    const listing = (await anonymous.directory.list()).find((o) => o.id === deanery.id)!;
-    expect(listing.schemes.find((s) => s.id === open.schemeId)?.mentorsWithFreePlaces).toBe(1);
+    // Not ready until approved: a mentor who cannot be matched is not a free place.
+    const places = async () =>
+      (await anonymous.directory.list()).find((o) => o.id === deanery.id)!.schemes.find((s) => s.id === open.schemeId)?.mentorsWithFreePlaces;
+    expect(await places()).toBe(0);
+    const me = await deaneryCoordinator.me.get();
+    await deaneryCoordinator.preparation.decideMentor({ organisationId: deanery.id, schemeId: open.schemeId, personId: me!.person.id, decision: "approved" });
+    expect(await places()).toBe(1);
     // The trust coordinator sees nothing of the deanery's enrolments, though their people joined.
     expect((await failure(coordinator.scheme.enrolments({ organisationId: deanery.id, schemeId: open.schemeId }))).code).toBe("FORBIDDEN");
     const mine = await newConsultant.enrolment.mine();

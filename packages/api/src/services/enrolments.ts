@@ -25,28 +25,31 @@ import {
 import { AppError } from "../errors";
 import { recordAudit } from "./audit";
 import type { Mailer } from "./mail";
+import { readyMentorIds } from "./preparation/readiness";
 import { currentRules } from "./schemes";
 
 export type { EnrolmentRole };
 const roleWords = enrolmentRoleWords;
 
-/** Keeps the directory's count of mentors with a free place in step (no matches yet use a place). */
-export async function refreshMentorPlaces(tx: Tx, organisationId: string, schemeId: string) {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(enrolments)
-    .where(
-      and(
-        eq(enrolments.organisationId, organisationId),
-        eq(enrolments.schemeId, schemeId),
-        eq(enrolments.role, "mentor"),
-        eq(enrolments.status, "active"),
-      ),
-    );
+/**
+ * Keeps the directory's count of mentors with a free place in step: only mentors who are ready
+ * (prepared, supported, approved, under capacity) count, as only they can be matched.
+ */
+export async function refreshMentorPlaces(tx: Tx, organisationId: string, schemeId: string, now = new Date()) {
+  const ready = await readyMentorIds(tx, { organisationId, schemeId, now });
   await tx
     .update(schemes)
-    .set({ mentorsWithFreePlaces: row?.n ?? 0 })
+    .set({ mentorsWithFreePlaces: ready.length })
     .where(and(eq(schemes.organisationId, organisationId), eq(schemes.id, schemeId)));
+}
+
+/** After a mentor's records change, every scheme of the organisation they mentor in. */
+export async function refreshMentorPlacesFor(tx: Tx, organisationId: string, personId: string, now = new Date()) {
+  const rows = await tx
+    .select({ schemeId: enrolments.schemeId })
+    .from(enrolments)
+    .where(and(eq(enrolments.organisationId, organisationId), eq(enrolments.personId, personId), eq(enrolments.role, "mentor")));
+  for (const row of rows) await refreshMentorPlaces(tx, organisationId, row.schemeId, now);
 }
 
 async function loadScheme(tx: Tx, organisationId: string, schemeId: string) {

@@ -6,6 +6,7 @@ import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { memberships, people, trainingModules, trainingRecords, type Tx } from "@tandem/db";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
+import { refreshMentorPlacesFor } from "../enrolments";
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -66,6 +67,7 @@ export async function recordCompletion(
     subjectId: options.personId,
     details: { module: options.moduleId },
   });
+  await refreshMentorPlacesFor(tx, options.organisationId, options.personId, options.now);
   return { recordId: row!.id };
 }
 
@@ -132,6 +134,7 @@ export async function verifyRecord(
     subjectType: "training_record",
     subjectId: options.recordId,
   });
+  await refreshMentorPlacesFor(tx, options.organisationId, updated[0]!.personId, options.now);
   return { recordId: options.recordId };
 }
 
@@ -210,5 +213,8 @@ export async function commitImport(tx: Tx, options: { organisationId: string; ac
     action: "training.imported",
     details: { rows: preview.rows.length },
   });
+  for (const personId of new Set(preview.rows.map((r) => r.record!.personId))) {
+    await refreshMentorPlacesFor(tx, options.organisationId, personId, options.now);
+  }
   return { imported: preview.rows.length };
 }

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gte } from "drizzle-orm";
 import { mentorApprovals, memberships, peerAppraisals, people, schemes, supportAttendance, supportEvents, type Tx } from "@tandem/db";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
+import { refreshMentorPlaces, refreshMentorPlacesFor } from "../enrolments";
 
 export interface EventFields {
   kind: (typeof supportEvents.kind.enumValues)[number];
@@ -100,6 +101,7 @@ export async function setAttendance(
     subjectId: event.id,
     details: { entries: options.entries.length },
   });
+  for (const entry of options.entries) await refreshMentorPlacesFor(tx, options.organisationId, entry.personId);
   return { eventId: event.id, recorded: options.entries.length };
 }
 
@@ -126,6 +128,7 @@ export async function recordAppraisal(
     subjectType: "person",
     subjectId: options.mentorPersonId,
   });
+  await refreshMentorPlacesFor(tx, options.organisationId, options.mentorPersonId, options.now);
   return { appraisalId: row!.id };
 }
 
@@ -166,6 +169,7 @@ export async function decideMentor(
     subjectId: options.personId,
     details: { scheme: options.schemeId },
   });
+  await refreshMentorPlaces(tx, options.organisationId, options.schemeId, options.now);
   return { approvalId: row!.id, decision: options.decision };
 }
 
