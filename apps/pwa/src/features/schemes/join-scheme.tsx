@@ -25,6 +25,7 @@ import {
   validateJoin,
   type Answers,
 } from "./join-form";
+import { joinButtonText, splitRoles, type EligibilityResult } from "./join-roles";
 import type { DirectorySchemePage } from "./scheme-page";
 
 const articles: Record<string, string> = { mentee: "a mentee", mentor: "a mentor", peer: "a peer" };
@@ -88,9 +89,9 @@ export function JoinScheme({
     );
   }
 
-  const { eligibility, roles, application, current } = prepare.data;
+  const { roles, application, current } = prepare.data;
   const joinedRoles = new Set(current.map((e) => e.role));
-  const open = roles.filter((r) => !joinedRoles.has(r.role));
+  const { offered, blocked } = splitRoles(roles.filter((r) => !joinedRoles.has(r.role)));
 
   return (
     <>
@@ -108,31 +109,55 @@ export function JoinScheme({
         </div>
       ) : null}
 
-      {eligibility.result === "not_eligible" ? (
+      {blocked.length > 0 && offered.length === 0 ? (
         <WarningCallout heading="You cannot join this scheme" headingLevel="h3">
-          <p>{eligibility.reason}</p>
+          <BlockedReasons blocked={blocked} named={blocked.length > 1 || current.length > 0} />
           <p>If you think this is wrong, or to ask about other ways to get mentoring, contact:</p>
           <ContactDetails contact={contact} />
         </WarningCallout>
-      ) : open.length === 0 ? null : (
+      ) : null}
+
+      {offered.length > 0 ? (
         <>
-          <Eligibility result={eligibility.result} reason={eligibility.reason} />
+          {blocked.length > 0 ? (
+            <div className="nhsuk-inset-text">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <BlockedReasons blocked={blocked} named />
+              <p>If you think this is wrong, contact the scheme (details above).</p>
+            </div>
+          ) : null}
           <JoinForm
-            key={open.map((r) => r.role).join()}
+            key={offered.map((r) => r.role).join()}
             at={at}
-            onRequest={eligibility.result === "on_request"}
-            roles={open}
+            roles={offered}
             application={application}
             onErrorsChange={onErrorsChange}
             onJoined={setJoined}
           />
         </>
+      ) : null}
+    </>
+  );
+}
+
+/** Why a role is not open to the person, in the words @tandem/core wrote for people. */
+function BlockedReasons({ blocked, named }: { blocked: Prepared["roles"]; named: boolean }) {
+  return (
+    <>
+      {blocked.map((r) =>
+        named ? (
+          <p key={r.role}>
+            <strong>You cannot join as {asRole(r.role)}.</strong> {r.eligibility.reason}
+          </p>
+        ) : (
+          <p key={r.role}>{r.eligibility.reason}</p>
+        ),
       )}
     </>
   );
 }
 
-function Eligibility({ result, reason }: { result: "eligible" | "on_request"; reason: string }) {
+function Eligibility({ result, reason }: { result: EligibilityResult; reason: string }) {
   // The reasons are written for people by @tandem/core ("You can join: this scheme is for ...").
   if (result === "eligible") {
     return (
@@ -186,14 +211,12 @@ interface Joined {
 
 function JoinForm({
   at,
-  onRequest,
   roles,
   application,
   onErrorsChange,
   onJoined,
 }: {
   at: { organisationId: string; schemeId: string };
-  onRequest: boolean;
   roles: Prepared["roles"];
   application: Prepared["application"];
   onErrorsChange: (hasErrors: boolean) => void;
@@ -261,7 +284,7 @@ function JoinForm({
 
   const setAnswer = (id: string, value: string | boolean) =>
     setAnswers((previous) => ({ ...previous, [id]: value }));
-  const submitText = onRequest ? "Request to join" : "Join scheme";
+  const submitText = joinButtonText(chosen);
 
   return (
     <>
@@ -289,6 +312,12 @@ function JoinForm({
         ) : (
           <p>You will join as {asRole(roles[0]!.role)}.</p>
         )}
+        {/* Announced when the choice changes: what joining as this role means for this person. */}
+        <div aria-live="polite">
+          {chosen ? (
+            <Eligibility result={chosen.eligibility.result} reason={chosen.eligibility.reason} />
+          ) : null}
+        </div>
 
         {questions.length > 0 ? (
           <>
