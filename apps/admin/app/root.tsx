@@ -58,6 +58,7 @@ function summarise(me: Me) {
     isPlatformAdmin: me.platformRoles.includes("platform_admin"),
     canSeePeople: hasRole(active, "org_admin", "coordinator"),
     canRunSchemes: hasRole(active, "org_admin", "coordinator"),
+    canConvene: hasRole(active, "convenor"),
     isCentralAnalyst: me.platformRoles.includes("central_analyst"),
     activeOrganisationId: me.activeOrganisationId,
     organisations: me.memberships.map((m) => ({ id: m.organisationId, name: m.organisationName })),
@@ -73,6 +74,10 @@ export const meta: MetaFunction = ({ error }) => {
 function navigationFor(user: NonNullable<ReturnType<typeof summarise>>, pathname: string): HeaderNavItem[] {
   const items: HeaderNavItem[] = [{ href: "/", text: "Home" }];
   if (user.canRunSchemes) items.push({ href: "/schemes", text: "Schemes" });
+  if (user.canRunSchemes || user.canConvene) {
+    // Convenors only keep support events and appraisals, so their link goes to their own view.
+    items.push({ href: user.canRunSchemes ? "/preparation" : "/preparation/support-group", text: "Mentor preparation" });
+  }
   if (user.canSeePeople) {
     items.push({ href: "/people", text: "People" }, { href: "/audit", text: "Audit log" });
   }
