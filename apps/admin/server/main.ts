@@ -1,7 +1,7 @@
 // Starts Tandem: the database (embedded unless DATABASE_URL is set), migrations, demo data on an
 // empty database, then the one HTTP server. Stops gracefully on SIGTERM/SIGINT.
 import path from "node:path";
-import { createMailer, hashPassword } from "@tandem/api";
+import { createMailer, hashPassword, refreshAllMentorPlaces, reminderHandlers, scheduleDailyScan, startJobWorker } from "@tandem/api";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo, startDatabase } from "@tandem/db";
 import { createApp, type AppOptions } from "./app";
 import { readEnv } from "./env";
@@ -23,6 +23,7 @@ async function main() {
   if (await isDatabaseEmpty(database.db)) {
     log("[db] empty database: adding demo organisations and people");
     printDemoAccounts(await seedDemo(database.db, { hashPassword }), log);
+    await refreshAllMentorPlaces(database.db, { now: new Date() });
   } else if (database.embedded) {
     log(`[db] existing data kept. Demo accounts use the password ${DEMO_PASSWORD}; \`pnpm db:seed\` resets the demo data and lists them.`);
   }
@@ -33,6 +34,16 @@ async function main() {
     publicUrl: env.publicUrl,
     secureCookies: env.secure,
   };
+
+  // Background jobs (reminders): safe to run in every server process. A scan is scheduled once a
+  // day whichever server asks first.
+  const worker = startJobWorker(database.db, {
+    handlers: reminderHandlers(database.db, { mailer: deps.mailer, publicUrl: env.publicUrl }),
+    log,
+  });
+  await scheduleDailyScan(database.db, new Date());
+  const daily = setInterval(() => void scheduleDailyScan(database.db, new Date()).catch(() => {}), 60 * 60_000);
+  daily.unref();
   const appDir = path.resolve(import.meta.dirname, "..");
   const pwaDir = path.join(env.repoRoot, "apps", "pwa", "dist");
 
@@ -74,6 +85,8 @@ async function main() {
       server.closeIdleConnections();
     });
     clearTimeout(force);
+    clearInterval(daily);
+    await worker.stop();
     await closeVite?.();
     await database.close();
     log("[server] stopped");

@@ -8,3 +8,5 @@ export { AppError } from "./errors";
 export { MembershipRole, type MembershipRoleName, type PlatformRoleName } from "./roles";
 export { sessionCookieName } from "./auth/cookies";
 export { cpdCsv, cpdPdf } from "./services/preparation/cpd-export";
+export { enqueueJob, runDueJobs, startJobWorker, type JobHandler } from "./services/jobs";
+export { refreshAllMentorPlaces, reminderHandlers, scanForReminders, scheduleDailyScan } from "./services/reminders";

@@ -1,7 +1,7 @@
 // Demo schemes: one from each of the seven templates, run between the demo organisations, listed
 // in the directory, with mentors and mentees (or peers) already taking part.
 import { consentWording, type EnrolmentRole, findSchemeTemplate, SchemeRules } from "@tandem/core";
-import { and, count, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { withTenant } from "../client";
 import { auditLog, enrolments, organisations, schemeRuleVersions, schemes } from "../schema";
 import type { Database } from "../types";
@@ -144,14 +144,6 @@ export async function seedDemoSchemes(
           rulesVersion: 1,
         });
       }
-      const [mentors] = await tx
-        .select({ n: count() })
-        .from(enrolments)
-        .where(and(eq(enrolments.organisationId, organisationId), eq(enrolments.schemeId, scheme!.id), eq(enrolments.role, "mentor")));
-      await tx
-        .update(schemes)
-        .set({ mentorsWithFreePlaces: mentors?.n ?? 0 })
-        .where(and(eq(schemes.organisationId, organisationId), eq(schemes.id, scheme!.id)));
       await tx.insert(auditLog).values({
         organisationId,
         action: "scheme.created",

@@ -1,0 +1,44 @@
+// The demo data as a new user meets it: mentors mostly prepared and listed as free places, one
+// mentor not ready and saying why, support events to sign up for.
+import { DEMO_PASSWORD, seedDemo } from "@tandem/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../src/auth/passwords";
+import { refreshAllMentorPlaces } from "../src/services/reminders";
+import { browser, setup, type TestEnv } from "./support";
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await setup();
+  await seedDemo(env.db, { hashPassword });
+  await refreshAllMentorPlaces(env.db, { now: new Date() });
+  env.setNow(new Date());
+});
+afterAll(() => env.close());
+
+describe("the demo data", () => {
+  it("lists every demo scheme with its ready mentors as free places", async () => {
+    const anonymous = await browser(env.deps).caller();
+    const listed = (await anonymous.directory.list()).flatMap((o) => o.schemes);
+    expect(listed).toHaveLength(7);
+    const byName = Object.fromEntries(listed.map((s) => [s.name, s.mentorsWithFreePlaces]));
+    // Sarah is prepared and approved; Eleanor has not done the masterclass.
+    expect(byName["New consultant mentoring"]).toBe(1);
+    expect(byName["Multi-professional mentoring programme"]).toBe(2);
+  });
+
+  it("shows the coordinator who is ready in the pool, and why not", async () => {
+    const client = browser(env.deps, { address: "10.8.0.1" });
+    await client.signIn("tom.whitaker@airevalley.example.org", DEMO_PASSWORD);
+    const tom = await client.caller();
+    const me = await tom.me.get();
+    const trust = me!.memberships.find((m) => m.organisationKind === "trust")!;
+    const scheme = (await tom.scheme.list({ organisationId: trust.organisationId })).find((s) => s.name === "New consultant mentoring")!;
+    const pool = await tom.preparation.pool({ organisationId: trust.organisationId, schemeId: scheme.id });
+    const status = Object.fromEntries(pool.mentors.map((m) => [m.name, m.readiness]));
+    expect(status["Dr Sarah Lindqvist"]?.ready).toBe(true);
+    expect(status["Dr Eleanor Brooke"]).toMatchObject({ ready: false });
+    expect(status["Dr Eleanor Brooke"]!.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(["needs_module", "awaiting_approval"]));
+    const events = await tom.preparation.events({ organisationId: trust.organisationId });
+    expect(events.some((e) => e.title === "Annual mentoring conference")).toBe(true);
+  });
+});
