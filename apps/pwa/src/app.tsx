@@ -9,6 +9,9 @@ import { MyOrganisations } from "./features/me/my-organisations";
 import { FindSchemes } from "./features/schemes/find-schemes";
 import { MySchemes } from "./features/schemes/my-schemes";
 import { SchemePage, type SignedIn } from "./features/schemes/scheme-page";
+import { MyPreparation } from "./features/preparation/my-preparation";
+import { RecognitionRequest } from "./features/preparation/recognition";
+import { SupportEvents } from "./features/preparation/support-events";
 import { OfflineNotice } from "./features/offline/offline-notice";
 import { useOnlineStatus } from "./features/offline/use-online-status";
 import { messages } from "./lib/form-errors";
@@ -71,10 +74,22 @@ function useMeQuery() {
 
 function navigationFor(route: Route, signedIn: boolean) {
   const items = [
-    { href: `${BASE}/schemes/find`, text: "Find a scheme", current: route.name === "find-schemes" || route.name === "scheme" },
+    {
+      href: `${BASE}/schemes/find`,
+      text: "Find a scheme",
+      current: route.name === "find-schemes" || route.name === "scheme",
+    },
     ...(signedIn
       ? [
           { href: `${BASE}/schemes`, text: "My schemes", current: route.name === "my-schemes" },
+          {
+            href: `${BASE}/preparation`,
+            text: "My preparation",
+            current:
+              route.name === "preparation" ||
+              route.name === "recognition" ||
+              route.name === "support-events",
+          },
           { href: `${BASE}/`, text: "My organisations", current: route.name === "home" },
         ]
       : []),
@@ -97,20 +112,31 @@ function Screen({ route, me }: { route: Exclude<Route, { name: "not-found" }>; m
   // Public screens do not wait for (or need) a session.
   if (route.name === "find-schemes") return <FindSchemes />;
   if (route.name === "scheme") {
-    return <SchemePage organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} signedIn={signedInState(me)} />;
+    return (
+      <SchemePage
+        organisationSlug={route.organisationSlug}
+        schemeSlug={route.schemeSlug}
+        signedIn={signedInState(me)}
+      />
+    );
   }
   if (me.isPending) return <Loading />;
   if (me.isError) return <ServiceProblem onRetry={() => void me.refetch()} />;
   if (me.data === null) {
-    const returnTo = route.name === "sign-in" ? safeReturnTo(new URLSearchParams(search).get("returnTo")) : null;
+    const returnTo =
+      route.name === "sign-in" ? safeReturnTo(new URLSearchParams(search).get("returnTo")) : null;
     return (
       <SignInForm
         onSignedIn={() => (returnTo ? navigate(returnTo, { replace: true }) : focusHeadingSoon())}
       />
     );
   }
-  if (route.name === "sign-in") return <AlreadySignedIn returnTo={new URLSearchParams(search).get("returnTo")} />;
+  if (route.name === "sign-in")
+    return <AlreadySignedIn returnTo={new URLSearchParams(search).get("returnTo")} />;
   if (route.name === "my-schemes") return <MySchemes />;
+  if (route.name === "preparation") return <MyPreparation />;
+  if (route.name === "recognition") return <RecognitionRequest me={me.data} />;
+  if (route.name === "support-events") return <SupportEvents />;
   return <MyOrganisations me={me.data} />;
 }
 
@@ -120,7 +146,9 @@ function Loading() {
   return (
     <>
       <PageHeading>Tandem</PageHeading>
-      <p>{online ? "Loading your details…" : "Your details will appear when you are back online."}</p>
+      <p>
+        {online ? "Loading your details…" : "Your details will appear when you are back online."}
+      </p>
     </>
   );
 }

@@ -9,6 +9,10 @@ describe("matchRoute", () => {
     expect(matchRoute("/app/sign-in/")).toEqual({ name: "sign-in" });
     expect(matchRoute("/app/schemes")).toEqual({ name: "my-schemes" });
     expect(matchRoute("/app/schemes/find/")).toEqual({ name: "find-schemes" });
+    expect(matchRoute("/app/preparation")).toEqual({ name: "preparation" });
+    expect(matchRoute("/app/preparation/recognition/")).toEqual({ name: "recognition" });
+    expect(matchRoute("/app/preparation/events")).toEqual({ name: "support-events" });
+    expect(matchRoute("/app/preparation/other")).toEqual({ name: "not-found" });
     expect(matchRoute("/app/nope")).toEqual({ name: "not-found" });
     expect(matchRoute("/application")).toEqual({ name: "not-found" });
     expect(matchRoute("/app/schemes/a/b/c")).toEqual({ name: "not-found" });

@@ -58,6 +58,9 @@ export type Route =
   | { name: "find-schemes" }
   | { name: "my-schemes" }
   | { name: "scheme"; organisationSlug: string; schemeSlug: string }
+  | { name: "preparation" }
+  | { name: "recognition" }
+  | { name: "support-events" }
   | { name: "not-found" };
 
 function decode(segment: string): string | null {
@@ -75,6 +78,9 @@ export function matchRoute(pathname: string): Route {
   if (path === `${BASE}/sign-in`) return { name: "sign-in" };
   if (path === `${BASE}/schemes`) return { name: "my-schemes" };
   if (path === `${BASE}/schemes/find`) return { name: "find-schemes" };
+  if (path === `${BASE}/preparation`) return { name: "preparation" };
+  if (path === `${BASE}/preparation/recognition`) return { name: "recognition" };
+  if (path === `${BASE}/preparation/events`) return { name: "support-events" };
   const scheme = /^\/app\/schemes\/([^/]+)\/([^/]+)$/.exec(path);
   if (scheme) {
     const organisationSlug = decode(scheme[1]!);

@@ -9,7 +9,9 @@ export interface RoleEligibility {
 }
 
 /** Roles the person can join as (straight away or on request), and the ones they cannot, with why. */
-export function splitRoles<R extends RoleEligibility>(roles: readonly R[]): { offered: R[]; blocked: R[] } {
+export function splitRoles<R extends RoleEligibility>(
+  roles: readonly R[],
+): { offered: R[]; blocked: R[] } {
   return {
     offered: roles.filter((r) => r.eligibility.result !== "not_eligible"),
     blocked: roles.filter((r) => r.eligibility.result === "not_eligible"),
