@@ -53,7 +53,7 @@ test("a POST from another site is refused before routing", async ({ request }) =
 
 test("repeated wrong passwords lock the account for a while, without saying whether it exists", async ({ page, checkA11y }) => {
   // An account of its own, so the lock does not disturb other tests.
-  const email = "eleanor.brooke@airevalley.example.org";
+  const email = "kwame.mensah@airevalley.example.org";
   for (let attempt = 0; attempt < 5; attempt += 1) {
     await page.goto("/sign-in");
     await page.getByLabel("Email address").fill(email);

@@ -1,6 +1,6 @@
 // Demo mentor preparation and support: each organisation's module catalogue (the modules its
 // schemes require), support events past and upcoming, and mentors with verified training,
-// attendance, appraisals and approval. One mentor is left unprepared, so the pool shows both.
+// attendance, appraisals and approval. One mentor has not done the course nor been approved, so the pool shows both.
 import { findSchemeTemplate } from "@tandem/core";
 import { and, eq } from "drizzle-orm";
 import { withTenant } from "../client";
@@ -93,8 +93,16 @@ export async function seedDemoPreparation(
         if (!scheme) continue;
         const required = findSchemeTemplate(demo.template)!.rules.mentors.requiredModules;
         for (const mentor of demo.participants.filter((p) => p.role === "mentor")) {
-          if (unpreparedDemoMentors.includes(mentor.email)) continue;
           const personId = ids.people.get(mentor.email)!;
+          if (!prepared.has(personId)) {
+            prepared.add(personId);
+            for (const event of eventIds.filter((e) => e.past)) {
+              await tx.insert(supportAttendance).values({ organisationId, eventId: event.id, personId, status: "attended" }).onConflictDoNothing();
+            }
+            await tx.insert(peerAppraisals).values({ organisationId, mentorPersonId: personId, appraisedOn: isoDaysFrom(now, -90) });
+          }
+          // An unprepared mentor comes to support groups but has not done the course, nor been approved.
+          if (unpreparedDemoMentors.includes(mentor.email)) continue;
           for (const module of required) {
             await tx.insert(trainingRecords).values({
               organisationId,
@@ -105,13 +113,6 @@ export async function seedDemoPreparation(
               source: "coordinator",
               verifiedOn: isoDaysFrom(now, -320),
             });
-          }
-          if (!prepared.has(personId)) {
-            prepared.add(personId);
-            for (const event of eventIds.filter((e) => e.past)) {
-              await tx.insert(supportAttendance).values({ organisationId, eventId: event.id, personId, status: "attended" }).onConflictDoNothing();
-            }
-            await tx.insert(peerAppraisals).values({ organisationId, mentorPersonId: personId, appraisedOn: isoDaysFrom(now, -90) });
           }
           await tx.insert(mentorApprovals).values({
             organisationId,
