@@ -299,7 +299,8 @@ export default function MentorPreparation() {
                 name="evidenceFile"
                 type="file"
                 label="Evidence file (optional)"
-                hint="A certificate or attendance letter, smaller than 5 MB. Choose it again after a problem."
+                accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+                hint="A PDF, PNG or JPG smaller than 5 MB, such as a certificate. Choose it again after a problem."
                 error={fileError}
               />
               <Button disabled={busy}>Record completion</Button>
