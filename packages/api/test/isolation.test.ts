@@ -134,6 +134,11 @@ const expectations: Record<string, Expectation> = {
     call: (c, ids) =>
       c.preparation.saveEvent({ organisationId: ids.organisationId, eventId: ids.eventId, fields: { kind: "conference", title: "Renamed", heldOn: "2026-05-05" } }),
   },
+  "preparation.deleteEvent": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.preparation.deleteEvent({ organisationId: ids.organisationId, eventId: ids.eventId }),
+  },
   "preparation.setAttendance": {
     tier: "org",
     roles: ["org_admin", "coordinator", "convenor"],

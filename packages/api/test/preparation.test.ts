@@ -184,6 +184,10 @@ describe("a mentor's own side", () => {
     expect((await failure(other.preparation.signUp({ organisationId: orgId, eventId, attend: true }))).code).toBe("FORBIDDEN");
     await mentor.preparation.signUp({ organisationId: orgId, eventId, attend: false });
     expect((await mentor.preparation.myEvents()).find((e) => e.eventId === eventId)?.myStatus).toBeNull();
+    const cancelled = await coordinator.preparation.saveEvent({ organisationId: orgId, fields: { kind: "support_group", title: "Cancelled group", heldOn: "2027-01-05" } });
+    await coordinator.preparation.deleteEvent({ organisationId: orgId, eventId: cancelled.eventId });
+    expect((await mentor.preparation.myEvents()).map((e) => e.title)).not.toContain("Cancelled group");
+    expect((await failure(coordinator.preparation.deleteEvent({ organisationId: orgId, eventId: cancelled.eventId }))).code).toBe("NOT_FOUND");
     const past = (await coordinator.preparation.events({ organisationId: orgId })).find((e) => e.heldOn === "2026-04-10")!;
     expect((await failure(mentor.preparation.signUp({ organisationId: orgId, eventId: past.id, attend: true }))).code).toBe("CONFLICT");
   });

@@ -18,7 +18,7 @@ import { cpdEvidence, myCatalogues, myEvents, myRecords, requireMentorIn, signUp
 import { deleteModule, listModules, saveModule } from "../services/preparation/modules";
 import { mentorPool, myMentorStatus } from "../services/preparation/readiness";
 import { commitImport, listRecords, previewImport, recordCompletion, requestRecognition, verifyRecord } from "../services/preparation/records";
-import { approvalHistory, decideMentor, listEvents, recordAppraisal, saveEvent, setAttendance } from "../services/preparation/support";
+import { approvalHistory, decideMentor, deleteEvent, listEvents, recordAppraisal, saveEvent, setAttendance } from "../services/preparation/support";
 import { orgProcedure, router, signedInProcedure } from "../trpc";
 
 const runners = orgProcedure("org_admin", "coordinator");
@@ -74,6 +74,9 @@ export const preparationRouter = router({
   saveEvent: runners
     .input(z.object({ eventId: Id("an event").optional(), fields: EventFields }))
     .mutation(({ ctx, input }) => saveEvent(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),
+  deleteEvent: runners
+    .input(z.object({ eventId: Id("an event") }))
+    .mutation(({ ctx, input }) => deleteEvent(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),
   setAttendance: convenors
     .input(AttendanceFields)
     .mutation(({ ctx, input }) => setAttendance(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),

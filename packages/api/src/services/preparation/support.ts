@@ -187,3 +187,19 @@ export async function approvalHistory(tx: Tx, options: { organisationId: string;
     )
     .orderBy(desc(mentorApprovals.decidedAt));
 }
+
+export async function deleteEvent(tx: Tx, options: { organisationId: string; actorPersonId: string; eventId: string }) {
+  const deleted = await tx
+    .delete(supportEvents)
+    .where(and(eq(supportEvents.organisationId, options.organisationId), eq(supportEvents.id, options.eventId)))
+    .returning({ id: supportEvents.id, title: supportEvents.title });
+  if (deleted.length === 0) throw new AppError("NOT_FOUND", "That event does not exist in this organisation");
+  await recordAudit(tx, {
+    organisationId: options.organisationId,
+    actorPersonId: options.actorPersonId,
+    action: "event.deleted",
+    subjectType: "support_event",
+    subjectId: options.eventId,
+  });
+  return { eventId: options.eventId };
+}
