@@ -129,7 +129,7 @@ function SchemeReadiness({ scheme }: { scheme: SchemeStatus }) {
           <ul>
             {scheme.requiredModules.map((module) => (
               <li key={module.id}>
-                {module.name}
+                {capitalise(module.name)}
                 {module.validityMonths ? ` (renew every ${module.validityMonths} months)` : null}
               </li>
             ))}
@@ -192,14 +192,15 @@ function RecordsTable({ records }: { records: readonly TrainingRecord[] }) {
       firstCellIsHeader
       rowKeys={records.map((r) => r.recordId)}
       rows={records.map((record) => [
-        <>
+        // One element, so the responsive table keeps the name and its kind together in one cell.
+        <span>
           {record.moduleName}
           <br />
           <span className="nhsuk-body-s nhsuk-u-secondary-text-color">
             {describeModuleKind(record.kind)}
             {record.provider ? `, run by ${record.provider}` : ""}
           </span>
-        </>,
+        </span>,
         record.organisationName,
         formatDate(record.completedOn),
         describeHours(record.hours),
@@ -246,4 +247,8 @@ function CpdEvidence() {
       </ul>
     </section>
   );
+}
+
+function capitalise(text: string) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
