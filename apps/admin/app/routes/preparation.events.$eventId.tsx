@@ -125,7 +125,7 @@ export default function EventRegister() {
 
   return (
     <>
-      <BackLink href={page.backTo}>Back</BackLink>
+      <BackLink href={page.backTo}>{page.isRunner ? "Back to support events" : "Back to your support groups"}</BackLink>
       {page.flash ? <SuccessBanner>{page.flash}</SuccessBanner> : null}
       {registerError ? <ErrorSummary key={JSON.stringify(registerError)} errors={[{ href: `#${registerError.target}`, text: registerError.message }]} /> : null}
       <FormErrorSummary items={items} attempt={attempt} />

@@ -149,7 +149,7 @@ export default function ImportAttendance() {
               </span>
             ) : (
               <Tag key="ok" colour="green">
-                Ready
+                No problems
               </Tag>
             ),
           ])}
