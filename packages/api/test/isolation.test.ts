@@ -262,6 +262,19 @@ beforeAll(async () => {
       .returning(),
   );
   const moduleB = await adminB.preparation.saveModule({ organisationId: orgB.id, fields: { code: "b-module", name: "B's module", kind: "course_module", hours: 3 } });
+  // Person B also mentors in B's scheme, so they may ask for training to be recognised there.
+  await withTenant(env.db, { organisationId: orgB.id }, (tx) =>
+    tx.insert(enrolments).values({
+      organisationId: orgB.id,
+      schemeId: schemeB.schemeId,
+      personId: personB.id,
+      role: "mentor",
+      status: "active",
+      consentWording: "I agree",
+      consentedAt: new Date(),
+      rulesVersion: 1,
+    }),
+  );
   const personBCaller = await signedIn(bPersonEmail);
   const recordB = await personBCaller.preparation.requestRecognition({ organisationId: orgB.id, moduleId: moduleB.moduleId, completedOn: "2026-01-01", provider: "Elsewhere" });
   const eventB = await adminB.preparation.saveEvent({ organisationId: orgB.id, fields: { kind: "support_group", title: "B's support group", heldOn: "2026-02-02" } });

@@ -206,6 +206,15 @@ describe("a mentor's own side", () => {
       code: "BAD_REQUEST",
       message: "The selected file must be a PDF, PNG or JPG",
     });
+    // Someone who is not a mentor here cannot ask, and nobody can attach another person's file.
+    const notMentor = await signedIn("mentor2@trust.org");
+    expect(
+      (await failure(notMentor.preparation.requestRecognition({ organisationId: orgId, moduleId: masterclassId, completedOn: "2024-02-02", provider: "HEE" }))).code,
+    ).toBe("FORBIDDEN");
+    const coordinatorsOwn = await makePerson(env.db, { email: "mentor3@trust.org", memberOf: [{ organisationId: orgId, roles: ["participant"] }] });
+    expect(
+      (await failure(coordinator.preparation.recordCompletion({ organisationId: orgId, personId: coordinatorsOwn.id, moduleId: masterclassId, completedOn: "2024-02-02", evidenceFileId }))).code,
+    ).toBe("NOT_FOUND");
     const records = await mentor.preparation.myRecords();
     expect(records.find((r) => r.evidenceFileId === evidenceFileId)).toMatchObject({ evidenceFilename: "certificate.pdf", verifiedOn: null });
   });

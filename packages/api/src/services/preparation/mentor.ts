@@ -171,8 +171,15 @@ export async function myCatalogues(db: Database, options: { personId: string }) 
   for (const organisationId of (await mentorOrganisations(db, options.personId)).keys()) {
     const rows = await withTenant(db, { organisationId, personId: options.personId }, (tx) =>
       tx
-        .select({ organisationId: trainingModules.organisationId, moduleId: trainingModules.id, name: trainingModules.name, kind: trainingModules.kind })
+        .select({
+          organisationId: trainingModules.organisationId,
+          organisationName: organisations.name,
+          moduleId: trainingModules.id,
+          name: trainingModules.name,
+          kind: trainingModules.kind,
+        })
         .from(trainingModules)
+        .innerJoin(organisations, eq(organisations.id, trainingModules.organisationId))
         .where(eq(trainingModules.organisationId, organisationId))
         .orderBy(asc(trainingModules.name)),
     );

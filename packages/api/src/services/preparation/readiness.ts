@@ -6,6 +6,7 @@ import {
   type Database,
   enrolments,
   mentorApprovals,
+  organisations,
   people,
   peerAppraisals,
   schemes,
@@ -122,8 +123,10 @@ export async function myMentorStatus(db: Database, options: { personId: string; 
           .from(mentorApprovals)
           .where(and(eq(mentorApprovals.organisationId, enrolment.organisationId), eq(mentorApprovals.schemeId, scheme!.id), eq(mentorApprovals.personId, options.personId)))
           .orderBy(desc(mentorApprovals.decidedAt));
+        const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, enrolment.organisationId));
         return {
           organisationId: enrolment.organisationId,
+          organisationName: org?.name ?? "",
           schemeId: scheme!.id,
           schemeName: scheme!.name,
           requiredModules: rules.mentors.requiredModules,

@@ -3,10 +3,11 @@
 // done elsewhere (waiting for a coordinator to verify).
 import { previewAttendanceImport } from "@tandem/core";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { memberships, people, trainingModules, trainingRecords, type Tx } from "@tandem/db";
+import { evidenceFiles, memberships, people, trainingModules, trainingRecords, type Tx } from "@tandem/db";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
 import { refreshMentorPlacesFor } from "../enrolments";
+import { requireMentorIn } from "./mentor";
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -16,6 +17,16 @@ async function requireMember(tx: Tx, organisationId: string, personId: string) {
     .from(memberships)
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.personId, personId)));
   if (!member) throw new AppError("NOT_FOUND", "That person is not a member of this organisation");
+}
+
+/** Evidence attached to a record must be the same person's, held by the same organisation. */
+async function requireOwnEvidence(tx: Tx, organisationId: string, personId: string, evidenceFileId: string | undefined) {
+  if (!evidenceFileId) return;
+  const [file] = await tx
+    .select({ id: evidenceFiles.id })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.organisationId, organisationId), eq(evidenceFiles.id, evidenceFileId), eq(evidenceFiles.personId, personId)));
+  if (!file) throw new AppError("NOT_FOUND", "That evidence file is not this person's", { evidenceFileId: ["Upload the evidence again"] });
 }
 
 async function requireModule(tx: Tx, organisationId: string, moduleId: string) {
@@ -45,6 +56,7 @@ export async function recordCompletion(
   }
   await requireMember(tx, options.organisationId, options.personId);
   await requireModule(tx, options.organisationId, options.moduleId);
+  await requireOwnEvidence(tx, options.organisationId, options.personId, options.evidenceFileId);
   const [row] = await tx
     .insert(trainingRecords)
     .values({
@@ -87,7 +99,9 @@ export async function requestRecognition(
   if (options.completedOn > today(options.now)) {
     throw new AppError("BAD_REQUEST", "The completion date is in the future", { completedOn: ["The completion date is in the future"] });
   }
+  await requireMentorIn(tx, options.organisationId, options.personId);
   await requireModule(tx, options.organisationId, options.moduleId);
+  await requireOwnEvidence(tx, options.organisationId, options.personId, options.evidenceFileId);
   const [row] = await tx
     .insert(trainingRecords)
     .values({
