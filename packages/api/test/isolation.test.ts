@@ -134,6 +134,12 @@ const expectations: Record<string, Expectation> = {
     call: (c, ids) =>
       c.preparation.saveEvent({ organisationId: ids.organisationId, eventId: ids.eventId, fields: { kind: "conference", title: "Renamed", heldOn: "2026-05-05" } }),
   },
+  "preparation.appraisals": {
+    tier: "org",
+    roles: ["org_admin", "coordinator", "convenor"],
+    call: (c, ids) => c.preparation.appraisals({ organisationId: ids.organisationId, mentorPersonId: ids.personId }),
+  },
+  "preparation.mentors": { tier: "org", roles: ["org_admin", "coordinator", "convenor"], call: (c, ids) => c.preparation.mentors({ organisationId: ids.organisationId }) },
   "preparation.deleteEvent": {
     tier: "org",
     roles: ["org_admin", "coordinator"],

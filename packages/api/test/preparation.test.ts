@@ -110,6 +110,23 @@ describe("readiness in the mentor pool", () => {
   });
 });
 
+describe("peer appraisals", () => {
+  it("are recorded by a convenor and listed with the mentors they appraise", async () => {
+    await makePerson(env.db, { email: "convenor@trust.org", name: "Chris Convenor", memberOf: [{ organisationId: orgId, roles: ["convenor"] }] });
+    const convenor = await signedIn("convenor@trust.org");
+    await convenor.preparation.recordAppraisal({ organisationId: orgId, mentorPersonId: mentorId, appraisedOn: "2026-09-01" });
+    expect(await convenor.preparation.mentors({ organisationId: orgId })).toEqual([
+      expect.objectContaining({ name: "Sarah Lindqvist", lastAppraisedOn: "2026-09-01" }),
+    ]);
+    expect((await convenor.preparation.appraisals({ organisationId: orgId, mentorPersonId: mentorId }))[0]).toMatchObject({
+      appraisedOn: "2026-09-01",
+      convenorName: "Chris Convenor",
+    });
+    // A convenor runs support groups; they do not approve mentors or see the pool.
+    expect((await failure(convenor.preparation.pool({ organisationId: orgId, schemeId }))).code).toBe("FORBIDDEN");
+  });
+});
+
 describe("importing course attendance from CSV", () => {
   it("previews each row's problems, saves nothing until every row is right, then saves them verified", async () => {
     await makePerson(env.db, { email: "second@trust.org", name: "Eleanor Brooke", memberOf: [{ organisationId: orgId, roles: ["participant"] }] });

@@ -18,7 +18,7 @@ import { cpdEvidence, myCatalogues, myEvents, myRecords, requireMentorIn, signUp
 import { deleteModule, listModules, saveModule } from "../services/preparation/modules";
 import { mentorPool, myMentorStatus } from "../services/preparation/readiness";
 import { commitImport, listRecords, previewImport, recordCompletion, requestRecognition, verifyRecord } from "../services/preparation/records";
-import { approvalHistory, decideMentor, deleteEvent, listEvents, recordAppraisal, saveEvent, setAttendance } from "../services/preparation/support";
+import { approvalHistory, decideMentor, deleteEvent, listAppraisals, listEvents, listMentors, recordAppraisal, saveEvent, setAttendance } from "../services/preparation/support";
 import { orgProcedure, router, signedInProcedure } from "../trpc";
 
 const runners = orgProcedure("org_admin", "coordinator");
@@ -83,6 +83,11 @@ export const preparationRouter = router({
   recordAppraisal: convenors
     .input(AppraisalFields)
     .mutation(({ ctx, input }) => recordAppraisal(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id, now: ctx.now() })),
+
+  appraisals: convenors
+    .input(z.object({ mentorPersonId: Id("a mentor").optional() }))
+    .query(({ ctx, input }) => listAppraisals(ctx.tx, { ...input, organisationId: ctx.org.id })),
+  mentors: convenors.query(({ ctx }) => listMentors(ctx.tx, { organisationId: ctx.org.id })),
 
   decideMentor: runners
     .input(MentorDecisionFields)

@@ -1,7 +1,8 @@
 // Support events (support groups, development events, conferences, supervision), their attendance
 // registers, peer appraisals by convenors, and coordinators' approval of mentors.
 import { and, asc, desc, eq, gte } from "drizzle-orm";
-import { mentorApprovals, memberships, peerAppraisals, people, schemes, supportAttendance, supportEvents, type Tx } from "@tandem/db";
+import { enrolments, mentorApprovals, memberships, peerAppraisals, people, schemes, supportAttendance, supportEvents, type Tx } from "@tandem/db";
+import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
 import { refreshMentorPlaces, refreshMentorPlacesFor } from "../enrolments";
@@ -202,4 +203,42 @@ export async function deleteEvent(tx: Tx, options: { organisationId: string; act
     subjectId: options.eventId,
   });
   return { eventId: options.eventId };
+}
+
+/** Peer appraisals, newest first (for a mentor's page and a convenor's group). */
+export async function listAppraisals(tx: Tx, options: { organisationId: string; mentorPersonId?: string | undefined }) {
+  const mentor = alias(people, "mentor");
+  return tx
+    .select({
+      appraisalId: peerAppraisals.id,
+      mentorPersonId: peerAppraisals.mentorPersonId,
+      mentorName: mentor.name,
+      appraisedOn: peerAppraisals.appraisedOn,
+      convenorName: people.name,
+    })
+    .from(peerAppraisals)
+    .innerJoin(mentor, eq(mentor.id, peerAppraisals.mentorPersonId))
+    .leftJoin(people, eq(people.id, peerAppraisals.convenorPersonId))
+    .where(
+      and(
+        eq(peerAppraisals.organisationId, options.organisationId),
+        options.mentorPersonId ? eq(peerAppraisals.mentorPersonId, options.mentorPersonId) : undefined,
+      ),
+    )
+    .orderBy(desc(peerAppraisals.appraisedOn));
+}
+
+/** The organisation's active mentors, with their last peer appraisal: what a convenor works from. */
+export async function listMentors(tx: Tx, options: { organisationId: string }) {
+  const rows = await tx
+    .selectDistinct({ personId: people.id, name: people.name, email: people.email })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    .where(and(eq(enrolments.organisationId, options.organisationId), eq(enrolments.role, "mentor"), eq(enrolments.status, "active")))
+    .orderBy(asc(people.name));
+  const appraisals = await listAppraisals(tx, options);
+  return rows.map((mentor) => ({
+    ...mentor,
+    lastAppraisedOn: appraisals.find((a) => a.mentorPersonId === mentor.personId)?.appraisedOn ?? null,
+  }));
 }
