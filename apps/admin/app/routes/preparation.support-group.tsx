@@ -25,10 +25,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     attended: e.register.filter((r) => r.status === "attended").length,
     unrecorded: e.heldOn < today ? e.register.filter((r) => r.status === "signed_up").length : 0,
   }));
-  const mentors = new Map<string, { personId: string; name: string; lastAttended: string | null; lastEventId: string | null }>();
+  const everyMentor = await guard(request, session.headers, () => session.caller.preparation.mentors(session.org));
+  const mentors = new Map<string, { personId: string; name: string; lastAttended: string | null; lastEventId: string | null; lastAppraisedOn: string | null }>(
+    everyMentor.map((m) => [m.personId, { personId: m.personId, name: m.name, lastAttended: null, lastEventId: null, lastAppraisedOn: m.lastAppraisedOn }]),
+  );
   for (const e of mine) {
     for (const r of e.register) {
-      const known = mentors.get(r.personId) ?? { personId: r.personId, name: r.name, lastAttended: null, lastEventId: null };
+      const known = mentors.get(r.personId) ?? { personId: r.personId, name: r.name, lastAttended: null, lastEventId: null, lastAppraisedOn: null };
       if (r.status === "attended" && e.heldOn <= today && (known.lastAttended === null || e.heldOn > known.lastAttended)) {
         known.lastAttended = e.heldOn;
         known.lastEventId = e.id;
@@ -105,13 +108,14 @@ export default function SupportGroup() {
 
       {page.mentors.length ? (
         <Table
-          caption="Mentors in your support groups"
-          head={["Mentor", "Last attended", "Appraisal"]}
+          caption="Mentors in your organisation"
+          head={["Mentor", "Last attended", "Last peer appraisal", "Appraisal"]}
           firstCellIsHeader
           rowKeys={page.mentors.map((m) => m.personId)}
           rows={page.mentors.map((m) => [
             m.name,
             m.lastAttended ? formatDay(m.lastAttended) : "Not yet",
+            m.lastAppraisedOn ? formatDay(m.lastAppraisedOn) : "None recorded",
             m.lastEventId ? (
               <a key="appraise" href={`/preparation/events/${m.lastEventId}#mentorPersonId`}>
                 Record a peer appraisal<span className="nhsuk-u-visually-hidden"> for {m.name}</span>
@@ -123,8 +127,8 @@ export default function SupportGroup() {
         />
       ) : (
         <>
-          <h2>Mentors in your support groups</h2>
-          <p>Mentors appear here once they are on one of your registers.</p>
+          <h2>Mentors in your organisation</h2>
+          <p>No one is mentoring in this organisation's schemes yet.</p>
         </>
       )}
     </>
