@@ -7,3 +7,4 @@ export * from "./schemes/consent";
 export * from "./preparation";
 export * from "./readiness";
 export * from "./schemes/mentor-eligibility";
+export * from "./matching";

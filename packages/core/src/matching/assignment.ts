@@ -1,0 +1,569 @@
+// Exact capacitated assignment of mentees to mentors (SPEC section 5, `auto` mode): min-cost flow by
+// successive shortest paths with Johnson potentials, adding one mentee at a time, on typed arrays.
+import { z } from "zod";
+
+export const assignmentObjectives = ["max_matched_then_score", "max_score"] as const;
+export type AssignmentObjective = (typeof assignmentObjectives)[number];
+
+export interface AssignmentInstance {
+  mentees: { id: string }[];
+  mentors: { id: string; capacity: number }[];
+  /** Allowed pairs with a score in [0, 1]; a pair that is absent is not allowed. */
+  pairs: [menteeId: string, mentorId: string, score: number][];
+  /**
+   * `max_matched_then_score`: as many mentees matched as possible, then the greatest total score.
+   * `max_score`: the greatest total score; a mentee may stay unmatched (score-0 pairs are optional).
+   */
+  objective: AssignmentObjective;
+  /** Pairs that must be in the result. */
+  locked?: [menteeId: string, mentorId: string][];
+  /** Pairs that must never be in the result. */
+  excluded?: [menteeId: string, mentorId: string][];
+}
+
+export interface AssignmentResult {
+  /** `[menteeId, mentorId]`, in the mentees' input order. */
+  assignment: [string, string][];
+  matched: number;
+  score: number;
+}
+
+export class InvalidInstanceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidInstanceError";
+  }
+}
+
+const Id = (what: string) =>
+  z
+    .string({ required_error: `Enter the ${what} id`, invalid_type_error: `Enter the ${what} id as text` })
+    .min(1, `Enter the ${what} id`);
+
+/** The JSON form of an `AssignmentInstance` (the shape the CLI and the benchmark read). */
+export const AssignmentInstanceJson = z.object({
+  mentees: z.array(z.object({ id: Id("mentee") }), { required_error: "List the mentees" }),
+  mentors: z.array(
+    z.object({
+      id: Id("mentor"),
+      capacity: z
+        .number({ required_error: "Enter the mentor's capacity", invalid_type_error: "Enter the capacity as a number" })
+        .int("Enter the capacity as a whole number")
+        .min(0, "Capacity must be 0 or more"),
+    }),
+    { required_error: "List the mentors" },
+  ),
+  pairs: z.array(
+    z.tuple([
+      Id("mentee"),
+      Id("mentor"),
+      z
+        .number({ invalid_type_error: "Enter the score as a number" })
+        .min(0, "Score must be between 0 and 1")
+        .max(1, "Score must be between 0 and 1"),
+    ]),
+    { required_error: "List the allowed pairs" },
+  ),
+  objective: z.enum(assignmentObjectives, {
+    errorMap: () => ({ message: "Choose the objective: max_matched_then_score or max_score" }),
+  }),
+  locked: z.array(z.tuple([Id("mentee"), Id("mentor")])).optional(),
+  excluded: z.array(z.tuple([Id("mentee"), Id("mentor")])).optional(),
+});
+
+/** Parses and checks an instance; throws `InvalidInstanceError` whose message names each bad path. */
+export function parseAssignmentInstance(json: unknown): AssignmentInstance {
+  const parsed = AssignmentInstanceJson.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.slice(0, 20).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+    const more = parsed.error.issues.length - lines.length;
+    throw new InvalidInstanceError(lines.join("\n") + (more > 0 ? `\n(and ${more} more)` : ""));
+  }
+  const instance: AssignmentInstance = parsed.data;
+  prepare(instance);
+  return instance;
+}
+
+function formatPath(path: (string | number)[]): string {
+  if (path.length === 0) return "(instance)";
+  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
+}
+
+/** Scores are compared as integers in units of 1e-9, so float error and ties cannot break exactness. */
+const SCALE = 1e9;
+
+/** The instance as a compressed sparse graph: one row of candidate edges per mentee, in input order. */
+interface Prepared {
+  n: number;
+  m: number;
+  rowStart: Int32Array;
+  edgeMentor: Int32Array;
+  edgeRow: Int32Array;
+  /** `SCALE - round(score * SCALE)`: non-negative, so the first potentials are all zero. */
+  edgeCost: Float64Array;
+  edgePair: Int32Array;
+  /** Capacity left after locks, at most the mentor's number of candidate edges. */
+  capacity: Int32Array;
+  lockedEdge: Int32Array;
+  menteeIndex: Map<string, number>;
+  mentorIndex: Map<string, number>;
+}
+
+function prepare(instance: AssignmentInstance): Prepared {
+  const { mentees, mentors, pairs } = instance;
+  const n = mentees.length;
+  const m = mentors.length;
+  const menteeIndex = new Map<string, number>();
+  mentees.forEach((mentee, i) => {
+    if (menteeIndex.has(mentee.id)) throw new InvalidInstanceError(`mentees[${i}]: duplicate mentee id "${mentee.id}"`);
+    menteeIndex.set(mentee.id, i);
+  });
+  const mentorIndex = new Map<string, number>();
+  const capacity = new Int32Array(m);
+  mentors.forEach((mentor, j) => {
+    if (mentorIndex.has(mentor.id)) throw new InvalidInstanceError(`mentors[${j}]: duplicate mentor id "${mentor.id}"`);
+    if (!Number.isInteger(mentor.capacity) || mentor.capacity < 0) {
+      throw new InvalidInstanceError(`mentors[${j}].capacity: must be a whole number, 0 or more (got ${mentor.capacity})`);
+    }
+    mentorIndex.set(mentor.id, j);
+    capacity[j] = Math.min(mentor.capacity, 2 ** 31 - 1);
+  });
+  const menteeOf = (id: string, path: string) => {
+    const i = menteeIndex.get(id);
+    if (i === undefined) throw new InvalidInstanceError(`${path}: unknown mentee id "${id}"`);
+    return i;
+  };
+  const mentorOf = (id: string, path: string) => {
+    const j = mentorIndex.get(id);
+    if (j === undefined) throw new InvalidInstanceError(`${path}: unknown mentor id "${id}"`);
+    return j;
+  };
+
+  const excluded = new Set<number>();
+  (instance.excluded ?? []).forEach(([a, b], k) => {
+    excluded.add(menteeOf(a, `excluded[${k}][0]`) * m + mentorOf(b, `excluded[${k}][1]`));
+  });
+
+  const pairMentee = new Int32Array(pairs.length);
+  const pairMentor = new Int32Array(pairs.length);
+  const degree = new Int32Array(n + 1);
+  for (let k = 0; k < pairs.length; k++) {
+    const pair = pairs[k]!;
+    const i = menteeOf(pair[0], `pairs[${k}][0]`);
+    const j = mentorOf(pair[1], `pairs[${k}][1]`);
+    const score = pair[2];
+    if (!(typeof score === "number" && score >= 0 && score <= 1)) {
+      throw new InvalidInstanceError(`pairs[${k}][2]: score must be between 0 and 1 (got ${String(score)})`);
+    }
+    pairMentee[k] = i;
+    pairMentor[k] = j;
+    degree[i + 1]!++;
+  }
+  const rowStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) rowStart[i + 1] = rowStart[i]! + degree[i + 1]!;
+  const fill = rowStart.slice(0, n);
+  const edgePairAll = new Int32Array(pairs.length);
+  for (let k = 0; k < pairs.length; k++) edgePairAll[fill[pairMentee[k]!]!++] = k;
+
+  // Duplicate pairs: stamp each mentor with the pair that last named it in this mentee's row.
+  const stamp = new Int32Array(m).fill(-1);
+  const stampPair = new Int32Array(m);
+  for (let i = 0; i < n; i++) {
+    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) {
+      const k = edgePairAll[e]!;
+      const j = pairMentor[k]!;
+      if (stamp[j] === i) {
+        throw new InvalidInstanceError(
+          `pairs[${k}]: duplicate pair ("${mentees[i]!.id}", "${mentors[j]!.id}"), already at pairs[${stampPair[j]}]`,
+        );
+      }
+      stamp[j] = i;
+      stampPair[j] = k;
+    }
+  }
+
+  // Locks: the mentee leaves the graph and the mentor's capacity shrinks.
+  const lockedPair = new Int32Array(n).fill(-1);
+  const lockedMentor = new Int32Array(n).fill(-1);
+  (instance.locked ?? []).forEach(([a, b], k) => {
+    const i = menteeOf(a, `locked[${k}][0]`);
+    const j = mentorOf(b, `locked[${k}][1]`);
+    if (lockedMentor[i] === j) return;
+    if (lockedMentor[i] !== -1) {
+      throw new InvalidInstanceError(`locked[${k}]: impossible lock, mentee "${a}" is already locked to another mentor`);
+    }
+    if (excluded.has(i * m + j)) throw new InvalidInstanceError(`locked[${k}]: impossible lock, the pair ("${a}", "${b}") is also excluded`);
+    let pair = -1;
+    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) if (pairMentor[edgePairAll[e]!] === j) pair = edgePairAll[e]!;
+    if (pair === -1) throw new InvalidInstanceError(`locked[${k}]: impossible lock, ("${a}", "${b}") is not an allowed pair`);
+    if (capacity[j] === 0) {
+      throw new InvalidInstanceError(`locked[${k}]: impossible lock, mentor "${b}" has more locked mentees than capacity (${mentors[j]!.capacity})`);
+    }
+    capacity[j]!--;
+    lockedMentor[i] = j;
+    lockedPair[i] = pair;
+  });
+
+  // Keep the edges that may be chosen: not excluded, not from a locked mentee, not to a full mentor.
+  const keptStart = new Int32Array(n + 1);
+  const mentorDegree = new Int32Array(m);
+  let kept = 0;
+  const keep = new Uint8Array(pairs.length);
+  for (let i = 0; i < n; i++) {
+    keptStart[i] = kept;
+    if (lockedMentor[i] !== -1) continue;
+    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) {
+      const k = edgePairAll[e]!;
+      const j = pairMentor[k]!;
+      if (capacity[j] === 0 || (excluded.size > 0 && excluded.has(i * m + j))) continue;
+      keep[k] = 1;
+      mentorDegree[j]!++;
+      kept++;
+    }
+  }
+  keptStart[n] = kept;
+  const edgeMentor = new Int32Array(kept);
+  const edgeRow = new Int32Array(kept);
+  const edgeCost = new Float64Array(kept);
+  const edgePair = new Int32Array(kept);
+  let e2 = 0;
+  for (let i = 0; i < n; i++) {
+    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) {
+      const k = edgePairAll[e]!;
+      if (!keep[k]) continue;
+      edgeMentor[e2] = pairMentor[k]!;
+      edgeRow[e2] = i;
+      edgeCost[e2] = SCALE - Math.round(pairs[k]![2] * SCALE);
+      edgePair[e2] = k;
+      e2++;
+    }
+  }
+  for (let j = 0; j < m; j++) capacity[j] = Math.min(capacity[j]!, mentorDegree[j]!);
+  return { n, m, rowStart: keptStart, edgeMentor, edgeRow, edgeCost, edgePair, capacity, lockedEdge: lockedPair, menteeIndex, mentorIndex };
+}
+
+/** A binary min-heap of (key, node) with lazy deletion, on growable typed arrays. */
+class Heap {
+  keys = new Float64Array(64);
+  nodes = new Int32Array(64);
+  size = 0;
+  clear() {
+    this.size = 0;
+  }
+  push(key: number, node: number) {
+    if (this.size === this.keys.length) {
+      const keys = new Float64Array(this.size * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+      const nodes = new Int32Array(this.size * 2);
+      nodes.set(this.nodes);
+      this.nodes = nodes;
+    }
+    const keys = this.keys;
+    const nodes = this.nodes;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pk = keys[parent]!;
+      if (pk < key || (pk === key && nodes[parent]! <= node)) break;
+      keys[i] = pk;
+      nodes[i] = nodes[parent]!;
+      i = parent;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+  }
+  /** Removes the top; read `topKey`/`topNode` first. */
+  pop() {
+    const keys = this.keys;
+    const nodes = this.nodes;
+    const size = --this.size;
+    if (size === 0) return;
+    const key = keys[size]!;
+    const node = nodes[size]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      const right = child + 1;
+      if (right < size && (keys[right]! < keys[child]! || (keys[right] === keys[child] && nodes[right]! < nodes[child]!))) {
+        child = right;
+      }
+      const ck = keys[child]!;
+      if (key < ck || (key === ck && node <= nodes[child]!)) break;
+      keys[i] = ck;
+      nodes[i] = nodes[child]!;
+      i = child;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+  }
+}
+
+/**
+ * Solves the assignment exactly. Mentees are added one at a time in input order; each addition runs
+ * Dijkstra on reduced costs from the new mentee to the sink (a mentor with room, or, for `max_score`,
+ * "this mentee goes unmatched" at the cost of a score-0 pair), then augments and updates the
+ * potentials of the nodes it settled. That is successive shortest paths, so the flow stays min-cost
+ * for its size; under `max_matched_then_score` every path adds one matched pair, so the final flow is
+ * the min-cost maximum flow, which is what a large bonus per matched pair would give.
+ */
+export function solveAssignment(instance: AssignmentInstance): AssignmentResult {
+  const g = prepare(instance);
+  const { n, m, rowStart, edgeMentor, edgeRow, edgeCost, capacity } = g;
+  // Leaving a mentee unmatched costs as much as a score-0 pair (`max_score`), or more than any total
+  // score could make up for (`max_matched_then_score`): the large bonus per matched pair.
+  const unmatchedCost = instance.objective === "max_score" ? SCALE : (n + 2) * SCALE;
+  const t = n + m;
+  const nodes = n + m + 1;
+
+  const potential = new Float64Array(nodes);
+  const dist = new Float64Array(nodes);
+  const seen = new Int32Array(nodes);
+  const settled = new Int32Array(nodes);
+  const parent = new Int32Array(nodes);
+  const settledList = new Int32Array(nodes);
+  const assignedEdge = new Int32Array(n).fill(-1);
+  const slotStart = new Int32Array(m + 1);
+  for (let j = 0; j < m; j++) slotStart[j + 1] = slotStart[j]! + capacity[j]!;
+  const slotRow = new Int32Array(slotStart[m]!);
+  const slotOf = new Int32Array(n);
+  const load = new Int32Array(m);
+  const heap = new Heap();
+
+  const unassign = (row: number) => {
+    const j = edgeMentor[assignedEdge[row]!]!;
+    const last = slotStart[j]! + --load[j]!;
+    const moved = slotRow[last]!;
+    slotRow[slotOf[row]!] = moved;
+    slotOf[moved] = slotOf[row]!;
+    assignedEdge[row] = -1;
+  };
+  const assign = (row: number, edge: number) => {
+    const j = edgeMentor[edge]!;
+    const slot = slotStart[j]! + load[j]!++;
+    slotRow[slot] = row;
+    slotOf[row] = slot;
+    assignedEdge[row] = edge;
+  };
+
+  let round = 0;
+  for (let k = 0; k < n; k++) {
+    if (g.lockedEdge[k] !== -1) continue;
+    // The new mentee's potential makes every reduced cost out of it non-negative.
+    let start = potential[t]! - unmatchedCost;
+    for (let e = rowStart[k]!, end = rowStart[k + 1]!; e < end; e++) start = Math.max(start, potential[n + edgeMentor[e]!]! - edgeCost[e]!);
+    potential[k] = start;
+
+    round++;
+    heap.clear();
+    dist[k] = 0;
+    seen[k] = round;
+    heap.push(0, k);
+    let settledCount = 0;
+    while (heap.size > 0) {
+      const d = heap.keys[0]!;
+      const x = heap.nodes[0]!;
+      heap.pop();
+      if (settled[x] === round || d > dist[x]!) continue;
+      settled[x] = round;
+      settledList[settledCount++] = x;
+      if (x === t) break;
+      const px = potential[x]!;
+      if (x < n) {
+        const own = assignedEdge[x]!;
+        for (let e = rowStart[x]!, stop = rowStart[x + 1]!; e < stop; e++) {
+          if (e === own) continue;
+          const v = n + edgeMentor[e]!;
+          if (settled[v] === round) continue;
+          const nd = d + edgeCost[e]! + px - potential[v]!;
+          if (seen[v] !== round || nd < dist[v]!) {
+            seen[v] = round;
+            dist[v] = nd;
+            parent[v] = e;
+            heap.push(nd, v);
+          }
+        }
+        const nd = d + unmatchedCost + px - potential[t]!;
+        if (seen[t] !== round || nd < dist[t]!) {
+          seen[t] = round;
+          dist[t] = nd;
+          parent[t] = x;
+          heap.push(nd, t);
+        }
+      } else {
+        const j = x - n;
+        if (load[j]! < capacity[j]!) {
+          const nd = d + px - potential[t]!;
+          if (seen[t] !== round || nd < dist[t]!) {
+            seen[t] = round;
+            dist[t] = nd;
+            parent[t] = x;
+            heap.push(nd, t);
+          }
+        }
+        for (let s = slotStart[j]!, stop = s + load[j]!; s < stop; s++) {
+          const r = slotRow[s]!;
+          if (settled[r] === round) continue;
+          const nd = d - edgeCost[assignedEdge[r]!]! + px - potential[r]!;
+          if (seen[r] !== round || nd < dist[r]!) {
+            seen[r] = round;
+            dist[r] = nd;
+            heap.push(nd, r);
+          }
+        }
+      }
+    }
+
+    const total = dist[t]!;
+    for (let s = 0; s < settledCount; s++) {
+      const x = settledList[s]!;
+      potential[x] = potential[x]! + dist[x]! - total;
+    }
+    // Walk back from the sink: each mentor on the path takes the mentee before it.
+    const y = parent[t]!;
+    let mentor: number;
+    if (y < n) {
+      if (y === k) continue;
+      mentor = edgeMentor[assignedEdge[y]!]!;
+      unassign(y);
+    } else {
+      mentor = y - n;
+    }
+    for (;;) {
+      const e = parent[n + mentor]!;
+      const row = edgeRow[e]!;
+      let previous = -1;
+      if (assignedEdge[row] !== -1) {
+        previous = edgeMentor[assignedEdge[row]!]!;
+        unassign(row);
+      }
+      assign(row, e);
+      if (row === k) break;
+      mentor = previous;
+    }
+  }
+
+  return collect(instance, g, assignedEdge);
+}
+
+function collect(instance: AssignmentInstance, g: Prepared, assignedEdge: Int32Array): AssignmentResult {
+  const assignment: [string, string][] = [];
+  let score = 0;
+  for (let i = 0; i < g.n; i++) {
+    const pairIndex = g.lockedEdge[i] !== -1 ? g.lockedEdge[i]! : assignedEdge[i] !== -1 ? g.edgePair[assignedEdge[i]!]! : -1;
+    if (pairIndex === -1) continue;
+    const pair = instance.pairs[pairIndex]!;
+    assignment.push([pair[0], pair[1]]);
+    score += pair[2];
+  }
+  return { assignment, matched: assignment.length, score };
+}
+
+export interface OptimalityCheck {
+  optimal: boolean;
+  /** Broken hard constraints plus residual edges left with a negative reduced cost. */
+  violations: number;
+}
+
+/**
+ * A certificate check independent of the solver: checks the hard constraints, then looks for node
+ * potentials on the residual graph (Bellman-Ford) under which no residual edge has a negative
+ * reduced cost. Costs are pairs compared in order (matched pairs, then score), which is the bonus-
+ * per-matched-pair objective with an unbounded bonus; for `max_score` the first part is zero. Edges
+ * between source and sink both ways let the number matched change, so the check is over all sizes.
+ */
+export function verifyOptimality(instance: AssignmentInstance, result: AssignmentResult): OptimalityCheck {
+  const g = prepare(instance);
+  const { n, m, rowStart, edgeMentor, edgeCost, capacity } = g;
+  let violations = 0;
+
+  const assignedEdge = new Int32Array(n).fill(-1);
+  const lockedSeen = new Uint8Array(n);
+  const load = new Int32Array(m);
+  const seenMentee = new Uint8Array(n);
+  for (const [a, b] of result.assignment) {
+    const i = g.menteeIndex.get(a);
+    const j = g.mentorIndex.get(b);
+    if (i === undefined || j === undefined || seenMentee[i]) {
+      violations++;
+      continue;
+    }
+    seenMentee[i] = 1;
+    const lockedPair = g.lockedEdge[i]!;
+    if (lockedPair !== -1) {
+      if (instance.pairs[lockedPair]![1] === b) lockedSeen[i] = 1;
+      else violations++;
+      continue;
+    }
+    let edge = -1;
+    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) if (edgeMentor[e] === j) edge = e;
+    if (edge === -1) {
+      violations++;
+      continue;
+    }
+    assignedEdge[i] = edge;
+    load[j]!++;
+  }
+  for (let i = 0; i < n; i++) if (g.lockedEdge[i] !== -1 && !lockedSeen[i]) violations++;
+  for (let j = 0; j < m; j++) if (load[j]! > capacity[j]!) violations++;
+  if (result.matched !== result.assignment.length) violations++;
+  if (violations > 0) return { optimal: false, violations };
+
+  // Residual edges as (from, to, matchedCost, scoreCost).
+  const lexicographic = instance.objective === "max_matched_then_score" ? 1 : 0;
+  const source = n + m;
+  const sink = n + m + 1;
+  const from: number[] = [];
+  const to: number[] = [];
+  const costA: number[] = [];
+  const costB: number[] = [];
+  const edge = (x: number, y: number, a: number, b: number) => {
+    from.push(x);
+    to.push(y);
+    costA.push(a);
+    costB.push(b);
+  };
+  edge(source, sink, 0, 0);
+  edge(sink, source, 0, 0);
+  for (let i = 0; i < n; i++) {
+    if (g.lockedEdge[i] !== -1) continue;
+    if (assignedEdge[i] === -1) edge(source, i, 0, 0);
+    else edge(i, source, 0, 0);
+    for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) {
+      const s = SCALE - edgeCost[e]!;
+      if (e === assignedEdge[i]) edge(n + edgeMentor[e]!, i, lexicographic, s);
+      else edge(i, n + edgeMentor[e]!, -lexicographic, -s);
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    if (load[j]! < capacity[j]!) edge(n + j, sink, 0, 0);
+    if (load[j]! > 0) edge(sink, n + j, 0, 0);
+  }
+
+  const nodes = n + m + 2;
+  const da = new Float64Array(nodes);
+  const db = new Float64Array(nodes);
+  const better = (e: number) => {
+    const x = from[e]!;
+    const y = to[e]!;
+    const a = da[x]! + costA[e]!;
+    const b = db[x]! + costB[e]!;
+    return a < da[y]! || (a === da[y] && b < db[y]!);
+  };
+  for (let pass = 0; pass <= nodes; pass++) {
+    let changed = false;
+    for (let e = 0; e < from.length; e++) {
+      if (better(e)) {
+        const x = from[e]!;
+        const y = to[e]!;
+        da[y] = da[x]! + costA[e]!;
+        db[y] = db[x]! + costB[e]!;
+        changed = true;
+      }
+    }
+    if (!changed) return { optimal: true, violations: 0 };
+  }
+  for (let e = 0; e < from.length; e++) if (better(e)) violations++;
+  return { optimal: violations === 0, violations: Math.max(violations, 1) };
+}

@@ -1,0 +1,2 @@
+// Matching (SPEC section 5): exact assignment and candidate scoring.
+export * from "./assignment";
