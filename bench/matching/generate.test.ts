@@ -6,7 +6,9 @@ describe("generateInstance", () => {
 
   it("gives the same instance for the same seed and a different one for another", () => {
     expect(generateInstance(options)).toEqual(generateInstance(options));
-    expect(generateInstance({ ...options, seed: 43 }).pairs).not.toEqual(generateInstance(options).pairs);
+    expect(generateInstance({ ...options, seed: 43 }).pairs).not.toEqual(
+      generateInstance(options).pairs,
+    );
   });
 
   it("has the sizes asked for, at most k candidates per mentee, and capacities 1-4", () => {

@@ -1,14 +1,7 @@
 // Seeded generator of realistic matching schemes for the benchmark: people clustered around UK
 // cities, skewed specialties, topics, availability and a popularity knob, scored top-k per mentee.
 // Candidates come from region/specialty buckets, so national scale never scores every pair.
-
-/** What the generator emits; structurally an `AssignmentInstance` of `@tandem/core`. */
-export interface GeneratedInstance {
-  mentees: { id: string }[];
-  mentors: { id: string; capacity: number }[];
-  pairs: [string, string, number][];
-  objective: "max_matched_then_score" | "max_score";
-}
+import type { AssignmentInstance } from "@tandem/core";
 
 export interface GenerateOptions {
   seed: number;
@@ -23,7 +16,7 @@ export interface GenerateOptions {
   popularity?: number;
   /** Candidate pairs kept per mentee (the best k by score). */
   topK?: number;
-  objective?: GeneratedInstance["objective"];
+  objective?: AssignmentInstance["objective"];
 }
 
 /** mulberry32: small, fast and good enough for benchmark data; the same seed gives the same scheme. */
@@ -124,16 +117,21 @@ function cumulativeOf(weights: number[]): Float64Array {
   return out;
 }
 
-export function generateInstance(options: GenerateOptions): GeneratedInstance {
+export function generateInstance(options: GenerateOptions): AssignmentInstance {
   const rand = mulberry32(options.seed);
   const popularity = Math.min(1, Math.max(0, options.popularity ?? 0.3));
   const topK = options.topK ?? 10;
   const hub = UK_CITIES.find((c) => c.name === (options.hub ?? "Leeds")) ?? UK_CITIES[0]!;
   const cities = [...UK_CITIES]
-    .sort((a, b) => kmBetween(hub.lat, hub.lon, a.lat, a.lon) - kmBetween(hub.lat, hub.lon, b.lat, b.lon))
+    .sort(
+      (a, b) =>
+        kmBetween(hub.lat, hub.lon, a.lat, a.lon) - kmBetween(hub.lat, hub.lon, b.lat, b.lon),
+    )
     .slice(0, Math.max(1, Math.min(UK_CITIES.length, options.cities ?? UK_CITIES.length)));
   const cityCumulative = cumulativeOf(cities.map((c) => c.weight));
-  const specialtyCumulative = cumulativeOf(Array.from({ length: SPECIALTIES }, (_, i) => 1 / (i + 1) ** 1.1));
+  const specialtyCumulative = cumulativeOf(
+    Array.from({ length: SPECIALTIES }, (_, i) => 1 / (i + 1) ** 1.1),
+  );
   const gaussian = () => {
     const u = 1 - rand();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
@@ -141,7 +139,9 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
 
   const orgCount = Math.max(1, options.organisations ?? Math.ceil(options.mentors / 40));
   const orgCity = Array.from({ length: orgCount }, () => pickWeighted(cityCumulative, rand()));
-  const orgCumulative = cumulativeOf(Array.from({ length: orgCount }, (_, i) => 1 / (i + 1) ** 0.6));
+  const orgCumulative = cumulativeOf(
+    Array.from({ length: orgCount }, (_, i) => 1 / (i + 1) ** 0.6),
+  );
   const orgsByCity: number[][] = cities.map(() => []);
   orgCity.forEach((city, org) => orgsByCity[city]!.push(org));
 
@@ -177,7 +177,8 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
     capacities.push(1 + pickWeighted(capacityCumulative, rand()));
     attraction[j] = rand() ** attractionExponent;
   }
-  const menteeCount = options.mentees === "places" ? capacities.reduce((a, b) => a + b, 0) : options.mentees;
+  const menteeCount =
+    options.mentees === "places" ? capacities.reduce((a, b) => a + b, 0) : options.mentees;
 
   // Buckets: mentors by city, by (city, specialty), and each city's most attractive few.
   const byCity: number[][] = cities.map(() => []);
@@ -190,7 +191,9 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
     else byCitySpecialty.set(key, [j]);
   });
   const starsByCity = byCity.map((bucket) =>
-    [...bucket].sort((a, b) => attraction[b]! - attraction[a]!).slice(0, Math.max(3, Math.ceil(bucket.length * 0.02))),
+    [...bucket]
+      .sort((a, b) => attraction[b]! - attraction[a]!)
+      .slice(0, Math.max(3, Math.ceil(bucket.length * 0.02))),
   );
   const neighbours = cities.map((c, i) =>
     cities
@@ -201,7 +204,13 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
       .map(({ k }) => k),
   );
 
-  const weights = { specialty: 0.2, distance: 0.25, topics: 0.3, availability: 0.15, popularity: 0.1 + 0.5 * popularity };
+  const weights = {
+    specialty: 0.2,
+    distance: 0.25,
+    topics: 0.3,
+    availability: 0.15,
+    popularity: 0.1 + 0.5 * popularity,
+  };
   const weightSum = Object.values(weights).reduce((a, b) => a + b, 0);
 
   const menteeIds: { id: string }[] = [];
@@ -235,7 +244,9 @@ export function generateInstance(options: GenerateOptions): GeneratedInstance {
     take(byCity[mentee.city], 40);
     for (const k of neighbours[mentee.city]!) take(byCity[k], remoteOk ? 16 : 8);
     take(starsByCity[mentee.city], Math.round(2 + 10 * popularity));
-    if (remoteOk) for (const k of neighbours[mentee.city]!) take(starsByCity[k], Math.round(1 + 4 * popularity));
+    if (remoteOk)
+      for (const k of neighbours[mentee.city]!)
+        take(starsByCity[k], Math.round(1 + 4 * popularity));
 
     scored.length = 0;
     for (const j of candidates) {

@@ -1,0 +1,345 @@
+// Benchmark runner for the exact assignment solver: generates each case, then parses, solves and
+// verifies it in a fresh child process (so peak RSS is the solver's, not the generator's).
+// Usage: node --import tsx matching/run.ts [--case NAME]... [--seed N] [--highs]; trust and region by default.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import type { AssignmentInstance } from "@tandem/core";
+import { generateInstance, type GenerateOptions } from "./generate";
+
+interface BenchCase {
+  about: string;
+  options: Omit<GenerateOptions, "seed">;
+  /** The issue's target, checked against the measurement. */
+  target?: { label: string; met: (m: Measurement) => boolean };
+  highs: boolean;
+  /** Extra runs after the first (cold) one; the best is reported as warm. */
+  warmRuns: number;
+}
+
+export const CASES: Record<string, BenchCase> = {
+  trust: {
+    about: "one trust: 500 mentees, 150 mentors, one city",
+    options: { mentees: 500, mentors: 150, cities: 1, organisations: 1, popularity: 0.3 },
+    target: { label: "end to end < 50 ms", met: (m) => m.endToEndMs < 50 },
+    highs: true,
+    warmRuns: 5,
+  },
+  region: {
+    about: "a region: 5,000 mentees, 1,200 mentors, six cities",
+    options: { mentees: 5_000, mentors: 1_200, cities: 6, popularity: 0.3 },
+    highs: true,
+    warmRuns: 3,
+  },
+  national: {
+    about: "national: 50,000 mentees, 10,000 mentors, 30 cities",
+    options: { mentees: 50_000, mentors: 10_000, cities: 30, popularity: 0.3 },
+    target: { label: "solve < 2 s, < 300 MB", met: (m) => m.solveMs < 2_000 && m.peakRssMb < 300 },
+    highs: false,
+    warmRuns: 1,
+  },
+  "hard-balanced": {
+    about: "national mentors, mentees = their places, popularity 0.8",
+    options: { mentees: "places", mentors: 10_000, cities: 30, popularity: 0.8 },
+    target: { label: "solve < 1.5 s", met: (m) => m.solveMs < 1_500 },
+    highs: false,
+    warmRuns: 1,
+  },
+};
+
+export interface Measurement {
+  parseMs: number;
+  solveMs: number;
+  endToEndMs: number;
+  /** Best of the warm runs, when the case asks for any. */
+  warmSolveMs: number | null;
+  warmEndToEndMs: number | null;
+  verifyMs: number;
+  /** RSS with the instance parsed, before solving: what the solver adds is the peak minus this. */
+  rssBeforeSolveMb: number;
+  peakRssMb: number;
+  matched: number;
+  score: number;
+  worstOff: number | null;
+  optimal: boolean;
+  violations: number;
+}
+
+const now = () => performance.now();
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+/** Child side: what `pnpm match:solve` does (parse, solve, serialise), timed, then verified. */
+async function measure(file: string, warmRuns: number): Promise<Measurement> {
+  const { parseAssignmentInstance, solveAssignment, verifyOptimality } =
+    await import("@tandem/core");
+  let peak = process.memoryUsage().rss;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+  const text = readFileSync(file, "utf8");
+  const t0 = now();
+  const instance = parseAssignmentInstance(JSON.parse(text));
+  const t1 = now();
+  const rssBeforeSolveMb = mb(process.memoryUsage().rss);
+  sample();
+  const result = solveAssignment(instance);
+  const t2 = now();
+  JSON.stringify(result);
+  const t3 = now();
+  sample();
+  // maxRSS catches the peak inside the synchronous solve that sampling cannot see.
+  const peakRssMb = mb(Math.max(peak, process.resourceUsage().maxRSS * 1024));
+  const verdict = verifyOptimality(instance, result);
+  const t4 = now();
+
+  // Warm runs: the same work again once the JIT has seen it, as in a long-lived server.
+  let warmSolveMs: number | null = null;
+  let warmEndToEndMs: number | null = null;
+  for (let run = 0; run < warmRuns; run++) {
+    const w0 = now();
+    const again = parseAssignmentInstance(JSON.parse(text));
+    const w1 = now();
+    JSON.stringify(solveAssignment(again));
+    const w2 = now();
+    warmSolveMs = Math.min(warmSolveMs ?? Infinity, w2 - w1);
+    warmEndToEndMs = Math.min(warmEndToEndMs ?? Infinity, w2 - w0);
+  }
+
+  const scores = new Map(
+    instance.pairs.map(([mentee, mentor, score]) => [`${mentee}\u0000${mentor}`, score]),
+  );
+  let worstOff: number | null = null;
+  for (const [mentee, mentor] of result.assignment) {
+    const score = scores.get(`${mentee}\u0000${mentor}`) ?? 0;
+    worstOff = worstOff === null ? score : Math.min(worstOff, score);
+  }
+  return {
+    parseMs: t1 - t0,
+    solveMs: t2 - t1,
+    endToEndMs: t3 - t0,
+    warmSolveMs,
+    warmEndToEndMs,
+    verifyMs: t4 - t3,
+    rssBeforeSolveMb,
+    peakRssMb,
+    matched: result.matched,
+    score: result.score,
+    worstOff,
+    optimal: verdict.optimal,
+    violations: verdict.violations,
+  };
+}
+
+export interface HighsMeasurement {
+  ms: number;
+  status: string;
+  matched: number;
+  score: number;
+}
+
+/**
+ * The same problem as an LP for HiGHS. Bipartite b-matching is totally unimodular, so the LP
+ * optimum is integral. "Matched first, then score" becomes weights 1 + score / (mentees + 1):
+ * one more match always outweighs any difference in total score.
+ */
+export async function solveWithHighs(instance: AssignmentInstance): Promise<HighsMeasurement> {
+  const { default: loadHighs } = await import("highs");
+  const highs = await loadHighs();
+  const excluded = new Set((instance.excluded ?? []).map(([a, b]) => `${a}\u0000${b}`));
+  const locked = new Set((instance.locked ?? []).map(([a, b]) => `${a}\u0000${b}`));
+  const pairs = instance.pairs.filter(([a, b]) => !excluded.has(`${a}\u0000${b}`));
+  const scale = instance.mentees.length + 1;
+  const weight = (score: number) =>
+    instance.objective === "max_score" ? score : 1 + score / scale;
+
+  const byMentee = new Map<string, string[]>();
+  const byMentor = new Map<string, string[]>();
+  const objective: string[] = [];
+  const bounds: string[] = [];
+  pairs.forEach(([mentee, mentor, score], k) => {
+    const x = `x${k}`;
+    objective.push(`${weight(score) >= 0 ? "+" : "-"} ${Math.abs(weight(score))} ${x}`);
+    (byMentee.get(mentee) ?? byMentee.set(mentee, []).get(mentee)!).push(x);
+    (byMentor.get(mentor) ?? byMentor.set(mentor, []).get(mentor)!).push(x);
+    bounds.push(locked.has(`${mentee}\u0000${mentor}`) ? ` ${x} = 1` : ` 0 <= ${x} <= 1`);
+  });
+  const capacity = new Map(instance.mentors.map((m) => [m.id, m.capacity]));
+  const lines = (terms: string[]) =>
+    terms.map((t, i) => (i % 12 === 11 ? `${t}\n  ` : t)).join(" ");
+  const rows: string[] = [];
+  let r = 0;
+  for (const xs of byMentee.values()) rows.push(` r${r++}: ${lines(xs.map((x) => `+ ${x}`))} <= 1`);
+  for (const [mentor, xs] of byMentor)
+    rows.push(` r${r++}: ${lines(xs.map((x) => `+ ${x}`))} <= ${capacity.get(mentor) ?? 0}`);
+  const lp = `Maximize\n obj: ${lines(objective)}\nSubject To\n${rows.join("\n")}\nBounds\n${bounds.join("\n")}\nEnd\n`;
+
+  const t0 = now();
+  const solution = highs.solve(lp, { output_flag: false });
+  const ms = now() - t0;
+  let matched = 0;
+  let score = 0;
+  if (solution.Status === "Optimal") {
+    pairs.forEach(([, , s], k) => {
+      const column = solution.Columns[`x${k}`] as { Primal?: number } | undefined;
+      if ((column?.Primal ?? 0) > 0.5) {
+        matched += 1;
+        score += s;
+      }
+    });
+  }
+  return { ms, status: solution.Status, matched, score };
+}
+
+/** "met" on the cold run; "met warm" when only the warm runs meet it. */
+function verdictOn(target: NonNullable<BenchCase["target"]>, m: Measurement): string {
+  const warm = {
+    ...m,
+    solveMs: m.warmSolveMs ?? m.solveMs,
+    endToEndMs: m.warmEndToEndMs ?? m.endToEndMs,
+  };
+  const verdict = target.met(m) ? "met" : target.met(warm) ? "met warm" : "MISSED";
+  return `${verdict}: ${target.label}`;
+}
+
+interface Row {
+  name: string;
+  mentees: number;
+  mentors: number;
+  places: number;
+  pairs: number;
+  generateMs: number;
+  measurement: Measurement;
+  highs?: HighsMeasurement;
+  target?: string;
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function table(rows: Row[]): string {
+  const head = [
+    "case",
+    "mentees",
+    "mentors",
+    "places",
+    "pairs",
+    "generate ms",
+    "parse ms",
+    "solve ms cold / warm",
+    "end to end ms cold / warm",
+    "verify ms",
+    "RSS before solve MB",
+    "peak RSS MB",
+    "matched",
+    "total score",
+    "worst-off",
+    "optimal",
+    "HiGHS ms",
+    "HiGHS matched / score",
+    "target",
+  ];
+  const body = rows.map(
+    ({ name, mentees, mentors, places, pairs, generateMs, measurement: m, highs, target }) => [
+      name,
+      fmt(mentees),
+      fmt(mentors),
+      fmt(places),
+      fmt(pairs),
+      fmt(generateMs),
+      fmt(m.parseMs),
+      `${fmt(m.solveMs)} / ${m.warmSolveMs === null ? "-" : fmt(m.warmSolveMs)}`,
+      `${fmt(m.endToEndMs)} / ${m.warmEndToEndMs === null ? "-" : fmt(m.warmEndToEndMs)}`,
+      fmt(m.verifyMs),
+      fmt(m.rssBeforeSolveMb),
+      fmt(m.peakRssMb),
+      fmt(m.matched),
+      fmt(m.score, 3),
+      m.worstOff === null ? "-" : fmt(m.worstOff, 4),
+      m.optimal ? "yes" : `NO (${m.violations})`,
+      highs ? fmt(highs.ms) : "-",
+      highs
+        ? highs.status === "Optimal"
+          ? `${fmt(highs.matched)} / ${fmt(highs.score, 3)}`
+          : highs.status
+        : "-",
+      target ?? "-",
+    ],
+  );
+  return [head, head.map(() => "---"), ...body]
+    .map((cells) => `| ${cells.join(" | ")} |`)
+    .join("\n");
+}
+
+async function main() {
+  // `pnpm bench -- --case x` may pass the separator through.
+  const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
+  const { values } = parseArgs({
+    args,
+    options: {
+      case: { type: "string", multiple: true },
+      seed: { type: "string", default: "1" },
+      highs: { type: "boolean", default: false },
+      child: { type: "string" },
+      warm: { type: "string", default: "0" },
+    },
+  });
+  if (values.child) {
+    process.stdout.write(JSON.stringify(await measure(values.child, Number(values.warm))));
+    return;
+  }
+  const names = values.case ?? ["trust", "region"];
+  const unknown = names.filter((name) => !(name in CASES));
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `bench: unknown case ${unknown.join(", ")}; known: ${Object.keys(CASES).join(", ")}\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const seed = Number(values.seed);
+  const dir = mkdtempSync(join(tmpdir(), "tandem-bench-"));
+  const rows: Row[] = [];
+  try {
+    for (const name of names) {
+      const spec = CASES[name]!;
+      process.stderr.write(`${name}: ${spec.about} (seed ${seed})\n`);
+      const t0 = now();
+      const instance = generateInstance({ seed, ...spec.options });
+      const generateMs = now() - t0;
+      const file = join(dir, `${name}.json`);
+      writeFileSync(file, JSON.stringify(instance));
+      const child = spawnSync(
+        process.execPath,
+        [
+          ...process.execArgv,
+          fileURLToPath(import.meta.url),
+          ...["--child", file, "--warm", String(spec.warmRuns)],
+        ],
+        {
+          encoding: "utf8",
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
+      if (child.status !== 0) throw new Error(`${name}: solving failed:\n${child.stderr}`);
+      const measurement = JSON.parse(child.stdout) as Measurement;
+      const highs = values.highs && spec.highs ? await solveWithHighs(instance) : undefined;
+      rows.push({
+        name,
+        mentees: instance.mentees.length,
+        mentors: instance.mentors.length,
+        places: instance.mentors.reduce((sum, m) => sum + m.capacity, 0),
+        pairs: instance.pairs.length,
+        generateMs,
+        measurement,
+        ...(highs ? { highs } : {}),
+        ...(spec.target ? { target: verdictOn(spec.target, measurement) } : {}),
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.stdout.write(`${table(rows)}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
