@@ -301,150 +301,186 @@ class Heap {
 }
 
 /**
- * Solves the assignment exactly. Mentees are added one at a time in input order; each addition runs
- * Dijkstra on reduced costs from the new mentee to the sink (a mentor with room, or, for `max_score`,
- * "this mentee goes unmatched" at the cost of a score-0 pair), then augments and updates the
- * potentials of the nodes it settled. That is successive shortest paths, so the flow stays min-cost
- * for its size; under `max_matched_then_score` every path adds one matched pair, so the final flow is
- * the min-cost maximum flow, which is what a large bonus per matched pair would give.
+ * Solves the assignment exactly: a min-cost flow by successive shortest paths (see `augmentAll`). The
+ * search starts from the scarcer side: from each mentee when the mentors have room for everyone, else
+ * from each mentor's places, so most searches end quickly at someone still free.
  */
 export function solveAssignment(instance: AssignmentInstance): AssignmentResult {
   const g = prepare(instance);
   const { n, m, rowStart, edgeMentor, edgeRow, edgeCost, capacity } = g;
-  // Leaving a mentee unmatched costs as much as a score-0 pair (`max_score`), or more than any total
+  // Leaving a place unfilled costs as much as a score-0 pair (`max_score`), or more than any total
   // score could make up for (`max_matched_then_score`): the large bonus per matched pair.
   const unmatchedCost = instance.objective === "max_score" ? SCALE : (n + 2) * SCALE;
-  const t = n + m;
-  const nodes = n + m + 1;
+  const edges = edgeMentor.length;
+  let freeMentees = 0;
+  for (let i = 0; i < n; i++) if (g.lockedEdge[i] === -1 && rowStart[i + 1]! > rowStart[i]!) freeMentees++;
+  let places = 0;
+  for (let j = 0; j < m; j++) places += capacity[j]!;
 
+  const used = new Uint8Array(edges);
+  if (places >= freeMentees) {
+    const ones = new Int32Array(n).fill(1);
+    const identity = new Int32Array(edges);
+    for (let e = 0; e < edges; e++) identity[e] = e;
+    augmentAll({ left: n, right: m, leftStart: rowStart, leftEdge: identity, edgeLeft: edgeRow, edgeRight: edgeMentor, edgeCost, leftCapacity: ones, rightCapacity: capacity, unmatchedCost, used });
+  } else {
+    // Mentors on the left: their edges grouped by mentor, each group in input order.
+    const leftStart = new Int32Array(m + 1);
+    for (let e = 0; e < edges; e++) leftStart[edgeMentor[e]! + 1]!++;
+    for (let j = 0; j < m; j++) leftStart[j + 1] = leftStart[j + 1]! + leftStart[j]!;
+    const fill = leftStart.slice(0, m);
+    const leftEdge = new Int32Array(edges);
+    for (let e = 0; e < edges; e++) leftEdge[fill[edgeMentor[e]!]!++] = e;
+    const ones = new Int32Array(n).fill(1);
+    augmentAll({ left: m, right: n, leftStart, leftEdge, edgeLeft: edgeMentor, edgeRight: edgeRow, edgeCost, leftCapacity: capacity, rightCapacity: ones, unmatchedCost, used });
+  }
+  const assignedEdge = new Int32Array(n).fill(-1);
+  for (let e = 0; e < edges; e++) if (used[e]) assignedEdge[edgeRow[e]!] = e;
+  return collect(instance, g, assignedEdge);
+}
+
+interface FlowGraph {
+  left: number;
+  right: number;
+  /** Edges out of each left node: `leftEdge[leftStart[x] .. leftStart[x + 1]]` are edge ids. */
+  leftStart: Int32Array;
+  leftEdge: Int32Array;
+  edgeLeft: Int32Array;
+  edgeRight: Int32Array;
+  edgeCost: Float64Array;
+  leftCapacity: Int32Array;
+  rightCapacity: Int32Array;
+  unmatchedCost: number;
+  /** Output: 1 for each edge in the assignment. */
+  used: Uint8Array;
+}
+
+/**
+ * Successive shortest paths, one unit of supply at a time. Source -> left (capacity), left -> right
+ * (capacity 1, the edge's cost), right -> sink (capacity), and left -> sink at `unmatchedCost` (the
+ * unit stays unmatched). Each unit runs Dijkstra on reduced costs from its left node to the sink,
+ * stops when the sink is settled, augments, and moves only the settled nodes' potentials (Johnson),
+ * so a search costs what it explores. Every other unit of supply is already placed, so the shortest
+ * path from the source is the one from this node, and the flow stays min-cost for its size.
+ */
+function augmentAll(graph: FlowGraph): void {
+  const { left, right, leftStart, leftEdge, edgeLeft, edgeRight, edgeCost, leftCapacity, rightCapacity, unmatchedCost, used } = graph;
+  const t = left + right;
+  const nodes = t + 1;
   const potential = new Float64Array(nodes);
   const dist = new Float64Array(nodes);
   const seen = new Int32Array(nodes);
   const settled = new Int32Array(nodes);
+  /** For a right node, the edge it was reached by; for a left node, the used edge it came back along. */
   const parent = new Int32Array(nodes);
   const settledList = new Int32Array(nodes);
-  const assignedEdge = new Int32Array(n).fill(-1);
-  const slotStart = new Int32Array(m + 1);
-  for (let j = 0; j < m; j++) slotStart[j + 1] = slotStart[j]! + capacity[j]!;
-  const slotRow = new Int32Array(slotStart[m]!);
-  const slotOf = new Int32Array(n);
-  const load = new Int32Array(m);
+  const slotStart = new Int32Array(right + 1);
+  for (let r = 0; r < right; r++) slotStart[r + 1] = slotStart[r]! + rightCapacity[r]!;
+  const slotEdge = new Int32Array(slotStart[right]!);
+  const slotOf = new Int32Array(edgeLeft.length);
+  const load = new Int32Array(right);
   const heap = new Heap();
 
-  const unassign = (row: number) => {
-    const j = edgeMentor[assignedEdge[row]!]!;
-    const last = slotStart[j]! + --load[j]!;
-    const moved = slotRow[last]!;
-    slotRow[slotOf[row]!] = moved;
-    slotOf[moved] = slotOf[row]!;
-    assignedEdge[row] = -1;
+  const release = (e: number) => {
+    const r = edgeRight[e]!;
+    const last = slotStart[r]! + --load[r]!;
+    const moved = slotEdge[last]!;
+    slotEdge[slotOf[e]!] = moved;
+    slotOf[moved] = slotOf[e]!;
+    used[e] = 0;
   };
-  const assign = (row: number, edge: number) => {
-    const j = edgeMentor[edge]!;
-    const slot = slotStart[j]! + load[j]!++;
-    slotRow[slot] = row;
-    slotOf[row] = slot;
-    assignedEdge[row] = edge;
+  const take = (e: number) => {
+    const r = edgeRight[e]!;
+    const slot = slotStart[r]! + load[r]!++;
+    slotEdge[slot] = e;
+    slotOf[e] = slot;
+    used[e] = 1;
+  };
+  const reach = (node: number, nd: number, via: number, round: number) => {
+    if (seen[node] !== round || nd < dist[node]!) {
+      seen[node] = round;
+      dist[node] = nd;
+      parent[node] = via;
+      heap.push(nd, node);
+    }
   };
 
   let round = 0;
-  for (let k = 0; k < n; k++) {
-    if (g.lockedEdge[k] !== -1) continue;
-    // The new mentee's potential makes every reduced cost out of it non-negative.
+  for (let k = 0; k < left; k++) {
+    const begin = leftStart[k]!;
+    const end = leftStart[k + 1]!;
+    if (begin === end) continue;
+    // A new node's potential makes every reduced cost out of it non-negative.
     let start = potential[t]! - unmatchedCost;
-    for (let e = rowStart[k]!, end = rowStart[k + 1]!; e < end; e++) start = Math.max(start, potential[n + edgeMentor[e]!]! - edgeCost[e]!);
+    for (let i = begin; i < end; i++) {
+      const e = leftEdge[i]!;
+      start = Math.max(start, potential[left + edgeRight[e]!]! - edgeCost[e]!);
+    }
     potential[k] = start;
 
-    round++;
-    heap.clear();
-    dist[k] = 0;
-    seen[k] = round;
-    heap.push(0, k);
-    let settledCount = 0;
-    while (heap.size > 0) {
-      const d = heap.keys[0]!;
-      const x = heap.nodes[0]!;
-      heap.pop();
-      if (settled[x] === round || d > dist[x]!) continue;
-      settled[x] = round;
-      settledList[settledCount++] = x;
-      if (x === t) break;
-      const px = potential[x]!;
-      if (x < n) {
-        const own = assignedEdge[x]!;
-        for (let e = rowStart[x]!, stop = rowStart[x + 1]!; e < stop; e++) {
-          if (e === own) continue;
-          const v = n + edgeMentor[e]!;
-          if (settled[v] === round) continue;
-          const nd = d + edgeCost[e]! + px - potential[v]!;
-          if (seen[v] !== round || nd < dist[v]!) {
-            seen[v] = round;
-            dist[v] = nd;
-            parent[v] = e;
-            heap.push(nd, v);
+    for (let unit = 0; unit < leftCapacity[k]!; unit++) {
+      round++;
+      heap.clear();
+      dist[k] = 0;
+      seen[k] = round;
+      heap.push(0, k);
+      let settledCount = 0;
+      while (heap.size > 0) {
+        const d = heap.keys[0]!;
+        const x = heap.nodes[0]!;
+        heap.pop();
+        if (settled[x] === round || d > dist[x]!) continue;
+        settled[x] = round;
+        settledList[settledCount++] = x;
+        if (x === t) break;
+        const px = potential[x]!;
+        if (x < left) {
+          for (let i = leftStart[x]!, stop = leftStart[x + 1]!; i < stop; i++) {
+            const e = leftEdge[i]!;
+            if (used[e]) continue;
+            const y = left + edgeRight[e]!;
+            if (settled[y] !== round) reach(y, d + edgeCost[e]! + px - potential[y]!, e, round);
+          }
+          reach(t, d + unmatchedCost + px - potential[t]!, -1 - x, round);
+        } else {
+          const r = x - left;
+          if (load[r]! < rightCapacity[r]!) reach(t, d + px - potential[t]!, x, round);
+          for (let s = slotStart[r]!, stop = s + load[r]!; s < stop; s++) {
+            const e = slotEdge[s]!;
+            const y = edgeLeft[e]!;
+            if (settled[y] !== round) reach(y, d - edgeCost[e]! + px - potential[y]!, e, round);
           }
         }
-        const nd = d + unmatchedCost + px - potential[t]!;
-        if (seen[t] !== round || nd < dist[t]!) {
-          seen[t] = round;
-          dist[t] = nd;
-          parent[t] = x;
-          heap.push(nd, t);
-        }
+      }
+      const total = dist[t]!;
+      for (let s = 0; s < settledCount; s++) {
+        const x = settledList[s]!;
+        potential[x] = potential[x]! + dist[x]! - total;
+      }
+      // Walk back from the sink, flipping edges: forward edges become used, backward ones freed.
+      const last = parent[t]!;
+      let rightNode: number;
+      if (last < 0) {
+        const x = -1 - last;
+        // This node's remaining units would take the same way out: leave them unmatched.
+        if (x === k) break;
+        const e = parent[x]!;
+        rightNode = edgeRight[e]!;
+        release(e);
       } else {
-        const j = x - n;
-        if (load[j]! < capacity[j]!) {
-          const nd = d + px - potential[t]!;
-          if (seen[t] !== round || nd < dist[t]!) {
-            seen[t] = round;
-            dist[t] = nd;
-            parent[t] = x;
-            heap.push(nd, t);
-          }
-        }
-        for (let s = slotStart[j]!, stop = s + load[j]!; s < stop; s++) {
-          const r = slotRow[s]!;
-          if (settled[r] === round) continue;
-          const nd = d - edgeCost[assignedEdge[r]!]! + px - potential[r]!;
-          if (seen[r] !== round || nd < dist[r]!) {
-            seen[r] = round;
-            dist[r] = nd;
-            heap.push(nd, r);
-          }
-        }
+        rightNode = last - left;
       }
-    }
-
-    const total = dist[t]!;
-    for (let s = 0; s < settledCount; s++) {
-      const x = settledList[s]!;
-      potential[x] = potential[x]! + dist[x]! - total;
-    }
-    // Walk back from the sink: each mentor on the path takes the mentee before it.
-    const y = parent[t]!;
-    let mentor: number;
-    if (y < n) {
-      if (y === k) continue;
-      mentor = edgeMentor[assignedEdge[y]!]!;
-      unassign(y);
-    } else {
-      mentor = y - n;
-    }
-    for (;;) {
-      const e = parent[n + mentor]!;
-      const row = edgeRow[e]!;
-      let previous = -1;
-      if (assignedEdge[row] !== -1) {
-        previous = edgeMentor[assignedEdge[row]!]!;
-        unassign(row);
+      for (;;) {
+        const e = parent[left + rightNode]!;
+        const x = edgeLeft[e]!;
+        take(e);
+        if (x === k) break;
+        const back = parent[x]!;
+        rightNode = edgeRight[back]!;
+        release(back);
       }
-      assign(row, e);
-      if (row === k) break;
-      mentor = previous;
     }
   }
-
-  return collect(instance, g, assignedEdge);
 }
 
 function collect(instance: AssignmentInstance, g: Prepared, assignedEdge: Int32Array): AssignmentResult {
