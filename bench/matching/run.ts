@@ -1,8 +1,9 @@
 // Benchmark runner for the exact assignment solver: generates each case, then parses, solves and
 // verifies it in a fresh child process (so peak RSS is the solver's, not the generator's).
-// Usage: node --import tsx matching/run.ts [--case NAME]... [--seed N] [--highs]; trust and region by default.
+// Usage: node --import tsx matching/run.ts [--case NAME]... [--seed N] [--highs] [--keep DIR];
+// trust and region by default.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -60,6 +61,9 @@ export interface Measurement {
   verifyMs: number;
   /** RSS with the instance parsed, before solving: what the solver adds is the peak minus this. */
   rssBeforeSolveMb: number;
+  /** Peak RSS while solving alone (Linux only): what the solver adds on top of the parsed instance. */
+  solvePeakRssMb: number | null;
+  /** Peak RSS of the whole parse, solve and serialise (the most `pnpm match:solve` would use). */
   peakRssMb: number;
   matched: number;
   score: number;
@@ -70,6 +74,21 @@ export interface Measurement {
 
 const now = () => performance.now();
 const mb = (bytes: number) => bytes / 1024 / 1024;
+
+/** Linux resets the peak (VmHWM) when 5 is written to clear_refs; elsewhere this is a no-op. */
+function resetLinuxPeakRss(): boolean {
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function linuxPeakRssMb(): number | null {
+  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+  return kb === undefined ? null : Number(kb) / 1024;
+}
 
 /** Child side: what `pnpm match:solve` does (parse, solve, serialise), timed, then verified. */
 async function measure(file: string, warmRuns: number): Promise<Measurement> {
@@ -83,13 +102,20 @@ async function measure(file: string, warmRuns: number): Promise<Measurement> {
   const t1 = now();
   const rssBeforeSolveMb = mb(process.memoryUsage().rss);
   sample();
+  // maxRSS catches the peak inside synchronous work that sampling cannot see; it is read before
+  // the reset, which on Linux also resets it.
+  const parsePeak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
+  const resetPeak = resetLinuxPeakRss();
   const result = solveAssignment(instance);
   const t2 = now();
+  const solvePeakRssMb = resetPeak ? linuxPeakRssMb() : null;
   JSON.stringify(result);
   const t3 = now();
   sample();
-  // maxRSS catches the peak inside the synchronous solve that sampling cannot see.
-  const peakRssMb = mb(Math.max(peak, process.resourceUsage().maxRSS * 1024));
+  const peakRssMb = Math.max(
+    mb(Math.max(parsePeak, peak, process.resourceUsage().maxRSS * 1024)),
+    solvePeakRssMb ?? 0,
+  );
   const verdict = verifyOptimality(instance, result);
   const t4 = now();
 
@@ -122,6 +148,7 @@ async function measure(file: string, warmRuns: number): Promise<Measurement> {
     warmEndToEndMs,
     verifyMs: t4 - t3,
     rssBeforeSolveMb,
+    solvePeakRssMb,
     peakRssMb,
     matched: result.matched,
     score: result.score,
@@ -140,49 +167,61 @@ export interface HighsMeasurement {
 
 /**
  * The same problem as an LP for HiGHS. Bipartite b-matching is totally unimodular, so the LP
- * optimum is integral. "Matched first, then score" becomes weights 1 + score / (mentees + 1):
- * one more match always outweighs any difference in total score.
+ * optimum is integral. "Matched first, then score" is solved lexicographically, as two LPs: the
+ * most that can be matched, then the best score with at least that many matched. (One LP with a
+ * bonus per match would need the score scaled below HiGHS's tolerances.) `ms` covers both solves.
  */
 export async function solveWithHighs(instance: AssignmentInstance): Promise<HighsMeasurement> {
   const { default: loadHighs } = await import("highs");
   const highs = await loadHighs();
-  const excluded = new Set((instance.excluded ?? []).map(([a, b]) => `${a}\u0000${b}`));
-  const locked = new Set((instance.locked ?? []).map(([a, b]) => `${a}\u0000${b}`));
-  const pairs = instance.pairs.filter(([a, b]) => !excluded.has(`${a}\u0000${b}`));
-  const scale = instance.mentees.length + 1;
-  const weight = (score: number) =>
-    instance.objective === "max_score" ? score : 1 + score / scale;
+  // A throwaway solve first, so the timing is of solving, not of WebAssembly warming up.
+  highs.solve("Maximize\n obj: + w\nSubject To\n c: + w <= 1\nEnd\n", { output_flag: false });
+  const key = (a: string, b: string) => `${a}\u0000${b}`;
+  const excluded = new Set((instance.excluded ?? []).map(([a, b]) => key(a, b)));
+  const locked = new Set((instance.locked ?? []).map(([a, b]) => key(a, b)));
+  const pairs = instance.pairs.filter(([a, b]) => !excluded.has(key(a, b)));
 
-  const byMentee = new Map<string, string[]>();
-  const byMentor = new Map<string, string[]>();
-  const objective: string[] = [];
-  const bounds: string[] = [];
-  pairs.forEach(([mentee, mentor, score], k) => {
-    const x = `x${k}`;
-    objective.push(`${weight(score) >= 0 ? "+" : "-"} ${Math.abs(weight(score))} ${x}`);
-    (byMentee.get(mentee) ?? byMentee.set(mentee, []).get(mentee)!).push(x);
-    (byMentor.get(mentor) ?? byMentor.set(mentor, []).get(mentor)!).push(x);
-    bounds.push(locked.has(`${mentee}\u0000${mentor}`) ? ` ${x} = 1` : ` 0 <= ${x} <= 1`);
-  });
-  const capacity = new Map(instance.mentors.map((m) => [m.id, m.capacity]));
   const lines = (terms: string[]) =>
     terms.map((t, i) => (i % 12 === 11 ? `${t}\n  ` : t)).join(" ");
+  const byMentee = new Map<string, string[]>();
+  const byMentor = new Map<string, string[]>();
+  const bounds: string[] = [];
+  pairs.forEach(([mentee, mentor], k) => {
+    const x = `x${k}`;
+    (byMentee.get(mentee) ?? byMentee.set(mentee, []).get(mentee)!).push(x);
+    (byMentor.get(mentor) ?? byMentor.set(mentor, []).get(mentor)!).push(x);
+    bounds.push(locked.has(key(mentee, mentor)) ? ` ${x} = 1` : ` 0 <= ${x} <= 1`);
+  });
+  const capacity = new Map(instance.mentors.map((m) => [m.id, m.capacity]));
   const rows: string[] = [];
   let r = 0;
   for (const xs of byMentee.values()) rows.push(` r${r++}: ${lines(xs.map((x) => `+ ${x}`))} <= 1`);
   for (const [mentor, xs] of byMentor)
     rows.push(` r${r++}: ${lines(xs.map((x) => `+ ${x}`))} <= ${capacity.get(mentor) ?? 0}`);
-  const lp = `Maximize\n obj: ${lines(objective)}\nSubject To\n${rows.join("\n")}\nBounds\n${bounds.join("\n")}\nEnd\n`;
+  const all = pairs.map((_, k) => `+ x${k}`);
+  const lp = (objective: string[], extra: string[] = []) =>
+    `Maximize\n obj: ${lines(objective)}\nSubject To\n${[...rows, ...extra].join("\n")}\n` +
+    `Bounds\n${bounds.join("\n")}\nEnd\n`;
+  const scoreTerms = pairs.map(([, , score], k) => `+ ${score} x${k}`);
 
-  const t0 = now();
-  const solution = highs.solve(lp, { output_flag: false });
-  const ms = now() - t0;
+  let ms = 0;
+  const solve = (model: string) => {
+    const t0 = now();
+    const solution = highs.solve(model, { output_flag: false });
+    ms += now() - t0;
+    return solution;
+  };
+  let solution = solve(lp(instance.objective === "max_score" ? scoreTerms : all));
+  if (instance.objective === "max_matched_then_score" && solution.Status === "Optimal") {
+    const most = Math.round(solution.ObjectiveValue);
+    solution = solve(lp(scoreTerms, [` most: ${lines(all)} >= ${most}`]));
+  }
   let matched = 0;
   let score = 0;
   if (solution.Status === "Optimal") {
+    const columns = solution.Columns as Record<string, { Primal?: number } | undefined>;
     pairs.forEach(([, , s], k) => {
-      const column = solution.Columns[`x${k}`] as { Primal?: number } | undefined;
-      if ((column?.Primal ?? 0) > 0.5) {
+      if ((columns[`x${k}`]?.Primal ?? 0) > 0.5) {
         matched += 1;
         score += s;
       }
@@ -230,7 +269,8 @@ function table(rows: Row[]): string {
     "end to end ms cold / warm",
     "verify ms",
     "RSS before solve MB",
-    "peak RSS MB",
+    "peak RSS MB solving",
+    "peak RSS MB overall",
     "matched",
     "total score",
     "worst-off",
@@ -252,6 +292,7 @@ function table(rows: Row[]): string {
       `${fmt(m.endToEndMs)} / ${m.warmEndToEndMs === null ? "-" : fmt(m.warmEndToEndMs)}`,
       fmt(m.verifyMs),
       fmt(m.rssBeforeSolveMb),
+      m.solvePeakRssMb === null ? "-" : fmt(m.solvePeakRssMb),
       fmt(m.peakRssMb),
       fmt(m.matched),
       fmt(m.score, 3),
@@ -282,6 +323,7 @@ async function main() {
       highs: { type: "boolean", default: false },
       child: { type: "string" },
       warm: { type: "string", default: "0" },
+      keep: { type: "string" },
     },
   });
   if (values.child) {
@@ -298,7 +340,9 @@ async function main() {
     return;
   }
   const seed = Number(values.seed);
-  const dir = mkdtempSync(join(tmpdir(), "tandem-bench-"));
+  // --keep DIR leaves the generated instances there, e.g. to time `pnpm match:solve` on them.
+  const dir = values.keep ?? mkdtempSync(join(tmpdir(), "tandem-bench-"));
+  if (values.keep) mkdirSync(dir, { recursive: true });
   const rows: Row[] = [];
   try {
     for (const name of names) {
@@ -337,7 +381,7 @@ async function main() {
       });
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
   }
   process.stdout.write(`${table(rows)}\n`);
 }
