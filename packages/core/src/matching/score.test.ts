@@ -1,0 +1,254 @@
+import { describe, expect, it } from "vitest";
+import { SchemeRules, type SchemeRulesInput } from "../rules/schema";
+import { solveAssignment } from "./assignment";
+import {
+  buildCandidates,
+  distanceKm,
+  type MenteeCandidate,
+  type MentorCandidate,
+  pairKey,
+  scorePair,
+} from "./score";
+
+const LEEDS = { lat: 53.8008, lng: -1.5491 };
+const BRADFORD = { lat: 53.796, lng: -1.7594 };
+const LONDON = { lat: 51.5074, lng: -0.1278 };
+
+const mentee = (overrides: Partial<MenteeCandidate> = {}): MenteeCandidate => ({
+  id: "mentee-1",
+  topicsWanted: [],
+  ...overrides,
+});
+const mentor = (overrides: Partial<MentorCandidate> = {}): MentorCandidate => ({
+  id: "mentor-1",
+  topicsOffered: [],
+  ready: true,
+  capacityLeft: 2,
+  ...overrides,
+});
+
+/** Rules where only the named criterion counts. */
+const only = (criteria: NonNullable<NonNullable<SchemeRulesInput["matching"]>["criteria"]>, matching: SchemeRulesInput["matching"] = {}) =>
+  SchemeRules.parse({
+    matching: {
+      ...matching,
+      criteria: { topics: { weight: 0 }, availability: { weight: 0 }, honourPreferences: [], ...criteria },
+    },
+  });
+
+describe("distanceKm", () => {
+  it("measures great-circle distance", () => {
+    expect(distanceKm(LEEDS, BRADFORD)).toBeCloseTo(13.9, 0);
+    expect(distanceKm(LEEDS, LONDON)).toBeCloseTo(272, -1);
+    expect(distanceKm(LEEDS, LEEDS)).toBe(0);
+  });
+});
+
+describe("scorePair criteria", () => {
+  const cases: {
+    name: string;
+    rules: SchemeRules;
+    mentee?: Partial<MenteeCandidate>;
+    mentor?: Partial<MentorCandidate>;
+    score: number;
+    explanation: string;
+  }[] = [
+    {
+      name: "different specialty wanted and found",
+      rules: only({ specialty: { direction: "different", weight: 0.5 } }),
+      mentee: { specialty: "cardiology" },
+      mentor: { specialty: "oncology" },
+      score: 1,
+      explanation: "different specialty +1.00",
+    },
+    {
+      name: "different specialty wanted, same found",
+      rules: only({ specialty: { direction: "different", weight: 0.5 } }),
+      mentee: { specialty: "cardiology" },
+      mentor: { specialty: "cardiology" },
+      score: 0,
+      explanation: "same specialty +0.00",
+    },
+    {
+      name: "same specialty wanted, unknown",
+      rules: only({ specialty: { direction: "same", weight: 0.5 } }),
+      mentee: { specialty: "cardiology" },
+      score: 0,
+      explanation: "specialty unknown +0.00",
+    },
+    {
+      name: "same organisation",
+      rules: only({ organisation: { direction: "same", weight: 1 } }),
+      mentee: { organisationId: "trust-a" },
+      mentor: { organisationId: "trust-a" },
+      score: 1,
+      explanation: "same organisation +1.00",
+    },
+    {
+      name: "different organisation wanted, same found",
+      rules: only({ organisation: { direction: "different", weight: 1 } }),
+      mentee: { organisationId: "trust-a" },
+      mentor: { organisationId: "trust-a" },
+      score: 0,
+      explanation: "same organisation +0.00",
+    },
+    {
+      name: "distance within the limit scores by closeness",
+      rules: only({ distance: { maxKm: 28, weight: 1 } }),
+      mentee: { location: LEEDS },
+      mentor: { location: BRADFORD },
+      score: 1 - distanceKm(LEEDS, BRADFORD) / 28,
+      explanation: "14 km +0.51",
+    },
+    {
+      name: "distance past the limit, both remote",
+      rules: only({ distance: { maxKm: 50, remoteAllowed: true, weight: 1 } }),
+      mentee: { location: LEEDS, remoteOk: true },
+      mentor: { location: LONDON, remoteOk: true },
+      score: 0,
+      explanation: "272 km, meeting remotely +0.00",
+    },
+    {
+      name: "topics: share of the wanted ones offered",
+      rules: only({ topics: { weight: 0.6 } }),
+      mentee: { topicsWanted: ["leadership", "teams", "time", "negotiating"] },
+      mentor: { topicsOffered: ["leadership", "teams", "time", "finance"] },
+      score: 0.75,
+      explanation: "3 of 4 topics +0.75",
+    },
+    {
+      name: "availability overlap",
+      rules: only({ availability: { weight: 0.3 } }),
+      mentee: { availability: ["mon-am", "tue-pm"] },
+      mentor: { availability: ["tue-pm"] },
+      score: 0.5,
+      explanation: "1 of 2 times free +0.50",
+    },
+    {
+      name: "seniority gap",
+      rules: only({ seniorityGap: { weight: 0.2 } }),
+      mentee: { seniority: 2 },
+      mentor: { seniority: 5 },
+      score: 0.6,
+      explanation: "3 years more senior +0.60",
+    },
+    {
+      name: "weights are normalised across criteria",
+      rules: only({ specialty: { direction: "different", weight: 0.2 }, topics: { weight: 0.6 } }),
+      mentee: { specialty: "a", topicsWanted: ["x", "y"] },
+      mentor: { specialty: "b", topicsOffered: ["x"] },
+      score: 0.25 + 0.75 * 0.5,
+      explanation: "different specialty +0.25 · 1 of 2 topics +0.38",
+    },
+    {
+      name: "no criteria weighted",
+      rules: only({}),
+      score: 0,
+      explanation: "",
+    },
+  ];
+  it.each(cases)("$name", ({ rules, mentee: a, mentor: b, score, explanation }) => {
+    const result = scorePair({ mentee: mentee(a), mentor: mentor(b), rules });
+    expect(result.allowed).toBe(true);
+    if (!result.allowed) return;
+    expect(result.score).toBeCloseTo(score, 9);
+    expect(result.score).toBeGreaterThanOrEqual(0);
+    expect(result.score).toBeLessThanOrEqual(1);
+    expect(result.explanation).toBe(explanation);
+    expect(result.terms.reduce((sum, term) => sum + term.points, 0)).toBeCloseTo(result.score, 9);
+  });
+});
+
+describe("scorePair hard constraints", () => {
+  const rules = SchemeRules.parse({ matching: { avoidSameDepartment: true, criteria: { distance: { maxKm: 50, remoteAllowed: true } } } });
+  const cases: { name: string; mentee?: Partial<MenteeCandidate>; mentor?: Partial<MentorCandidate>; blocked?: boolean; reason: string | null }[] = [
+    { name: "a plain pair is allowed", reason: null },
+    { name: "mentor not ready", mentor: { ready: false }, reason: "mentor_not_ready" },
+    { name: "mentor has no places left", mentor: { capacityLeft: 0 }, reason: "mentor_full" },
+    { name: "never the line manager", mentee: { lineManagerPersonId: "p-9" }, mentor: { personId: "p-9" }, reason: "line_manager" },
+    { name: "not oneself", mentee: { personId: "p-1" }, mentor: { personId: "p-1" }, reason: "same_person" },
+    {
+      name: "same department",
+      mentee: { organisationId: "o", department: "ED" },
+      mentor: { organisationId: "o", department: "ED" },
+      reason: "same_department",
+    },
+    {
+      name: "same department name in another organisation is fine",
+      mentee: { organisationId: "o", department: "ED" },
+      mentor: { organisationId: "p", department: "ED" },
+      reason: null,
+    },
+    { name: "too far", mentee: { location: LEEDS }, mentor: { location: LONDON }, reason: "too_far" },
+    { name: "too far but one side will not meet remotely", mentee: { location: LEEDS, remoteOk: true }, mentor: { location: LONDON }, reason: "too_far" },
+    { name: "far but both remote", mentee: { location: LEEDS, remoteOk: true }, mentor: { location: LONDON, remoteOk: true }, reason: null },
+    { name: "declined before", blocked: true, reason: "declined_before" },
+    { name: "gender preference not met", mentee: { preferences: { gender: "female" } }, mentor: { gender: "male" }, reason: "preference_not_met" },
+    { name: "gender preference met", mentee: { preferences: { gender: "female" } }, mentor: { gender: "female" }, reason: null },
+    { name: "language is not honoured by default", mentee: { preferences: { language: "cy" } }, mentor: { languages: ["en"] }, reason: null },
+  ];
+  it.each(cases)("$name", ({ mentee: a, mentor: b, blocked, reason }) => {
+    const result = scorePair({
+      mentee: mentee(a),
+      mentor: mentor(b),
+      rules,
+      blocked: blocked ? new Set([pairKey("mentee-1", "mentor-1")]) : undefined,
+    });
+    expect(result.allowed ? null : result.reason).toBe(reason);
+  });
+
+  it("the same department is allowed when the rules do not avoid it", () => {
+    const relaxed = SchemeRules.parse({ matching: { avoidSameDepartment: false } });
+    const result = scorePair({ mentee: mentee({ department: "ED" }), mentor: mentor({ department: "ED" }), rules: relaxed });
+    expect(result.allowed).toBe(true);
+  });
+
+  it("honours a language preference when the rules say so", () => {
+    const strict = SchemeRules.parse({ matching: { criteria: { honourPreferences: ["language"] } } });
+    const ask = mentee({ preferences: { language: "cy" } });
+    expect(scorePair({ mentee: ask, mentor: mentor({ languages: ["en"] }), rules: strict })).toMatchObject({ allowed: false });
+    expect(scorePair({ mentee: ask, mentor: mentor({ languages: ["en", "cy"] }), rules: strict })).toMatchObject({ allowed: true });
+  });
+});
+
+describe("buildCandidates", () => {
+  const rules = only({ topics: { weight: 1 } });
+  const topics = ["a", "b", "c", "d"];
+  const mentors = [
+    mentor({ id: "m0", topicsOffered: ["a"] }),
+    mentor({ id: "m1", topicsOffered: ["a", "b", "c"] }),
+    mentor({ id: "m2", topicsOffered: ["a", "b"] }),
+    mentor({ id: "m3", topicsOffered: ["a", "b", "c", "d"], ready: false }),
+    mentor({ id: "m4", topicsOffered: ["a", "b"] }),
+  ];
+
+  it("keeps each mentee's top k allowed mentors, best first, ties to the mentor listed first", () => {
+    const { instance, explanations } = buildCandidates({ mentees: [mentee({ id: "e", topicsWanted: topics })], mentors, rules, topK: 3 });
+    expect(instance.pairs).toEqual([
+      ["e", "m1", 0.75],
+      ["e", "m2", 0.5],
+      ["e", "m4", 0.5],
+    ]);
+    expect(explanations.get(pairKey("e", "m1"))?.explanation).toBe("3 of 4 topics +0.75");
+    expect(explanations.size).toBe(3);
+    expect(instance.mentors.find((m) => m.id === "m3")?.capacity).toBe(0);
+  });
+
+  it("agrees with scorePair and feeds solveAssignment", () => {
+    const mentees = [mentee({ id: "e1", topicsWanted: topics }), mentee({ id: "e2", topicsWanted: ["a"] })];
+    const { instance } = buildCandidates({ mentees, mentors, rules, topK: 10 });
+    for (const [e, m, score] of instance.pairs) {
+      const result = scorePair({ mentee: mentees.find((x) => x.id === e)!, mentor: mentors.find((x) => x.id === m)!, rules });
+      expect(result).toMatchObject({ allowed: true, score });
+    }
+    const result = solveAssignment({ ...instance, objective: "max_matched_then_score" });
+    expect(result.matched).toBe(2);
+  });
+
+  it("keeps nothing when k is 0 and skips blocked pairs", () => {
+    expect(buildCandidates({ mentees: [mentee({ topicsWanted: topics })], mentors, rules, topK: 0 }).instance.pairs).toEqual([]);
+    const blocked = new Set([pairKey("e", "m1")]);
+    const { instance } = buildCandidates({ mentees: [mentee({ id: "e", topicsWanted: topics })], mentors, rules, topK: 1, blocked });
+    expect(instance.pairs).toEqual([["e", "m2", 0.5]]);
+  });
+});
