@@ -6,20 +6,20 @@ import { type Database, organisations, schemeRuleVersions, schemes, withDirector
 import { AppError } from "../errors";
 import { parseRulesOrThrow } from "./schemes";
 
+/** Joins a scheme to the rules version it currently points at. */
+const currentVersionOfScheme = and(
+  eq(schemeRuleVersions.organisationId, schemes.organisationId),
+  eq(schemeRuleVersions.schemeId, schemes.id),
+  eq(schemeRuleVersions.version, schemes.currentVersion),
+);
+
 export async function listDirectory(db: Database) {
   const [orgs, listed] = await withDirectory(db, async (tx) => [
     await tx.select().from(organisations).orderBy(asc(organisations.name)),
     await tx
       .select({ scheme: schemes, rules: schemeRuleVersions.rules })
       .from(schemes)
-      .innerJoin(
-        schemeRuleVersions,
-        and(
-          eq(schemeRuleVersions.organisationId, schemes.organisationId),
-          eq(schemeRuleVersions.schemeId, schemes.id),
-          eq(schemeRuleVersions.version, schemes.currentVersion),
-        ),
-      )
+      .innerJoin(schemeRuleVersions, currentVersionOfScheme)
       .orderBy(asc(schemes.name)),
   ] as const);
   return orgs.map((org) => ({
@@ -57,14 +57,7 @@ export async function directoryScheme(db: Database, options: { organisationSlug:
     const [row] = await tx
       .select({ scheme: schemes, rules: schemeRuleVersions.rules })
       .from(schemes)
-      .innerJoin(
-        schemeRuleVersions,
-        and(
-          eq(schemeRuleVersions.organisationId, schemes.organisationId),
-          eq(schemeRuleVersions.schemeId, schemes.id),
-          eq(schemeRuleVersions.version, schemes.currentVersion),
-        ),
-      )
+      .innerJoin(schemeRuleVersions, currentVersionOfScheme)
       .where(and(eq(schemes.organisationId, org.id), eq(schemes.slug, options.schemeSlug)));
     return row ? { org, ...row } : null;
   });

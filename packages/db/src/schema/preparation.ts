@@ -2,7 +2,6 @@
 // events and attendance, peer appraisals, and the coordinator's approval of each mentor.
 import { sql } from "drizzle-orm";
 import {
-  customType,
   date,
   foreignKey,
   index,
@@ -16,14 +15,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { bytea } from "./column-types";
 import { organisations } from "./organisations";
 import { people } from "./people";
 
-const bytea = customType<{ data: Uint8Array; driverData: Buffer }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => new Uint8Array(value),
-  toDriver: (value) => Buffer.from(value),
-});
 
 export const moduleKinds = ["course_module", "masterclass", "programme", "taster", "cpd"] as const;
 export const moduleKind = pgEnum("module_kind", moduleKinds);

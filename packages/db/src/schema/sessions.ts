@@ -1,14 +1,10 @@
 // Sessions (Lucia's guide): the cookie holds "<id>.<secret>"; the table holds the id and the
 // SHA-256 of the secret, compared in constant time, so a leaked table cannot be replayed.
-import { bigserial, customType, boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./column-types";
 import { organisations } from "./organisations";
 import { people } from "./people";
 
-const bytea = customType<{ data: Uint8Array; driverData: Buffer }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => new Uint8Array(value),
-  toDriver: (value) => Buffer.from(value),
-});
 
 export const sessions = pgTable(
   "sessions",

@@ -1,33 +1,16 @@
 // Plain-English words for a mentor's own preparation and support: records, events, the coordinator's
 // decisions and where evidence downloads live. Pure, so the words are tested once and used everywhere.
-import { moduleKindLabels, readDate, supportEventKindLabels } from "@tandem/core";
+import { formatCalendarDate, moduleKindLabels, readDate, supportEventKindLabels } from "@tandem/core";
 
 function humanise(code: string): string {
   const words = code.replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const monthNames = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** "3 March 2026" for a calendar date ("2026-03-03"), as NHS.UK writes dates; anything unreadable is shown as it came. */
 export function formatDate(date: string): string {
   const parsed = readDate(date);
-  if (!parsed) return date;
-  const [year, month, day] = parsed.split("-").map(Number);
-  return `${day} ${monthNames[month! - 1]} ${year}`;
+  return parsed ? formatCalendarDate(parsed) : date;
 }
 
 /** A moment (a decision's time) as the date it happened in the UK. */
