@@ -128,3 +128,26 @@ describe("presentational components", () => {
     expect(html).toContain('aria-current="page"');
   });
 });
+
+describe("Radios and Textarea", () => {
+  it("render NHS.UK radios, checked from defaultValue or value, with errors wired", async () => {
+    const { Radios } = await import("./radios");
+    const html = renderToStaticMarkup(
+      <Radios idPrefix="role" name="role" legend="Role" error="Choose a role" defaultValue="mentor" items={[{ value: "mentee", label: "Mentee" }, { value: "mentor", label: "Mentor", conditional: <p>Capacity</p> }]} />,
+    );
+    expect(html).toContain('aria-describedby="role-error"');
+    expect(html).toMatch(/id="role-2"[^>]*checked=""/);
+    expect(html).toContain("nhsuk-radios--conditional");
+    // Server-rendered, conditional questions stay visible (script may never load).
+    expect(html).not.toContain("nhsuk-radios__conditional--hidden");
+    const controlled = renderToStaticMarkup(<Radios idPrefix="r" name="r" legend="R" value="a" onChange={() => {}} items={[{ value: "a", label: "A" }, { value: "b", label: "B" }]} />);
+    expect(controlled).toMatch(/id="r"[^>]*checked=""/);
+  });
+
+  it("render a textarea with its hint and error", async () => {
+    const { Textarea } = await import("./textarea");
+    const html = renderToStaticMarkup(<Textarea id="note" name="note" label="Note" hint="Optional" error="Too long" />);
+    expect(html).toContain('aria-describedby="note-hint note-error"');
+    expect(html).toContain("nhsuk-textarea--error");
+  });
+});

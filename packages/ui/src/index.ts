@@ -43,3 +43,5 @@ export {
   type SummaryListRow,
 } from "./summary-list";
 export { Table, type TableProps } from "./table";
+export { Radios, useHydrated, type RadioItem, type RadiosProps } from "./radios";
+export { Textarea, type TextareaProps } from "./textarea";

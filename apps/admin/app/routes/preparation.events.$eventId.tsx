@@ -6,7 +6,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { AppraisalFields } from "@tandem/core";
-import { BackLink, Button, ErrorSummary, InsetText, Select, SummaryList, TextInput } from "@tandem/ui";
+import { BackLink, Button, ErrorSummary, InsetText, Radios, Select, SummaryList, TextInput } from "@tandem/ui";
 import { formErrorsOrThrow, guard, hasRole } from "../lib/api.server";
 import { SuccessBanner } from "../lib/banners";
 import { setFlash, takeFlash } from "../lib/flash.server";
@@ -14,7 +14,6 @@ import { errorItems, fieldError, FormErrorSummary, useSubmitAttempt } from "../l
 import { organisationNameFrom, pageTitle } from "../lib/meta";
 import { allPools, idOr404, isUuid, requirePreparation, supportConvenors, todayIso } from "../lib/preparation.server";
 import { attendanceWords, eventKindLabel, formatDay, plural } from "../lib/preparation-words";
-import { Radios } from "../lib/scheme-fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
   pageTitle(page ? `Register: ${page.event.title}` : "Register", organisationNameFrom(matches));

@@ -5,7 +5,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { EventFields, supportEventKindLabels, supportEventKindValues } from "@tandem/core";
-import { BackLink, Button, InsetText, Select, Table, TextInput } from "@tandem/ui";
+import { BackLink, Button, InsetText, Radios, Select, Table, TextInput } from "@tandem/ui";
 import { formErrorsOrThrow, guard } from "../lib/api.server";
 import { SuccessBanner } from "../lib/banners";
 import { setFlash, takeFlash } from "../lib/flash.server";
@@ -13,7 +13,6 @@ import { errorItems, fieldError, FormErrorSummary, useSubmitAttempt } from "../l
 import { organisationNameFrom, pageTitle } from "../lib/meta";
 import { requirePreparation, todayIso } from "../lib/preparation.server";
 import { eventKindLabel, formatDay } from "../lib/preparation-words";
-import { Radios } from "../lib/scheme-fields";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Support events", organisationNameFrom(matches));
 

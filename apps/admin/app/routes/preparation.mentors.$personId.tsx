@@ -6,7 +6,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { RecordCompletionFields } from "@tandem/core";
-import { BackLink, Button, InsetText, Select, SummaryList, Table, TextInput } from "@tandem/ui";
+import { BackLink, Button, InsetText, Select, SummaryList, Table, Textarea, TextInput } from "@tandem/ui";
 import { formErrorsOrThrow, guard } from "../lib/api.server";
 import { SuccessBanner } from "../lib/banners";
 import { setFlash, takeFlash } from "../lib/flash.server";
@@ -24,7 +24,6 @@ import {
   ReadinessTag,
   recordSourceWords,
 } from "../lib/preparation-words";
-import { TextArea } from "../lib/scheme-fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
   pageTitle(page ? `${page.person.name}: mentor preparation` : "Mentor preparation", organisationNameFrom(matches));
@@ -285,7 +284,7 @@ export default function MentorPreparation() {
                 error={fieldError(fields.completedOn.errors)}
                 width={10}
               />
-              <TextArea
+              <Textarea
                 id="evidenceNote"
                 name={fields.evidenceNote.name}
                 label="Evidence note (optional)"

@@ -6,7 +6,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { moduleKindLabels, ModuleFields, moduleKindValues } from "@tandem/core";
-import { BackLink, Button, InsetText, Select, Table, TextInput, WarningCallout } from "@tandem/ui";
+import { BackLink, Button, InsetText, Radios, Select, Table, Textarea, TextInput, WarningCallout } from "@tandem/ui";
 import { formErrorsOrThrow, guard } from "../lib/api.server";
 import { SuccessBanner } from "../lib/banners";
 import { setFlash, takeFlash } from "../lib/flash.server";
@@ -14,7 +14,6 @@ import { errorItems, fieldError, FormErrorSummary, useSubmitAttempt } from "../l
 import { organisationNameFrom, pageTitle } from "../lib/meta";
 import { isUuid, requirePreparation } from "../lib/preparation.server";
 import { hoursLabel, moduleKindLabel, plural, validityLabel } from "../lib/preparation-words";
-import { Radios, TextArea } from "../lib/scheme-fields";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Module catalogue", organisationNameFrom(matches));
 
@@ -224,7 +223,7 @@ export default function ModuleCatalogue() {
               error={fieldError(fields.validityMonths.errors)}
               width={4}
             />
-            <TextArea
+            <Textarea
               id="description"
               name={fields.description.name}
               label="Description (optional)"

@@ -3,14 +3,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { MentorDecisionFields, upcomingWithin } from "@tandem/core";
-import { BackLink, Button, ErrorSummary, InsetText, Select, Table, WarningCallout } from "@tandem/ui";
+import { BackLink, Button, ErrorSummary, InsetText, Select, Table, Textarea, WarningCallout } from "@tandem/ui";
 import { formErrorsOrThrow, guard } from "../lib/api.server";
 import { SuccessBanner } from "../lib/banners";
 import { setFlash, takeFlash } from "../lib/flash.server";
 import { organisationNameFrom, pageTitle } from "../lib/meta";
 import { idOr404, requirePreparation } from "../lib/preparation.server";
 import { dueLabel, lapsedCodes, plural, ReadinessTag, validityLabel } from "../lib/preparation-words";
-import { TextArea } from "../lib/scheme-fields";
 
 const filters = {
   all: "All mentors",
@@ -215,7 +214,7 @@ export default function MentorPool() {
               <Form key="decide" method="post">
                 <input type="hidden" name="personId" value={m.personId} />
                 <input type="hidden" name="show" value={page.show} />
-                <TextArea
+                <Textarea
                   id={`note-${m.personId}`}
                   name="note"
                   label={

@@ -3,13 +3,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { ReviewEnrolmentFields } from "@tandem/core";
-import { BackLink, Button, ErrorSummary, InsetText, Table } from "@tandem/ui";
+import { BackLink, Button, ErrorSummary, InsetText, Table, Textarea } from "@tandem/ui";
 import { formErrorsOrThrow, guard } from "../lib/api.server";
 import { SuccessBanner } from "../lib/banners";
 import { setFlash, takeFlash } from "../lib/flash.server";
 import { formatDate } from "../lib/format";
 import { organisationNameFrom, pageTitle } from "../lib/meta";
-import { enrolmentRoleWords, enrolmentStatusWords, TextArea } from "../lib/scheme-fields";
+import { enrolmentRoleWords, enrolmentStatusWords } from "../lib/scheme-fields";
 import { loadScheme, requireSchemeRunner } from "../lib/scheme-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
@@ -114,7 +114,7 @@ export default function SchemeEnrolments() {
             <Form key="review" method="post">
               <input type="hidden" name="enrolmentId" value={e.enrolmentId} />
               <input type="hidden" name="personName" value={e.name} />
-              <TextArea
+              <Textarea
                 id={`message-${e.enrolmentId}`}
                 name="message"
                 label={

@@ -34,7 +34,7 @@ import {
   validateRules,
   type SchemeRules,
 } from "@tandem/core";
-import { BackLink, Button, Checkboxes, InsetText, TextInput, type ErrorSummaryItem, type InputWidth } from "@tandem/ui";
+import { BackLink, Button, Checkboxes, type ErrorSummaryItem, type InputWidth, InsetText, Radios, Textarea, TextInput, useHydrated } from "@tandem/ui";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { formErrorsOrThrow, guard } from "../lib/api.server";
 import { SuccessBanner } from "../lib/banners";
@@ -51,7 +51,7 @@ import {
   rulesFromForm,
   type FormValues,
 } from "../lib/rules-form";
-import { Radios, TextArea, useHydrated, YesNoCheckbox } from "../lib/scheme-fields";
+import { YesNoCheckbox } from "../lib/scheme-fields";
 import { loadScheme, requireSchemeRunner } from "../lib/scheme-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
@@ -225,7 +225,7 @@ export default function SchemeRulesEditor() {
     />
   );
   const area = (name: string, label: ReactNode, hint?: ReactNode, rows = 4) => (
-    <TextArea id={fieldId(name)} name={name} label={label} hint={hint} rows={rows} defaultValue={one(name)} error={err(name)} />
+    <Textarea id={fieldId(name)} name={name} label={label} hint={hint} rows={rows} defaultValue={one(name)} error={err(name)} />
   );
 
   const showLive = hydrated && live !== null && (live.summary !== page.summary || !live.valid);
@@ -412,7 +412,7 @@ export default function SchemeRulesEditor() {
             {text("publicity.contact.phone", "Contact phone (optional)", { type: "tel", width: 20 })}
 
             <h2>Save</h2>
-            <TextArea
+            <Textarea
               id="note"
               name="note"
               label="What changed and why"

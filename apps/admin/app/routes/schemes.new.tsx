@@ -4,12 +4,11 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { CreateSchemeFields } from "@tandem/core";
-import { BackLink, Button, TextInput } from "@tandem/ui";
+import { BackLink, Button, Radios, TextInput } from "@tandem/ui";
 import { formErrorsOrThrow, guard, requireOrganisation } from "../lib/api.server";
 import { setFlash } from "../lib/flash.server";
 import { errorItems, fieldError, FormErrorSummary, useSubmitAttempt } from "../lib/forms";
 import { organisationNameFrom, pageTitle } from "../lib/meta";
-import { Radios } from "../lib/scheme-fields";
 import { schemeRunners } from "../lib/scheme-route.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Create a scheme", organisationNameFrom(matches));

@@ -1,20 +1,10 @@
 // "Ask for training done elsewhere to be recognised": the mentor names the module it matches, when and
 // who ran it, and may attach a certificate. The file is uploaded first; the request then goes to the
 // coordinator, who verifies it. Upload problems are shown on the file field, where they can be fixed.
-import {
-  Button,
-  cx,
-  describedBy,
-  ErrorMessage,
-  ErrorSummary,
-  Hint,
-  Select,
-  TextInput,
-} from "@tandem/ui";
+import { Button, cx, describedBy, ErrorMessage, ErrorSummary, Hint, Select, Textarea, TextInput } from "@tandem/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RouterOutputs } from "../../lib/api-types";
-import { Textarea } from "../../lib/fields";
 import { errorCode, NO_ERRORS, type FormErrors } from "../../lib/form-errors";
 import { PageHeading, usePageTitle } from "../../lib/page";
 import { QueryPending, QueryProblem } from "../../lib/query-state";

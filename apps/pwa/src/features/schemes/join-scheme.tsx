@@ -1,11 +1,10 @@
 // Joining a scheme (SPEC principle 1): the person sees whether they can join, chooses a role, answers
 // any application questions and agrees to the consent wording shown in full. Nobody is joined without it.
-import { Button, Checkboxes, ErrorSummary, TextInput, WarningCallout } from "@tandem/ui";
+import { Button, Checkboxes, ErrorSummary, Radios, Textarea, TextInput, WarningCallout } from "@tandem/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RouterOutputs } from "../../lib/api-types";
 import { errorCode, NO_ERRORS, type FormErrors } from "../../lib/form-errors";
-import { Radios, Textarea } from "../../lib/fields";
 import { BASE, Link } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
 import { useOnlineStatus } from "../offline/use-online-status";
