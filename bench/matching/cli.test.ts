@@ -117,6 +117,35 @@ describe("match:solve", () => {
     expect(noObjective.stderr).toMatch(/^match:solve: invalid instance: .*objective.*\n$/);
   });
 
+  it("honours locked and excluded pairs, and refuses impossible locks", () => {
+    const instance = {
+      mentees: [{ id: "a" }, { id: "b" }],
+      mentors: [{ id: "x", capacity: 1 }],
+      pairs: [
+        ["a", "x", 0.9],
+        ["b", "x", 0.4],
+      ],
+      objective: "max_score",
+    };
+    expect(matchSolve(JSON.stringify({ ...instance, locked: [["b", "x"]] })).stdout).toBe(
+      '{"assignment":[["b","x"]],"matched":1,"score":0.4}\n',
+    );
+    expect(matchSolve(JSON.stringify({ ...instance, excluded: [["a", "x"]] })).stdout).toBe(
+      '{"assignment":[["b","x"]],"matched":1,"score":0.4}\n',
+    );
+    const impossible = matchSolve(
+      JSON.stringify({
+        ...instance,
+        locked: [
+          ["a", "x"],
+          ["b", "x"],
+        ],
+      }),
+    );
+    expect(impossible.code).toBe(1);
+    expect(impossible.stderr).toMatch(/^match:solve: invalid instance: locked\[1\].*\n$/);
+  });
+
   it("exits 2 when there is nothing readable on stdin", () => {
     expect(matchSolve("")).toMatchObject({
       code: 2,

@@ -11,11 +11,16 @@ import { parseArgs } from "node:util";
 import type { AssignmentInstance } from "@tandem/core";
 import { generateInstance, type GenerateOptions } from "./generate";
 
+interface Target {
+  label: string;
+  met: (m: Measurement) => boolean;
+}
+
 interface BenchCase {
   about: string;
   options: Omit<GenerateOptions, "seed">;
-  /** The target, checked against the measurement. */
-  target?: { label: string; met: (m: Measurement) => boolean };
+  /** The targets, each checked against the measurement. */
+  targets: Target[];
   highs: boolean;
   /** Extra runs after the first (cold) one; the best is reported as warm. */
   warmRuns: number;
@@ -25,27 +30,31 @@ export const CASES: Record<string, BenchCase> = {
   trust: {
     about: "one trust: 500 mentees, 150 mentors, one city",
     options: { mentees: 500, mentors: 150, cities: 1, organisations: 1, popularity: 0.3 },
-    target: { label: "end to end < 50 ms", met: (m) => m.endToEndMs < 50 },
+    targets: [{ label: "end to end < 50 ms", met: (m) => m.endToEndMs < 50 }],
     highs: true,
     warmRuns: 5,
   },
   region: {
     about: "a region: 5,000 mentees, 1,200 mentors, six cities",
     options: { mentees: 5_000, mentors: 1_200, cities: 6, popularity: 0.3 },
+    targets: [],
     highs: true,
     warmRuns: 3,
   },
   national: {
     about: "national: 50,000 mentees, 10,000 mentors, 30 cities",
     options: { mentees: 50_000, mentors: 10_000, cities: 30, popularity: 0.3 },
-    target: { label: "solve < 2 s, < 300 MB", met: (m) => m.solveMs < 2_000 && m.peakRssMb < 300 },
+    targets: [
+      { label: "solve < 2 s", met: (m) => m.solveMs < 2_000 },
+      { label: "peak < 300 MB", met: (m) => m.peakRssMb < 300 },
+    ],
     highs: false,
     warmRuns: 1,
   },
   "hard-balanced": {
     about: "national mentors, mentees = their places, popularity 0.8",
     options: { mentees: "places", mentors: 10_000, cities: 30, popularity: 0.8 },
-    target: { label: "solve < 1.5 s", met: (m) => m.solveMs < 1_500 },
+    targets: [{ label: "solve < 1.5 s", met: (m) => m.solveMs < 1_500 }],
     highs: false,
     warmRuns: 1,
   },
@@ -231,7 +240,7 @@ export async function solveWithHighs(instance: AssignmentInstance): Promise<High
 }
 
 /** "met" on the cold run; "met warm" when only the warm runs meet it. */
-function verdictOn(target: NonNullable<BenchCase["target"]>, m: Measurement): string {
+function verdictOn(target: Target, m: Measurement): string {
   const warm = {
     ...m,
     solveMs: m.warmSolveMs ?? m.solveMs,
@@ -377,7 +386,9 @@ async function main() {
         generateMs,
         measurement,
         ...(highs ? { highs } : {}),
-        ...(spec.target ? { target: verdictOn(spec.target, measurement) } : {}),
+        ...(spec.targets.length > 0
+          ? { target: spec.targets.map((t) => verdictOn(t, measurement)).join("; ") }
+          : {}),
       });
     }
   } finally {
