@@ -320,19 +320,28 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
   const used = new Uint8Array(edges);
   if (places >= freeMentees) {
     const ones = new Int32Array(n).fill(1);
-    const identity = new Int32Array(edges);
-    for (let e = 0; e < edges; e++) identity[e] = e;
-    augmentAll({ left: n, right: m, leftStart: rowStart, leftEdge: identity, edgeLeft: edgeRow, edgeRight: edgeMentor, edgeCost, leftCapacity: ones, rightCapacity: capacity, unmatchedCost, used });
+    augmentAll({ left: n, right: m, leftStart: rowStart, edgeLeft: edgeRow, edgeRight: edgeMentor, edgeCost, leftCapacity: ones, rightCapacity: capacity, unmatchedCost, used });
   } else {
-    // Mentors on the left: their edges grouped by mentor, each group in input order.
+    // Mentors on the left: the edges regrouped by mentor, each group in input order.
     const leftStart = new Int32Array(m + 1);
     for (let e = 0; e < edges; e++) leftStart[edgeMentor[e]! + 1]!++;
     for (let j = 0; j < m; j++) leftStart[j + 1] = leftStart[j + 1]! + leftStart[j]!;
     const fill = leftStart.slice(0, m);
-    const leftEdge = new Int32Array(edges);
-    for (let e = 0; e < edges; e++) leftEdge[fill[edgeMentor[e]!]!++] = e;
+    const order = new Int32Array(edges);
+    for (let e = 0; e < edges; e++) order[fill[edgeMentor[e]!]!++] = e;
+    const edgeLeft = new Int32Array(edges);
+    const edgeRight = new Int32Array(edges);
+    const cost = new Float64Array(edges);
+    for (let i = 0; i < edges; i++) {
+      const e = order[i]!;
+      edgeLeft[i] = edgeMentor[e]!;
+      edgeRight[i] = edgeRow[e]!;
+      cost[i] = edgeCost[e]!;
+    }
     const ones = new Int32Array(n).fill(1);
-    augmentAll({ left: m, right: n, leftStart, leftEdge, edgeLeft: edgeMentor, edgeRight: edgeRow, edgeCost, leftCapacity: capacity, rightCapacity: ones, unmatchedCost, used });
+    const usedByMentor = new Uint8Array(edges);
+    augmentAll({ left: m, right: n, leftStart, edgeLeft, edgeRight, edgeCost: cost, leftCapacity: capacity, rightCapacity: ones, unmatchedCost, used: usedByMentor });
+    for (let i = 0; i < edges; i++) used[order[i]!] = usedByMentor[i]!;
   }
   const assignedEdge = new Int32Array(n).fill(-1);
   for (let e = 0; e < edges; e++) if (used[e]) assignedEdge[edgeRow[e]!] = e;
@@ -342,9 +351,8 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
 interface FlowGraph {
   left: number;
   right: number;
-  /** Edges out of each left node: `leftEdge[leftStart[x] .. leftStart[x + 1]]` are edge ids. */
+  /** Edges are grouped by left node: `leftStart[x] .. leftStart[x + 1]` are x's. */
   leftStart: Int32Array;
-  leftEdge: Int32Array;
   edgeLeft: Int32Array;
   edgeRight: Int32Array;
   edgeCost: Float64Array;
@@ -364,7 +372,7 @@ interface FlowGraph {
  * path from the source is the one from this node, and the flow stays min-cost for its size.
  */
 function augmentAll(graph: FlowGraph): void {
-  const { left, right, leftStart, leftEdge, edgeLeft, edgeRight, edgeCost, leftCapacity, rightCapacity, unmatchedCost, used } = graph;
+  const { left, right, leftStart, edgeLeft, edgeRight, edgeCost, leftCapacity, rightCapacity, unmatchedCost, used } = graph;
   const t = left + right;
   const nodes = t + 1;
   const potential = new Float64Array(nodes);
@@ -412,10 +420,7 @@ function augmentAll(graph: FlowGraph): void {
     if (begin === end) continue;
     // A new node's potential makes every reduced cost out of it non-negative.
     let start = potential[t]! - unmatchedCost;
-    for (let i = begin; i < end; i++) {
-      const e = leftEdge[i]!;
-      start = Math.max(start, potential[left + edgeRight[e]!]! - edgeCost[e]!);
-    }
+    for (let e = begin; e < end; e++) start = Math.max(start, potential[left + edgeRight[e]!]! - edgeCost[e]!);
     potential[k] = start;
 
     for (let unit = 0; unit < leftCapacity[k]!; unit++) {
@@ -435,8 +440,7 @@ function augmentAll(graph: FlowGraph): void {
         if (x === t) break;
         const px = potential[x]!;
         if (x < left) {
-          for (let i = leftStart[x]!, stop = leftStart[x + 1]!; i < stop; i++) {
-            const e = leftEdge[i]!;
+          for (let e = leftStart[x]!, stop = leftStart[x + 1]!; e < stop; e++) {
             if (used[e]) continue;
             const y = left + edgeRight[e]!;
             if (settled[y] !== round) reach(y, d + edgeCost[e]! + px - potential[y]!, e, round);
