@@ -136,9 +136,22 @@ const prepareMentor = (mentor: MentorCandidate): PreparedMentor => ({
   availability: new Set(mentor.availability ?? []),
 });
 
+/** Mentee facts, deduplicated once. */
+interface PreparedMentee {
+  mentee: MenteeCandidate;
+  topics: string[];
+  times: string[];
+}
+
+const prepareMentee = (mentee: MenteeCandidate): PreparedMentee => ({
+  mentee,
+  topics: [...new Set(mentee.topicsWanted)],
+  times: [...new Set(mentee.availability ?? [])],
+});
+
 const countIn = (wanted: readonly string[], offered: ReadonlySet<string>) => {
   let count = 0;
-  for (const item of new Set(wanted)) if (offered.has(item)) count++;
+  for (const item of wanted) if (offered.has(item)) count++;
   return count;
 };
 
@@ -171,77 +184,112 @@ function hardConstraint(mentee: MenteeCandidate, p: PreparedMentor, ctx: Context
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-/**
- * Scores one pair. With `explain` false the terms are not built (the fast path for ranking); the
- * score is the same either way.
- */
-function evaluate(mentee: MenteeCandidate, p: PreparedMentor, ctx: Context, explain: boolean): PairScore {
+/** Each criterion's share earned (0..1), in the order of `Weights`; reused between pairs. */
+const SPECIALTY = 0;
+const ORGANISATION = 1;
+const DISTANCE = 2;
+const TOPICS = 3;
+const AVAILABILITY = 4;
+const SENIORITY = 5;
+
+/** The score, or -1 when a hard constraint rules the pair out. Fills `shares` and `counts`. */
+function scoreOnly(pm: PreparedMentee, p: PreparedMentor, ctx: Context, shares: Float64Array, counts: Int32Array): number {
+  const mentee = pm.mentee;
+  const mentor = p.mentor;
+  const km = mentee.location && mentor.location ? distanceKm(mentee.location, mentor.location) : null;
+  if (hardConstraint(mentee, p, ctx, km)) return -1;
+  const { criteria } = ctx.rules.matching;
+  const w = ctx.weights;
+  shares.fill(0);
+  if (w.specialty > 0 && mentee.specialty != null && mentor.specialty != null) {
+    const same = mentee.specialty === mentor.specialty;
+    shares[SPECIALTY] = (criteria.specialty.direction === "same") === same ? 1 : 0;
+  }
+  if (w.organisation > 0 && mentee.organisationId != null && mentor.organisationId != null) {
+    const same = mentee.organisationId === mentor.organisationId;
+    shares[ORGANISATION] = (criteria.organisation.direction === "same") === same ? 1 : 0;
+  }
+  if (w.distance > 0 && km != null) {
+    shares[DISTANCE] = Math.max(0, 1 - km / (criteria.distance.maxKm ?? DEFAULT_REFERENCE_KM));
+  }
+  if (w.topics > 0 && pm.topics.length > 0) {
+    counts[TOPICS] = countIn(pm.topics, p.topics);
+    shares[TOPICS] = counts[TOPICS] / pm.topics.length;
+  }
+  if (w.availability > 0 && pm.times.length > 0) {
+    counts[AVAILABILITY] = countIn(pm.times, p.availability);
+    shares[AVAILABILITY] = counts[AVAILABILITY] / pm.times.length;
+  }
+  if (w.seniorityGap > 0 && mentee.seniority != null && mentor.seniority != null) {
+    const gap = mentor.seniority - mentee.seniority;
+    shares[SENIORITY] = Math.min(Math.max(gap, 0), FULL_SENIORITY_GAP) / FULL_SENIORITY_GAP;
+  }
+  const score =
+    w.specialty * shares[SPECIALTY]! +
+    w.organisation * shares[ORGANISATION]! +
+    w.distance * shares[DISTANCE]! +
+    w.topics * shares[TOPICS]! +
+    w.availability * shares[AVAILABILITY]! +
+    w.seniorityGap * shares[SENIORITY]!;
+  // Sums of normalised weights can stray past 1 by a rounding error.
+  return Math.min(1, Math.max(0, score));
+}
+
+/** Scores one pair with its terms and explanation. */
+function evaluate(pm: PreparedMentee, p: PreparedMentor, ctx: Context): PairScore {
+  const mentee = pm.mentee;
   const mentor = p.mentor;
   const km = mentee.location && mentor.location ? distanceKm(mentee.location, mentor.location) : null;
   const reason = hardConstraint(mentee, p, ctx, km);
   if (reason) return { allowed: false, reason };
+  const shares = new Float64Array(6);
+  const counts = new Int32Array(6);
+  const score = scoreOnly(pm, p, ctx, shares, counts);
 
   const { criteria } = ctx.rules.matching;
   const w = ctx.weights;
   const terms: ScoreTerm[] = [];
-  let score = 0;
-  const add = (weight: number, fraction: number, label: () => string) => {
-    if (weight <= 0) return;
-    const points = weight * fraction;
-    score += points;
-    if (explain) terms.push({ label: label(), points });
+  const add = (weight: number, share: number, label: string) => {
+    if (weight > 0) terms.push({ label, points: weight * share });
   };
-
   if (w.specialty > 0) {
     const known = mentee.specialty != null && mentor.specialty != null;
-    const same = known && mentee.specialty === mentor.specialty;
-    const wanted = criteria.specialty.direction === "same" ? same : known && !same;
-    add(w.specialty, wanted ? 1 : 0, () => (!known ? "specialty unknown" : same ? "same specialty" : "different specialty"));
+    add(w.specialty, shares[SPECIALTY]!, !known ? "specialty unknown" : mentee.specialty === mentor.specialty ? "same specialty" : "different specialty");
   }
   if (w.organisation > 0) {
     const known = mentee.organisationId != null && mentor.organisationId != null;
-    const same = known && mentee.organisationId === mentor.organisationId;
-    const wanted = criteria.organisation.direction === "same" ? same : known && !same;
-    add(w.organisation, wanted ? 1 : 0, () => (!known ? "organisation unknown" : same ? "same organisation" : "different organisation"));
+    add(
+      w.organisation,
+      shares[ORGANISATION]!,
+      !known ? "organisation unknown" : mentee.organisationId === mentor.organisationId ? "same organisation" : "different organisation",
+    );
   }
   if (w.distance > 0) {
-    const reference = criteria.distance.maxKm ?? DEFAULT_REFERENCE_KM;
-    const fraction = km == null ? 0 : Math.max(0, 1 - km / reference);
-    add(w.distance, fraction, () => {
-      if (km == null) return "distance unknown";
+    let label = "distance unknown";
+    if (km != null) {
       const rounded = km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
-      return criteria.distance.maxKm != null && km > criteria.distance.maxKm ? `${rounded} km, meeting remotely` : `${rounded} km`;
-    });
+      label = criteria.distance.maxKm != null && km > criteria.distance.maxKm ? `${rounded} km, meeting remotely` : `${rounded} km`;
+    }
+    add(w.distance, shares[DISTANCE]!, label);
   }
   if (w.topics > 0) {
-    const wanted = new Set(mentee.topicsWanted).size;
-    const offered = wanted === 0 ? 0 : countIn(mentee.topicsWanted, p.topics);
-    add(w.topics, wanted === 0 ? 0 : offered / wanted, () =>
-      wanted === 0 ? "no topics chosen" : `${offered} of ${plural(wanted, "topic", "topics")}`,
-    );
+    const wanted = pm.topics.length;
+    add(w.topics, shares[TOPICS]!, wanted === 0 ? "no topics chosen" : `${counts[TOPICS]} of ${plural(wanted, "topic", "topics")}`);
   }
   if (w.availability > 0) {
-    const times = new Set(mentee.availability ?? []).size;
-    const shared = times === 0 ? 0 : countIn(mentee.availability ?? [], p.availability);
-    add(w.availability, times === 0 ? 0 : shared / times, () =>
-      times === 0 ? "no times given" : `${shared} of ${plural(times, "time", "times")} free`,
-    );
+    const times = pm.times.length;
+    add(w.availability, shares[AVAILABILITY]!, times === 0 ? "no times given" : `${counts[AVAILABILITY]} of ${plural(times, "time", "times")} free`);
   }
   if (w.seniorityGap > 0) {
     const known = mentee.seniority != null && mentor.seniority != null;
     const gap = known ? mentor.seniority! - mentee.seniority! : 0;
-    add(w.seniorityGap, Math.min(Math.max(gap, 0), FULL_SENIORITY_GAP) / FULL_SENIORITY_GAP, () =>
-      !known ? "seniority unknown" : gap > 0 ? `${plural(gap, "year", "years")} more senior` : "not more senior",
-    );
+    add(w.seniorityGap, shares[SENIORITY]!, !known ? "seniority unknown" : gap > 0 ? `${plural(gap, "year", "years")} more senior` : "not more senior");
   }
-
-  // Sums of normalised weights can stray past 1 by a rounding error.
-  score = Math.min(1, Math.max(0, score));
   return {
     allowed: true,
     score,
     terms,
-    explanation: explain ? terms.map((term) => `${term.label} +${term.points.toFixed(2)}`).join(" · ") : "",
+    explanation: terms.map((term) => `${term.label} +${term.points.toFixed(2)}`).join(" · "),
   };
 }
 
@@ -255,7 +303,7 @@ export interface ScorePairOptions {
 /** Whether this mentor may be proposed to this mentee and, if so, their score with its explanation. */
 export function scorePair({ mentee, mentor, rules, blocked }: ScorePairOptions): PairScore {
   const ctx: Context = { rules, weights: normalisedWeights(rules.matching.criteria), blocked: blocked ?? new Set() };
-  return evaluate(mentee, prepareMentor(mentor), ctx, true);
+  return evaluate(prepareMentee(mentee), prepareMentor(mentor), ctx);
 }
 
 export interface BuildCandidatesOptions {
@@ -298,18 +346,21 @@ export function buildCandidates({ mentees, mentors, rules, topK, blocked }: Buil
 
   const pairs: AssignmentInstance["pairs"] = [];
   const explanations: Candidates["explanations"] = new Map();
+  const shares = new Float64Array(6);
+  const counts = new Int32Array(6);
   for (const mentee of mentees) {
+    const pm = prepareMentee(mentee);
     let size = 0;
     for (let j = 0; j < prepared.length && k > 0; j++) {
-      const result = evaluate(mentee, prepared[j]!, ctx, false);
-      if (!result.allowed) continue;
+      const score = scoreOnly(pm, prepared[j]!, ctx, shares, counts);
+      if (score < 0) continue;
       if (size < k) {
-        heapScore[size] = result.score;
+        heapScore[size] = score;
         heapMentor[size] = j;
         for (let i = size++; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
-      } else if (result.score > heapScore[0]!) {
+      } else if (score > heapScore[0]!) {
         // Equal scores keep the earlier mentor, who is already in the heap.
-        heapScore[0] = result.score;
+        heapScore[0] = score;
         heapMentor[0] = j;
         for (let i = 0; ; ) {
           let child = 2 * i + 1;
@@ -324,7 +375,7 @@ export function buildCandidates({ mentees, mentors, rules, topK, blocked }: Buil
     const kept = Array.from({ length: size }, (_, i) => ({ score: heapScore[i]!, mentor: heapMentor[i]! }));
     kept.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
     for (const { mentor } of kept) {
-      const result = evaluate(mentee, prepared[mentor]!, ctx, true);
+      const result = evaluate(pm, prepared[mentor]!, ctx);
       if (!result.allowed) continue;
       const mentorId = mentors[mentor]!.id;
       pairs.push([mentee.id, mentorId, result.score]);
