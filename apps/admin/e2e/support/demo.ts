@@ -19,7 +19,6 @@ export const DEMO_EMAILS = {
 } as const;
 
 // The admin portal's sign-in page and the accessible names of its form.
-// TODO(admin routes): confirm against apps/admin once the sign-in route exists.
 export const SIGN_IN = {
   path: "/sign-in",
   emailLabel: /email/i,

@@ -176,7 +176,7 @@ const templates: { id: string; name: string; summary: string; rules: SchemeRules
         maxMentees: 4,
       },
       mentees: { preparation: "offered" },
-      // The fee is a placeholder for the coordinator to set.
+      // An example fee: the seeds give none, so each coordinator sets their own.
       remuneration: { kind: "per_meeting", feePence: 15_000, expensesAllowed: true, capMeetings: 6 },
       feedback: { midpoint: false },
       publicity: {
