@@ -52,8 +52,8 @@ export const CASES: Record<string, BenchCase> = {
     warmRuns: 1,
   },
   "hard-balanced": {
-    about: "national mentors, mentees = their places, popularity 0.8",
-    options: { mentees: "places", mentors: 10_000, cities: 30, popularity: 0.8 },
+    about: "national mentors, mentees = their places, popularity 0.1, best 20 kept",
+    options: { mentees: "places", mentors: 10_000, cities: 30, popularity: 0.1, topK: 20 },
     targets: [{ label: "solve < 1.5 s", met: (m) => m.solveMs < 1_500 }],
     highs: false,
     warmRuns: 1,
