@@ -89,7 +89,7 @@ stage "Production build" \
 stage "Browser tests (Playwright + axe)" pnpm --filter @tandem/admin e2e
 
 printf '\n==> verify: all stages passed in %ds\n' "$((SECONDS - started_at))"
-tests=$(sed 's/\x1b\[[0-9;]*m//g' "$transcript" \
+tests=$(sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$transcript" \
   | grep -oE '(Tests +[0-9]+ passed|^ +[0-9]+ passed \()' \
   | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) sum += $i } END { print sum + 0 }')
 echo "verify: ${tests:-0} passed, 0 failed"
