@@ -1,5 +1,6 @@
 // Exact capacitated assignment of mentees to mentors (SPEC section 5, `auto` mode): min-cost flow by
-// successive shortest paths with Johnson potentials, adding one mentee at a time, on typed arrays.
+// successive shortest paths with Johnson potentials, adding one mentee at a time, on typed arrays;
+// long searches are redone bidirectionally.
 import { z } from "zod";
 
 export const assignmentObjectives = ["max_matched_then_score", "max_score"] as const;
@@ -370,6 +371,9 @@ interface FlowGraph {
  * stops when the sink is settled, augments, and moves only the settled nodes' potentials (Johnson),
  * so a search costs what it explores. Every other unit of supply is already placed, so the shortest
  * path from the source is the one from this node, and the flow stays min-cost for its size.
+ * A search that settles more than `limit` nodes (late on, when few places are left and they are far
+ * away) is redone bidirectionally, also searching back from the sink through the places with room,
+ * which explores far less of the graph when the two searches meet halfway.
  */
 function augmentAll(graph: FlowGraph): void {
   const { left, right, leftStart, edgeLeft, edgeRight, edgeCost, leftCapacity, rightCapacity, unmatchedCost, used } = graph;
@@ -389,8 +393,30 @@ function augmentAll(graph: FlowGraph): void {
   const load = new Int32Array(right);
   const heap = new Heap();
 
+  // Edges grouped by right node, and the right nodes with room, for the search back from the sink.
+  const rightStart = new Int32Array(right + 1);
+  for (let e = 0; e < edgeLeft.length; e++) rightStart[edgeRight[e]! + 1]!++;
+  for (let r = 0; r < right; r++) rightStart[r + 1] = rightStart[r + 1]! + rightStart[r]!;
+  const rightEdge = new Int32Array(edgeLeft.length);
+  {
+    const fill = rightStart.slice(0, right);
+    for (let e = 0; e < edgeLeft.length; e++) rightEdge[fill[edgeRight[e]!]!++] = e;
+  }
+  const freeList = new Int32Array(right);
+  const freePos = new Int32Array(right).fill(-1);
+  let freeCount = 0;
+  for (let r = 0; r < right; r++) {
+    if (rightCapacity[r]! > 0) {
+      freePos[r] = freeCount;
+      freeList[freeCount++] = r;
+    }
+  }
   const release = (e: number) => {
     const r = edgeRight[e]!;
+    if (load[r] === rightCapacity[r]) {
+      freePos[r] = freeCount;
+      freeList[freeCount++] = r;
+    }
     const last = slotStart[r]! + --load[r]!;
     const moved = slotEdge[last]!;
     slotEdge[slotOf[e]!] = moved;
@@ -400,20 +426,219 @@ function augmentAll(graph: FlowGraph): void {
   const take = (e: number) => {
     const r = edgeRight[e]!;
     const slot = slotStart[r]! + load[r]!++;
+    if (load[r] === rightCapacity[r]) {
+      const moved = freeList[--freeCount]!;
+      freeList[freePos[r]!] = moved;
+      freePos[moved] = freePos[r]!;
+      freePos[r] = -1;
+    }
     slotEdge[slot] = e;
     slotOf[e] = slot;
     used[e] = 1;
   };
-  const reach = (node: number, nd: number, via: number, round: number) => {
+
+  const active = new Uint8Array(left);
+  // A lower bound on every active left node's potential: potentials only fall, except in the
+  // search back from the sink, which raises them.
+  let minLeftPotential = 0;
+  const lower = (x: number, value: number) => {
+    potential[x] = value;
+    if (x < left && value < minLeftPotential) minLeftPotential = value;
+  };
+  // The search back from the sink: distances to it, and for each node the arc it leaves along.
+  const back = new Float64Array(nodes);
+  const backSeen = new Int32Array(nodes);
+  const backSettled = new Int32Array(nodes);
+  const backParent = new Int32Array(nodes);
+  const backList = new Int32Array(nodes);
+  const backHeap = new Heap();
+  /** The shortest path found so far has length `best` and passes through `meet`. */
+  let best = Infinity;
+  let meet = -1;
+  const forwardReach = (node: number, nd: number, via: number, round: number) => {
     if (seen[node] !== round || nd < dist[node]!) {
       seen[node] = round;
       dist[node] = nd;
       parent[node] = via;
       heap.push(nd, node);
+      if (backSeen[node] === round && nd + back[node]! < best) {
+        best = nd + back[node]!;
+        meet = node;
+      }
+    }
+  };
+  const backReach = (node: number, nd: number, via: number, round: number) => {
+    if (backSeen[node] !== round || nd < back[node]!) {
+      backSeen[node] = round;
+      back[node] = nd;
+      backParent[node] = via;
+      backHeap.push(nd, node);
+      if (seen[node] === round && nd + dist[node]! < best) {
+        best = nd + dist[node]!;
+        meet = node;
+      }
     }
   };
 
   let round = 0;
+  /**
+   * Dijkstra from `k` to the sink on reduced costs; gives up (changing nothing) after `limit` nodes
+   * unless `both`, when it also searches back from the sink and stops once the two searches prove
+   * the best path found is shortest (top forward + top backward >= its length). Potentials then move
+   * by the distances from `k` truncated at rf and the distances to the sink truncated at rb, with
+   * rf + rb = the path's length: each is a feasible potential shift on its own, an arc that both
+   * would make negative would close a path shorter than the shortest, so every reduced cost stays
+   * non-negative, and the path's arcs become zero.
+   */
+  const search = (k: number, limit: number, both: boolean): boolean => {
+    round++;
+    heap.clear();
+    backHeap.clear();
+    best = Infinity;
+    meet = -1;
+    backSeen[t] = round;
+    back[t] = 0;
+    let backCount = 0;
+    // Arcs into the sink from left nodes (unmatched units) are left to the forward search, so the
+    // search back is only exact below `cap`, the least reduced cost those arcs can have.
+    const cap = both ? unmatchedCost + minLeftPotential - potential[t]! : 0;
+    if (both) {
+      backParent[t] = -1;
+      backSettled[t] = round;
+      backList[backCount++] = t;
+      for (let i = 0; i < freeCount; i++) {
+        const r = freeList[i]!;
+        backReach(left + r, potential[left + r]! - potential[t]!, -1, round);
+      }
+    }
+    dist[k] = 0;
+    seen[k] = round;
+    parent[k] = -1;
+    heap.push(0, k);
+    let settledCount = 0;
+    let topB = 0;
+    for (;;) {
+      while (heap.size > 0 && settled[heap.nodes[0]!] === round) heap.pop();
+      while (backHeap.size > 0 && backSettled[backHeap.nodes[0]!] === round) backHeap.pop();
+      const topF = heap.size > 0 ? heap.keys[0]! : Infinity;
+      topB = both ? Math.min(backHeap.size > 0 ? backHeap.keys[0]! : Infinity, Math.max(cap, 0)) : 0;
+      if (topF + topB >= best) break;
+      if (!both && settledCount > limit) return false;
+      if (!(both && topB < cap && backHeap.size > 0 && backHeap.size < heap.size)) {
+        const d = topF;
+        const x = heap.nodes[0]!;
+        heap.pop();
+        settled[x] = round;
+        settledList[settledCount++] = x;
+        if (x === t) continue;
+        const px = potential[x]!;
+        if (x < left) {
+          for (let e = leftStart[x]!, stop = leftStart[x + 1]!; e < stop; e++) {
+            if (used[e]) continue;
+            const y = left + edgeRight[e]!;
+            if (settled[y] !== round) forwardReach(y, d + edgeCost[e]! + px - potential[y]!, e, round);
+          }
+          if (settled[t] !== round) forwardReach(t, d + unmatchedCost + px - potential[t]!, -1 - x, round);
+        } else {
+          const r = x - left;
+          if (load[r]! < rightCapacity[r]! && settled[t] !== round) forwardReach(t, d + px - potential[t]!, x, round);
+          for (let s = slotStart[r]!, stop = s + load[r]!; s < stop; s++) {
+            const e = slotEdge[s]!;
+            const y = edgeLeft[e]!;
+            if (settled[y] !== round) forwardReach(y, d - edgeCost[e]! + px - potential[y]!, e, round);
+          }
+        }
+      } else {
+        const d = topB;
+        const y = backHeap.nodes[0]!;
+        backHeap.pop();
+        backSettled[y] = round;
+        backList[backCount++] = y;
+        const py = potential[y]!;
+        if (y < left) {
+          // Arcs into a left node: from the right node of each of its used edges.
+          for (let e = leftStart[y]!, stop = leftStart[y + 1]!; e < stop; e++) {
+            if (!used[e]) continue;
+            const x = left + edgeRight[e]!;
+            if (backSettled[x] !== round) backReach(x, d - edgeCost[e]! + potential[x]! - py, e, round);
+          }
+        } else {
+          // Arcs into a right node: from each active left node whose edge to it is unused.
+          for (let i = rightStart[y - left]!, stop = rightStart[y - left + 1]!; i < stop; i++) {
+            const e = rightEdge[i]!;
+            const x = edgeLeft[e]!;
+            if (used[e] || !active[x] || backSettled[x] === round) continue;
+            backReach(x, d + edgeCost[e]! + potential[x]! - py, e, round);
+          }
+        }
+      }
+    }
+    const rb = both ? Math.min(topB, best) : 0;
+    const rf = best - rb;
+    for (let s = 0; s < settledCount; s++) {
+      const x = settledList[s]!;
+      if (dist[x]! < rf) lower(x, potential[x]! + dist[x]! - rf);
+    }
+    for (let s = 0; s < backCount; s++) {
+      const y = backList[s]!;
+      if (back[y]! < rb) potential[y] = potential[y]! + rb - back[y]!;
+    }
+    return true;
+  };
+
+  const forwardArcs: number[] = [];
+  const backArcs: number[] = [];
+  /**
+   * Flips the path found from `k` (forward edges become used, backward ones freed), sink side first
+   * so a right node frees a slot before it takes one; true when it leaves `k`'s unit unmatched.
+   * Arcs are stored as `e + 1` to take edge e and `-1 - e` to release it.
+   */
+  const augment = (k: number): boolean => {
+    forwardArcs.length = 0;
+    backArcs.length = 0;
+    let cur = meet;
+    while (cur !== k) {
+      if (cur === t) {
+        const p = parent[t]!;
+        if (p < 0) {
+          cur = -1 - p;
+          if (cur === k) return true;
+        } else cur = p;
+      } else if (cur >= left) {
+        const e = parent[cur]!;
+        forwardArcs.push(e + 1);
+        cur = edgeLeft[e]!;
+      } else {
+        const e = parent[cur]!;
+        forwardArcs.push(-1 - e);
+        cur = left + edgeRight[e]!;
+      }
+    }
+    cur = meet;
+    while (cur !== t) {
+      const e = backParent[cur]!;
+      if (cur >= left) {
+        if (e === -1) break;
+        backArcs.push(-1 - e);
+        cur = edgeLeft[e]!;
+      } else {
+        backArcs.push(e + 1);
+        cur = left + edgeRight[e]!;
+      }
+    }
+    for (let i = backArcs.length - 1; i >= 0; i--) {
+      const a = backArcs[i]!;
+      if (a > 0) take(a - 1);
+      else release(-1 - a);
+    }
+    for (const a of forwardArcs) {
+      if (a > 0) take(a - 1);
+      else release(-1 - a);
+    }
+    return false;
+  };
+
+  const limit = 4096;
   for (let k = 0; k < left; k++) {
     const begin = leftStart[k]!;
     const end = leftStart[k + 1]!;
@@ -421,68 +646,13 @@ function augmentAll(graph: FlowGraph): void {
     // A new node's potential makes every reduced cost out of it non-negative.
     let start = potential[t]! - unmatchedCost;
     for (let e = begin; e < end; e++) start = Math.max(start, potential[left + edgeRight[e]!]! - edgeCost[e]!);
-    potential[k] = start;
+    lower(k, start);
+    active[k] = 1;
 
     for (let unit = 0; unit < leftCapacity[k]!; unit++) {
-      round++;
-      heap.clear();
-      dist[k] = 0;
-      seen[k] = round;
-      heap.push(0, k);
-      let settledCount = 0;
-      while (heap.size > 0) {
-        const d = heap.keys[0]!;
-        const x = heap.nodes[0]!;
-        heap.pop();
-        if (settled[x] === round || d > dist[x]!) continue;
-        settled[x] = round;
-        settledList[settledCount++] = x;
-        if (x === t) break;
-        const px = potential[x]!;
-        if (x < left) {
-          for (let e = leftStart[x]!, stop = leftStart[x + 1]!; e < stop; e++) {
-            if (used[e]) continue;
-            const y = left + edgeRight[e]!;
-            if (settled[y] !== round) reach(y, d + edgeCost[e]! + px - potential[y]!, e, round);
-          }
-          reach(t, d + unmatchedCost + px - potential[t]!, -1 - x, round);
-        } else {
-          const r = x - left;
-          if (load[r]! < rightCapacity[r]!) reach(t, d + px - potential[t]!, x, round);
-          for (let s = slotStart[r]!, stop = s + load[r]!; s < stop; s++) {
-            const e = slotEdge[s]!;
-            const y = edgeLeft[e]!;
-            if (settled[y] !== round) reach(y, d - edgeCost[e]! + px - potential[y]!, e, round);
-          }
-        }
-      }
-      const total = dist[t]!;
-      for (let s = 0; s < settledCount; s++) {
-        const x = settledList[s]!;
-        potential[x] = potential[x]! + dist[x]! - total;
-      }
-      // Walk back from the sink, flipping edges: forward edges become used, backward ones freed.
-      const last = parent[t]!;
-      let rightNode: number;
-      if (last < 0) {
-        const x = -1 - last;
-        // This node's remaining units would take the same way out: leave them unmatched.
-        if (x === k) break;
-        const e = parent[x]!;
-        rightNode = edgeRight[e]!;
-        release(e);
-      } else {
-        rightNode = last - left;
-      }
-      for (;;) {
-        const e = parent[left + rightNode]!;
-        const x = edgeLeft[e]!;
-        take(e);
-        if (x === k) break;
-        const back = parent[x]!;
-        rightNode = edgeRight[back]!;
-        release(back);
-      }
+      if (!search(k, limit, false)) search(k, Infinity, true);
+      // This node's remaining units would take the same way out: leave them unmatched.
+      if (augment(k)) break;
     }
   }
 }
