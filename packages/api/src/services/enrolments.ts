@@ -43,12 +43,14 @@ export async function refreshMentorPlaces(tx: Tx, organisationId: string, scheme
     .where(and(eq(schemes.organisationId, organisationId), eq(schemes.id, schemeId)));
 }
 
-/** After a mentor's records change, every scheme of the organisation they mentor in. */
-export async function refreshMentorPlacesFor(tx: Tx, organisationId: string, personId: string, now = new Date()) {
+/** After mentors' records change: each scheme of the organisation they mentor in, refreshed once. */
+export async function refreshMentorPlacesFor(tx: Tx, organisationId: string, personIds: string | string[], now = new Date()) {
+  const ids = [...new Set(typeof personIds === "string" ? [personIds] : personIds)];
+  if (ids.length === 0) return;
   const rows = await tx
-    .select({ schemeId: enrolments.schemeId })
+    .selectDistinct({ schemeId: enrolments.schemeId })
     .from(enrolments)
-    .where(and(eq(enrolments.organisationId, organisationId), eq(enrolments.personId, personId), eq(enrolments.role, "mentor")));
+    .where(and(eq(enrolments.organisationId, organisationId), inArray(enrolments.personId, ids), eq(enrolments.role, "mentor")));
   for (const row of rows) await refreshMentorPlaces(tx, organisationId, row.schemeId, now);
 }
 

@@ -227,8 +227,6 @@ export async function commitImport(tx: Tx, options: { organisationId: string; ac
     action: "training.imported",
     details: { rows: preview.rows.length },
   });
-  for (const personId of new Set(preview.rows.map((r) => r.record!.personId))) {
-    await refreshMentorPlacesFor(tx, options.organisationId, personId, options.now);
-  }
+  await refreshMentorPlacesFor(tx, options.organisationId, preview.rows.map((r) => r.record!.personId), options.now);
   return { imported: preview.rows.length };
 }

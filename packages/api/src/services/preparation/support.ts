@@ -102,7 +102,7 @@ export async function setAttendance(
     subjectId: event.id,
     details: { entries: options.entries.length },
   });
-  for (const entry of options.entries) await refreshMentorPlacesFor(tx, options.organisationId, entry.personId);
+  await refreshMentorPlacesFor(tx, options.organisationId, options.entries.map((e) => e.personId));
   return { eventId: event.id, recorded: options.entries.length };
 }
 
