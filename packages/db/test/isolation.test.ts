@@ -85,7 +85,68 @@ const fixtures: Record<string, Fixture> = {
     person_id: await createPerson(owner),
     decision: "approved",
   }),
+  match_runs: async (owner, organisationId) => runRow(organisationId, await createScheme(owner, organisationId)),
+  match_proposals: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    run_id: await createRun(owner, organisationId),
+    mentee_enrolment_id: randomUUID(),
+    mentor_enrolment_id: randomUUID(),
+    rank: 1,
+    score: 0.5,
+    explanation: "3 of 4 topics +0.30",
+    terms: "[]",
+  }),
+  match_constraints: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    scheme_id: await createScheme(owner, organisationId),
+    mentee_enrolment_id: randomUUID(),
+    mentor_enrolment_id: randomUUID(),
+    kind: "exclude",
+  }),
+  match_requests: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    scheme_id: await createScheme(owner, organisationId),
+    mentee_enrolment_id: randomUUID(),
+    choices: `{${randomUUID()}}`,
+  }),
+  relationships: async (owner, organisationId) => relationshipRow(owner, organisationId),
+  no_fault_change_reasons: async (owner, organisationId) => {
+    const row = await relationshipRow(owner, organisationId);
+    await owner`insert into relationships ${owner(row)}`;
+    return { organisation_id: organisationId, relationship_id: row.id, reason: "We did not get on" };
+  },
+  cohort_groups: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    scheme_id: await createScheme(owner, organisationId),
+    run_id: await createRun(owner, organisationId),
+    member_enrolment_ids: `{${randomUUID()},${randomUUID()}}`,
+    explanation: "2 shared topics",
+  }),
 };
+
+function runRow(organisationId: string, schemeId: string) {
+  return { organisation_id: organisationId, id: randomUUID(), scheme_id: schemeId, mode: "auto", options: "{}" };
+}
+
+async function createRun(owner: postgres.Sql, organisationId: string) {
+  const row = runRow(organisationId, await createScheme(owner, organisationId));
+  await owner`insert into match_runs ${owner(row)}`;
+  return row.id;
+}
+
+async function relationshipRow(owner: postgres.Sql, organisationId: string) {
+  return {
+    organisation_id: organisationId,
+    id: randomUUID(),
+    scheme_id: await createScheme(owner, organisationId),
+    mentee_enrolment_id: randomUUID(),
+    mentor_enrolment_id: randomUUID(),
+    mentee_person_id: await createPerson(owner),
+    mentor_person_id: await createPerson(owner),
+    status: "active",
+    origin: "allocation",
+  };
+}
 
 function moduleRow(organisationId: string) {
   const id = randomUUID();
@@ -345,6 +406,20 @@ describe("schemes: the directory, a person's own enrolments, immutable rule vers
     expect(someoneElse).toHaveLength(0);
     const write = await asAppWith({ "app.person_id": String(row.person_id) }, (sql) => sql`update enrolments set status = 'withdrawn' where person_id = ${String(row.person_id)}`);
     expect(write.count).toBe(0);
+  });
+
+  it("a person sees the relationships they are in, as mentee or mentor, and nobody else's", async () => {
+    const row = await relationshipRow(t.ownerSql, orgB);
+    await t.ownerSql`insert into relationships ${t.ownerSql(row)}`;
+    for (const person of [row.mentee_person_id, row.mentor_person_id]) {
+      const seen = await asAppWith({ "app.person_id": person }, (sql) => sql<{ id: string }[]>`select id from relationships`);
+      expect(seen.map((r) => r.id)).toEqual([row.id]);
+      const write = await asAppWith({ "app.person_id": person }, (sql) => sql`update relationships set status = 'closed' where id = ${row.id}`);
+      expect(write.count).toBe(0);
+    }
+    expect(await asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`select 1 from relationships`)).toHaveLength(0);
+    // The reason for a no-fault change is never readable through a person setting.
+    expect(await asAppWith({ "app.person_id": row.mentee_person_id }, (sql) => sql`select 1 from no_fault_change_reasons`)).toHaveLength(0);
   });
 
   it("rule versions cannot be rewritten, even by the owner", async () => {

@@ -2,6 +2,7 @@
 // belongs to the scheme's organisation, whether or not the person is a member of it.
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   foreignKey,
   index,
   integer,
@@ -51,6 +52,14 @@ export const enrolments = pgTable(
     reviewedByPersonId: uuid("reviewed_by_person_id").references(() => people.id, { onDelete: "set null" }),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    // The matching profile (SPEC section 5): topics wanted (mentees, peers) or offered (mentors),
+    // when the person can meet, whether remote meetings suit them, and a short introduction.
+    topics: text("topics").array().notNull().default(sql`'{}'`),
+    availability: text("availability").array().notNull().default(sql`'{}'`),
+    remoteOk: boolean("remote_ok").notNull().default(false),
+    bio: text("bio"),
+    /** Mentors: how many mentees at once (null: the scheme's usual number). */
+    capacity: integer("capacity"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

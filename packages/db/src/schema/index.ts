@@ -10,3 +10,4 @@ export * from "./schemes";
 export * from "./enrolments";
 export * from "./preparation";
 export * from "./jobs";
+export * from "./matching";
