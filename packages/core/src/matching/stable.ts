@@ -1,0 +1,165 @@
+// Stable allocation (SPEC section 5, `auto` with stability): many-to-one mentee-proposing deferred
+// acceptance with mentor capacities, and the blocking pairs of any other allocation.
+import type { AssignmentInstance, AssignmentResult } from "./assignment";
+import { pairKey } from "./score";
+
+export interface StableOptions {
+  /** The allowed pairs (with scores), capacities, locks and exclusions; the objective is ignored. */
+  instance: Omit<AssignmentInstance, "objective"> & { objective?: AssignmentInstance["objective"] };
+  /** Each mentee's mentors, best first; a mentor left out is unacceptable. Else by score. */
+  menteeRanks?: Record<string, string[]>;
+  /** Each mentor's mentees, best first; a mentee left out is unacceptable. Else by score. */
+  mentorRanks?: Record<string, string[]>;
+}
+
+/** Both sides' preferences over the allowed, not excluded pairs of mentees who are not locked. */
+interface Preferences {
+  /** Per mentee: acceptable mentors, best first. */
+  lists: Map<string, string[]>;
+  /** `pairKey` -> the mentee's rank of the mentor (0 best). */
+  menteeRank: Map<string, number>;
+  /** `pairKey` -> the mentor's rank of the mentee (0 best). */
+  mentorRank: Map<string, number>;
+  /** Places left after locks. */
+  places: Map<string, number>;
+  lockedTo: Map<string, string>;
+  score: Map<string, number>;
+}
+
+function preferences(o: StableOptions): Preferences {
+  const { instance } = o;
+  const lockedTo = new Map<string, string>();
+  const places = new Map(instance.mentors.map(({ id, capacity }) => [id, capacity]));
+  for (const [a, b] of instance.locked ?? []) {
+    if (lockedTo.get(a) === b) continue;
+    lockedTo.set(a, b);
+    places.set(b, (places.get(b) ?? 0) - 1);
+  }
+  const excluded = new Set((instance.excluded ?? []).map(([a, b]) => pairKey(a, b)));
+  const menteeOrder = new Map(instance.mentees.map(({ id }, i) => [id, i]));
+  const mentorOrder = new Map(instance.mentors.map(({ id }, j) => [id, j]));
+  const score = new Map(instance.pairs.map(([a, b, s]) => [pairKey(a, b), s]));
+
+  const explicit = (ranks: Record<string, string[]> | undefined, who: string) => {
+    const list = ranks && Object.hasOwn(ranks, who) ? ranks[who] : undefined;
+    return list ? new Map(list.map((id, k) => [id, k] as const).reverse()) : undefined;
+  };
+  const byMentee = new Map<string, string[]>();
+  const byMentor = new Map<string, string[]>();
+  for (const [a, b] of instance.pairs) {
+    if (lockedTo.has(a) || excluded.has(pairKey(a, b))) continue;
+    const mine = byMentee.get(a);
+    if (mine) mine.push(b);
+    else byMentee.set(a, [b]);
+    const theirs = byMentor.get(b);
+    if (theirs) theirs.push(a);
+    else byMentor.set(b, [a]);
+  }
+
+  const menteeRank = new Map<string, number>();
+  const lists = new Map<string, string[]>();
+  for (const [a, mentors] of byMentee) {
+    const ranks = explicit(o.menteeRanks, a);
+    let list = mentors;
+    if (ranks) list = list.filter((b) => ranks.has(b)).sort((x, y) => ranks.get(x)! - ranks.get(y)!);
+    else list = list.sort((x, y) => score.get(pairKey(a, y))! - score.get(pairKey(a, x))! || mentorOrder.get(x)! - mentorOrder.get(y)!);
+    list.forEach((b, k) => menteeRank.set(pairKey(a, b), k));
+    lists.set(a, list);
+  }
+  const mentorRank = new Map<string, number>();
+  for (const [b, mentees] of byMentor) {
+    const ranks = explicit(o.mentorRanks, b);
+    let list = mentees;
+    if (ranks) list = list.filter((a) => ranks.has(a)).sort((x, y) => ranks.get(x)! - ranks.get(y)!);
+    else list = list.sort((x, y) => score.get(pairKey(y, b))! - score.get(pairKey(x, b))! || menteeOrder.get(x)! - menteeOrder.get(y)!);
+    list.forEach((a, k) => mentorRank.set(pairKey(a, b), k));
+  }
+  // A pair is usable only when both sides find it acceptable.
+  for (const [a, list] of lists) lists.set(a, list.filter((b) => mentorRank.has(pairKey(a, b))));
+  return { lists, menteeRank, mentorRank, places, lockedTo, score };
+}
+
+function collect(instance: StableOptions["instance"], mentorOf: ReadonlyMap<string, string>, score: ReadonlyMap<string, number>): AssignmentResult {
+  const assignment: [string, string][] = [];
+  let total = 0;
+  for (const { id } of instance.mentees) {
+    const mentor = mentorOf.get(id);
+    if (mentor === undefined) continue;
+    assignment.push([id, mentor]);
+    total += score.get(pairKey(id, mentor)) ?? 0;
+  }
+  return { assignment, matched: assignment.length, score: total };
+}
+
+/**
+ * The mentee-optimal stable allocation: mentees propose down their lists in input order, each mentor
+ * holds its best offers up to its places left after locks. Locked pairs are fixed first.
+ */
+export function stableAllocation(o: StableOptions): AssignmentResult {
+  const prefs = preferences(o);
+  const { lists, mentorRank, places } = prefs;
+  const mentorOf = new Map(prefs.lockedTo);
+  const held = new Map<string, string[]>();
+  const next = new Map<string, number>();
+  const queue = o.instance.mentees.map(({ id }) => id).filter((id) => !prefs.lockedTo.has(id)).reverse();
+  while (queue.length > 0) {
+    const a = queue.pop()!;
+    const list = lists.get(a) ?? [];
+    const k = next.get(a) ?? 0;
+    if (k >= list.length) continue;
+    next.set(a, k + 1);
+    const b = list[k]!;
+    const room = places.get(b) ?? 0;
+    if (room <= 0) {
+      queue.push(a);
+      continue;
+    }
+    const holding = held.get(b) ?? [];
+    holding.push(a);
+    mentorOf.set(a, b);
+    if (holding.length > room) {
+      let worst = 0;
+      for (let x = 1; x < holding.length; x++) {
+        if (mentorRank.get(pairKey(holding[x]!, b))! > mentorRank.get(pairKey(holding[worst]!, b))!) worst = x;
+      }
+      const [rejected] = holding.splice(worst, 1);
+      mentorOf.delete(rejected!);
+      queue.push(rejected!);
+    }
+    held.set(b, holding);
+  }
+  return collect(o.instance, mentorOf, prefs.score);
+}
+
+/**
+ * Pairs (mentee, mentor) who would both rather be together than keep `assignment`: the mentee is
+ * unmatched or ranks the mentor above their own, and the mentor has a place free or ranks the mentee
+ * above one of its (unlocked) mentees. A partner the ranks leave out counts as worse than any listed.
+ * Ordered by mentee input order, then by the mentee's preference.
+ */
+export function blockingPairs(o: StableOptions & { assignment: [string, string][] }): [string, string][] {
+  const { lists, menteeRank, mentorRank, places, lockedTo } = preferences(o);
+  const mentorOf = new Map<string, string>();
+  const worstHeld = new Map<string, number>();
+  const load = new Map<string, number>();
+  for (const [a, b] of o.assignment) {
+    mentorOf.set(a, b);
+    if (lockedTo.has(a)) continue;
+    load.set(b, (load.get(b) ?? 0) + 1);
+    const rank = mentorRank.get(pairKey(a, b)) ?? Infinity;
+    worstHeld.set(b, Math.max(worstHeld.get(b) ?? -Infinity, rank));
+  }
+  const blocking: [string, string][] = [];
+  for (const { id: a } of o.instance.mentees) {
+    if (lockedTo.has(a)) continue;
+    const current = mentorOf.get(a);
+    const currentRank = current === undefined ? Infinity : (menteeRank.get(pairKey(a, current)) ?? Infinity);
+    for (const b of lists.get(a) ?? []) {
+      if (b === current) continue;
+      if (!(menteeRank.get(pairKey(a, b))! < currentRank)) continue;
+      const room = (places.get(b) ?? 0) - (load.get(b) ?? 0);
+      if (room > 0 || ((load.get(b) ?? 0) > 0 && mentorRank.get(pairKey(a, b))! < worstHeld.get(b)!)) blocking.push([a, b]);
+    }
+  }
+  return blocking;
+}
