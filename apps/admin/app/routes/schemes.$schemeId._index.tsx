@@ -110,6 +110,9 @@ export default function SchemeOverview() {
         <li>
           <a href={`${base}/enrolments`}>Enrolments</a>
         </li>
+        <li>
+          <a href={`${base}/matching`}>Matching</a>
+        </li>
       </ul>
 
       <div id="status-actions" tabIndex={-1}>
