@@ -1,6 +1,7 @@
 // Exact capacitated assignment of mentees to mentors (SPEC section 5, `auto` mode): min-cost flow by
-// successive shortest paths with Johnson potentials, adding one mentee at a time, on typed arrays;
-// long searches are redone bidirectionally.
+// successive shortest paths with Johnson potentials, adding one mentee at a time, on typed arrays,
+// after an auction warm start when places are about as many as mentees; long searches are redone
+// bidirectionally.
 import { z } from "zod";
 
 export const assignmentObjectives = ["max_matched_then_score", "max_score"] as const;
@@ -303,8 +304,9 @@ class Heap {
 
 /**
  * Solves the assignment exactly: a min-cost flow by successive shortest paths (see `augmentAll`). The
- * search starts from the scarcer side: from each mentee when the mentors have room for everyone, else
- * from each mentor's places, so most searches end quickly at someone still free.
+ * search starts from the mentees when the places are at least 95% of them (an auction warm start
+ * then places most mentees at once), else from each mentor's places, so most searches end quickly
+ * at someone still free.
  */
 export function solveAssignment(instance: AssignmentInstance): AssignmentResult {
   const g = prepare(instance);
@@ -319,7 +321,9 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
   for (let j = 0; j < m; j++) places += capacity[j]!;
 
   const used = new Uint8Array(edges);
-  if (places >= freeMentees) {
+  // Mentees on the left when places are (nearly) enough for all: then an auction places most of
+  // them before any search (see `augmentAll`), which pays off most when places are scarce overall.
+  if (places * 20 >= freeMentees * 19) {
     const ones = new Int32Array(n).fill(1);
     augmentAll({ left: n, right: m, leftStart: rowStart, edgeLeft: edgeRow, edgeRight: edgeMentor, edgeCost, leftCapacity: ones, rightCapacity: capacity, unmatchedCost, used });
   } else {
@@ -638,11 +642,28 @@ function augmentAll(graph: FlowGraph): void {
     return false;
   };
 
+  // Warm start: when every left node has one unit, an auction places most of them cheaply and
+  // hands over prices under which the flow so far is already min-cost (see `auction`).
+  let unitLeft = true;
+  for (let k = 0; k < left && unitLeft; k++) if (leftCapacity[k] !== 1) unitLeft = false;
+  if (unitLeft && left > 0) {
+    const { held, price } = auction(graph, 4 * left + edgeLeft.length);
+    potential[t] = 0;
+    for (let r = 0; r < right; r++) potential[left + r] = -price[r]!;
+    for (let k = 0; k < left; k++) {
+      const e = held[k]!;
+      if (e === -1) continue;
+      take(e);
+      active[k] = 1;
+      lower(k, -(edgeCost[e]! + price[edgeRight[e]!]!));
+    }
+  }
+
   const limit = 4096;
   for (let k = 0; k < left; k++) {
     const begin = leftStart[k]!;
     const end = leftStart[k + 1]!;
-    if (begin === end) continue;
+    if (begin === end || active[k]) continue;
     // A new node's potential makes every reduced cost out of it non-negative.
     let start = potential[t]! - unmatchedCost;
     for (let e = begin; e < end; e++) start = Math.max(start, potential[left + edgeRight[e]!]! - edgeCost[e]!);
@@ -655,6 +676,96 @@ function augmentAll(graph: FlowGraph): void {
       if (augment(k)) break;
     }
   }
+}
+
+/**
+ * A Gauss-Seidel auction without epsilon (Jonker and Volgenant's augmenting row reduction, with
+ * places): each free left node bids for the right node where its cost plus that node's price is
+ * least, raising the price by its margin over the second best (leaving its unit unmatched counts as
+ * an option at `unmatchedCost`, price 0). A right node's price is 0 while it has room, else the
+ * lowest price any of its places was bought at; a full node gives that place to the new bidder and
+ * its holder bids again. Prices only rise, so every holder keeps paying its least cost plus price,
+ * which is complementary slackness: potentials -price on right nodes, -(cost + price) on holders, 0
+ * on the sink leave no residual arc negative, and the shortest-path phase finishes exactly. Ties
+ * can make bidders take turns forever, so it stops after `maxBids` and leaves the rest free.
+ */
+function auction(graph: FlowGraph, maxBids: number): { held: Int32Array; price: Float64Array } {
+  const { left, right, leftStart, edgeLeft, edgeRight, edgeCost, rightCapacity, unmatchedCost } = graph;
+  const held = new Int32Array(left).fill(-1);
+  const slotStart = new Int32Array(right + 1);
+  for (let r = 0; r < right; r++) slotStart[r + 1] = slotStart[r]! + rightCapacity[r]!;
+  // Each right node's bought places form a min-heap by price at the front of its slots.
+  const slotPrice = new Float64Array(slotStart[right]!);
+  const slotEdge = new Int32Array(slotStart[right]!);
+  const load = new Int32Array(right);
+  const priceOf = (r: number) => (load[r]! < rightCapacity[r]! ? 0 : slotPrice[slotStart[r]!]!);
+  const queue = new Int32Array(left);
+  let head = 0;
+  let queued = 0;
+  for (let k = 0; k < left; k++) if (leftStart[k + 1]! > leftStart[k]!) queue[queued++ % left] = k;
+  let bids = 0;
+  while (head < queued && bids < maxBids) {
+    const i = queue[head++ % left]!;
+    let best = unmatchedCost;
+    let bestEdge = -1;
+    let second = Infinity;
+    let secondEdge = -1;
+    for (let e = leftStart[i]!, stop = leftStart[i + 1]!; e < stop; e++) {
+      const value = edgeCost[e]! + priceOf(edgeRight[e]!);
+      if (value < best) {
+        second = best;
+        secondEdge = bestEdge;
+        best = value;
+        bestEdge = e;
+      } else if (value < second) {
+        second = value;
+        secondEdge = e;
+      }
+    }
+    if (bestEdge === -1) continue;
+    bids++;
+    let e = bestEdge;
+    let r = edgeRight[e]!;
+    // A tie with a node that has room: take that place rather than displace anyone.
+    if (second === best && secondEdge !== -1 && load[edgeRight[secondEdge]!]! < rightCapacity[edgeRight[secondEdge]!]!) {
+      e = secondEdge;
+      r = edgeRight[e]!;
+    }
+    const bid = priceOf(r) + (second - best);
+    const base = slotStart[r]!;
+    held[i] = e;
+    if (load[r]! < rightCapacity[r]!) {
+      let s = load[r]!++;
+      while (s > 0 && slotPrice[base + ((s - 1) >> 1)]! > bid) {
+        const up = (s - 1) >> 1;
+        slotPrice[base + s] = slotPrice[base + up]!;
+        slotEdge[base + s] = slotEdge[base + up]!;
+        s = up;
+      }
+      slotPrice[base + s] = bid;
+      slotEdge[base + s] = e;
+      continue;
+    }
+    const evicted = edgeLeft[slotEdge[base]!]!;
+    held[evicted] = -1;
+    queue[queued++ % left] = evicted;
+    const size = load[r]!;
+    let s = 0;
+    for (;;) {
+      let child = 2 * s + 1;
+      if (child >= size) break;
+      if (child + 1 < size && slotPrice[base + child + 1]! < slotPrice[base + child]!) child++;
+      if (slotPrice[base + child]! >= bid) break;
+      slotPrice[base + s] = slotPrice[base + child]!;
+      slotEdge[base + s] = slotEdge[base + child]!;
+      s = child;
+    }
+    slotPrice[base + s] = bid;
+    slotEdge[base + s] = e;
+  }
+  const price = new Float64Array(right);
+  for (let r = 0; r < right; r++) price[r] = priceOf(r);
+  return { held, price };
 }
 
 function collect(instance: AssignmentInstance, g: Prepared, assignedEdge: Int32Array): AssignmentResult {
