@@ -285,8 +285,8 @@ function solve(n: number, from: Int32Array, to: Int32Array, weight: Float64Array
       const entryChild = topOf[vertexAt(labelEnd[b]! ^ 1)]!;
       const kids = children[b]!;
       const ends = links[b]!;
-      const { step, trick } = direction(b, kids.indexOf(entryChild));
-      let { j } = direction(b, kids.indexOf(entryChild));
+      const { step, trick, j: first } = direction(b, kids.indexOf(entryChild));
+      let j = first;
       let end = labelEnd[b]!;
       while (j !== 0) {
         label[vertexAt(end ^ 1)] = FREE;
@@ -333,8 +333,8 @@ function solve(n: number, from: Int32Array, to: Int32Array, weight: Float64Array
     const kids = children[b]!;
     const ends = links[b]!;
     const i = kids.indexOf(t);
-    const { step, trick } = direction(b, i);
-    let { j } = direction(b, i);
+    const { step, trick, j: first } = direction(b, i);
+    let j = first;
     while (j !== 0) {
       j += step;
       let child = at(kids, j);
