@@ -11,4 +11,6 @@ export interface ApiDeps {
   secureCookies: boolean;
   /** Clock, so tests can move time. */
   now?: () => Date;
+  /** The background job worker, woken when work is queued that someone is waiting for (match runs). */
+  jobs?: { wake(): void };
 }

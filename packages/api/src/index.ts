@@ -10,3 +10,4 @@ export { sessionCookieName } from "./auth/cookies";
 export { cpdCsv, cpdPdf } from "./services/preparation/cpd-export";
 export { enqueueJob, runDueJobs, startJobWorker, type JobHandler } from "./services/jobs";
 export { refreshAllMentorPlaces, reminderHandlers, scanForReminders, scheduleDailyScan } from "./services/reminders";
+export { expireAllDueRequests, matchingHandlers, scheduleRequestExpiry } from "./services/matching/jobs";

@@ -1,5 +1,6 @@
 // The application router: the contract the admin portal and the PWA share.
 import { authRouter } from "./routers/auth";
+import { matchingRouter } from "./routers/matching";
 import { meRouter } from "./routers/me";
 import { organisationRouter } from "./routers/organisation";
 import { directoryRouter } from "./routers/directory";
@@ -19,6 +20,7 @@ export const appRouter = router({
   directory: directoryRouter,
   enrolment: enrolmentRouter,
   preparation: preparationRouter,
+  matching: matchingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -95,7 +95,9 @@ export interface OrgScope {
 export function orgProcedure(...allowed: MembershipRoleName[]) {
   return signedInProcedure.input(OrganisationScope).use(async ({ ctx, input, next }) => {
     const { organisationId } = input as z.infer<typeof OrganisationScope>;
-    return withTenant(ctx.db, { organisationId, personId: ctx.person.id }, async (tx) => {
+    // Work to start once the transaction has committed (e.g. waking the job worker for a queued job).
+    const afterCommit: (() => void)[] = [];
+    const committed = await withTenant(ctx.db, { organisationId, personId: ctx.person.id }, async (tx) => {
       const [membership] = await tx
         .select({ roles: memberships.roles, status: memberships.status })
         .from(memberships)
@@ -106,10 +108,14 @@ export function orgProcedure(...allowed: MembershipRoleName[]) {
       if (!permitted) {
         throw new TRPCError({ code: "FORBIDDEN", message: "You do not have access to this organisation" });
       }
-      const result = await next({ ctx: { ...ctx, tx: tx as Tx, org: { id: organisationId, roles } as OrgScope } });
+      const result = await next({
+        ctx: { ...ctx, tx: tx as Tx, org: { id: organisationId, roles } as OrgScope, afterCommit: (fn: () => void) => afterCommit.push(fn) },
+      });
       // Roll back the transaction when the handler failed, so nothing half-done is kept.
       if (!result.ok) throw result.error;
       return result;
     });
+    for (const fn of afterCommit) fn();
+    return committed;
   });
 }

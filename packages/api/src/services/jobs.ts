@@ -84,17 +84,35 @@ export function startJobWorker(
   options: { handlers: Record<string, JobHandler>; intervalMs?: number; log?: (line: string) => void },
 ) {
   let stopped = false;
+  let busy = false;
+  let again = false;
   let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
     if (stopped) return;
-    running = runDueJobs(db, options).catch((error: unknown) =>
-      options.log?.(`[jobs] worker error: ${error instanceof Error ? error.message : "unknown"}`),
-    );
-    await running;
+    // Woken while a batch runs: run another batch straight after it.
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    clearTimeout(timer);
+    do {
+      again = false;
+      running = runDueJobs(db, options).catch((error: unknown) =>
+        options.log?.(`[jobs] worker error: ${error instanceof Error ? error.message : "unknown"}`),
+      );
+      await running;
+    } while (again && !stopped);
+    busy = false;
     if (!stopped) timer = setTimeout(() => void tick(), options.intervalMs ?? 10_000);
   };
-  let timer: NodeJS.Timeout = setTimeout(() => void tick(), 1000);
+  timer = setTimeout(() => void tick(), 1000);
   return {
+    /** Looks for due jobs now rather than at the next interval. */
+    wake() {
+      void tick();
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);

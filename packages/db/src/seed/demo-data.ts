@@ -191,6 +191,88 @@ export const demoPeople: DemoPerson[] = [
     ],
   },
 
+  // Matching demo: mentors and new consultants in the trust's two matching schemes.
+  {
+    email: `helen.marsh@${t}`,
+    name: "Dr Helen Marsh",
+    registrationNumber: "4219087",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Respiratory Medicine", department: "Respiratory Medicine", siteDistrict: "BD21", site: trustSite.BD21, startedInRoleOn: "2009-03-02" },
+    ],
+  },
+  {
+    email: `raj.patel@${t}`,
+    name: "Dr Raj Patel",
+    registrationNumber: "4302215",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Gastroenterology", department: "Gastroenterology", siteDistrict: "BD20", site: trustSite.BD20, startedInRoleOn: "2010-09-06" },
+    ],
+  },
+  {
+    email: `owen.price@${t}`,
+    name: "Dr Owen Price",
+    registrationNumber: "4398861",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Trauma and Orthopaedics", department: "Trauma and Orthopaedics", siteDistrict: "BD16", site: trustSite.BD16, startedInRoleOn: "2013-01-07" },
+    ],
+  },
+  {
+    email: `james.whitfield@${t}`,
+    name: "Dr James Whitfield",
+    registrationNumber: "4156630",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Geriatric Medicine", department: "Elderly Care", siteDistrict: "BD20", site: trustSite.BD20, startedInRoleOn: "2007-04-02" },
+    ],
+  },
+  {
+    email: `meera.shah@${t}`,
+    name: "Dr Meera Shah",
+    registrationNumber: "4471093",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Obstetrics and Gynaecology", department: "Women's Services", siteDistrict: "BD23", site: trustSite.BD23, startedInRoleOn: "2014-08-04" },
+    ],
+  },
+  {
+    email: `zoe.clarke@${t}`,
+    name: "Dr Zoe Clarke",
+    registrationNumber: "7012284",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "new_consultant", specialty: "Respiratory Medicine", department: "Respiratory Medicine", siteDistrict: "BD21", site: trustSite.BD21, startedInRoleOn: "2025-10-01" },
+    ],
+  },
+  {
+    email: `liam.byrne@${t}`,
+    name: "Dr Liam Byrne",
+    registrationNumber: "7034419",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "new_consultant", specialty: "Gastroenterology", department: "Gastroenterology", siteDistrict: "BD20", site: trustSite.BD20, startedInRoleOn: "2025-08-04" },
+    ],
+  },
+  {
+    email: `isla.fraser@${t}`,
+    name: "Dr Isla Fraser",
+    registrationNumber: "7045561",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "new_consultant", specialty: "Dermatology", department: "Dermatology", siteDistrict: "LS29", site: trustSite.LS29, startedInRoleOn: "2025-06-02" },
+    ],
+  },
+  {
+    email: `noah.bennett@${t}`,
+    name: "Dr Noah Bennett",
+    registrationNumber: "7051127",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "new_consultant", specialty: "Urology", department: "Urology", siteDistrict: "BD16", site: trustSite.BD16, startedInRoleOn: "2025-11-03" },
+    ],
+  },
+  {
+    email: `grace.okafor@${t}`,
+    name: "Dr Grace Okafor",
+    registrationNumber: "7066350",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "new_consultant", specialty: "Acute Medicine", department: "Acute Medical Unit", siteDistrict: "BD20", site: trustSite.BD20, startedInRoleOn: "2025-07-07" },
+    ],
+  },
+
   // In two organisations: a new consultant at the trust on the deanery's new consultant programme.
   {
     email: `nadia.karim@${t}`,

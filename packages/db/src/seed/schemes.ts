@@ -7,13 +7,27 @@ import { auditLog, enrolments, organisations, schemeRuleVersions, schemes } from
 import type { Database } from "../types";
 import { DEANERY, PCN, TRUST } from "./demo-data";
 
+interface DemoProfile {
+  topics: string[];
+  availability: string[];
+  remoteOk?: boolean;
+  bio?: string;
+  capacity?: number;
+}
+
 interface DemoScheme {
   organisation: string;
   template: string;
   name: string;
   slug: string;
-  participants: { email: string; role: EnrolmentRole }[];
+  /** Changes to the template's matching rules and topics. */
+  matching?: Record<string, unknown>;
+  topics?: string[];
+  participants: { email: string; role: EnrolmentRole; profile?: DemoProfile }[];
 }
+
+const consultantTopics = ["Job planning", "Leading a team", "Difficult conversations", "Work-life balance", "Service improvement", "Teaching and training"];
+const weekdays = ["Monday mornings", "Tuesday afternoons", "Wednesday mornings", "Thursday afternoons", "Friday mornings"];
 
 const t = "airevalley.example.org";
 const d = "pennine-wolds.example.org";
@@ -92,6 +106,36 @@ export const demoSchemes: DemoScheme[] = [
       { email: `mark.ellison@${p}`, role: "peer" },
     ],
   },
+  {
+    organisation: TRUST,
+    template: "new-consultant",
+    name: "Trust-wide consultant mentoring",
+    slug: "trust-consultant-mentoring",
+    matching: { mode: "auto" },
+    topics: consultantTopics,
+    participants: [
+      { email: `helen.marsh@${t}`, role: "mentor", profile: { topics: ["Job planning", "Leading a team", "Difficult conversations"], availability: [weekdays[0]!, weekdays[3]!], capacity: 1, bio: "Respiratory physician for 16 years; clinical lead for five of them." } },
+      { email: `raj.patel@${t}`, role: "mentor", profile: { topics: ["Service improvement", "Job planning", "Teaching and training"], availability: [weekdays[1]!, weekdays[4]!], capacity: 2, remoteOk: true, bio: "Gastroenterologist with an interest in quality improvement and medical education." } },
+      { email: `owen.price@${t}`, role: "mentor", profile: { topics: ["Work-life balance", "Difficult conversations"], availability: [weekdays[2]!], capacity: 1, bio: "Orthopaedic surgeon; trained as a coach through the deanery." } },
+      { email: `zoe.clarke@${t}`, role: "mentee", profile: { topics: ["Job planning", "Leading a team"], availability: [weekdays[0]!, weekdays[1]!] } },
+      { email: `liam.byrne@${t}`, role: "mentee", profile: { topics: ["Service improvement", "Teaching and training"], availability: [weekdays[1]!, weekdays[4]!] } },
+      { email: `isla.fraser@${t}`, role: "mentee", profile: { topics: ["Difficult conversations", "Work-life balance"], availability: [weekdays[2]!, weekdays[3]!] } },
+      { email: `noah.bennett@${t}`, role: "mentee", profile: { topics: ["Job planning", "Work-life balance"], availability: [weekdays[3]!, weekdays[4]!] } },
+    ],
+  },
+  {
+    organisation: TRUST,
+    template: "new-consultant",
+    name: "Consultant mentoring: choose your mentor",
+    slug: "choose-your-mentor",
+    matching: { mode: "free_choice", requestExpiryDays: 14 },
+    topics: consultantTopics,
+    participants: [
+      { email: `james.whitfield@${t}`, role: "mentor", profile: { topics: ["Leading a team", "Difficult conversations", "Work-life balance"], availability: [weekdays[0]!, weekdays[2]!], capacity: 2, bio: "Geriatrician and former clinical director; happy to talk about anything from rotas to resilience." } },
+      { email: `meera.shah@${t}`, role: "mentor", profile: { topics: ["Job planning", "Teaching and training"], availability: [weekdays[1]!, weekdays[3]!], capacity: 2, remoteOk: true, bio: "Obstetrician and college tutor. I mentor by video as often as in person." } },
+      { email: `grace.okafor@${t}`, role: "mentee", profile: { topics: ["Leading a team", "Job planning", "Difficult conversations"], availability: [weekdays[0]!, weekdays[1]!] } },
+    ],
+  },
 ];
 
 export async function seedDemoSchemes(
@@ -111,6 +155,8 @@ export async function seedDemoSchemes(
       const [org] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
       const rules = SchemeRules.parse({
         ...template.rules,
+        ...(demo.topics ? { topics: demo.topics } : {}),
+        matching: { ...template.rules.matching, ...demo.matching },
         publicity: {
           ...template.rules.publicity,
           listed: true,
@@ -142,6 +188,15 @@ export async function seedDemoSchemes(
           consentWording: consentWording({ schemeName: demo.name, organisationName: org!.name, role: participant.role }),
           consentedAt: new Date(),
           rulesVersion: 1,
+          ...(participant.profile
+            ? {
+                topics: participant.profile.topics,
+                availability: participant.profile.availability,
+                remoteOk: participant.profile.remoteOk ?? false,
+                bio: participant.profile.bio ?? null,
+                capacity: participant.profile.capacity ?? null,
+              }
+            : {}),
         });
       }
       await tx.insert(auditLog).values({

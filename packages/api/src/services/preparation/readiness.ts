@@ -1,7 +1,7 @@
 // Readiness of a scheme's mentors (SPEC section 7), computed from the scheme's rules and the
 // records; matching uses the same answer, so a mentor who is not ready is never proposed.
 import { computeReadiness, type MentorRecords, readinessLabel, type SchemeRules } from "@tandem/core";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
 import {
   type Database,
   enrolments,
@@ -9,6 +9,7 @@ import {
   organisations,
   people,
   peerAppraisals,
+  relationships,
   schemes,
   supportAttendance,
   supportEvents,
@@ -21,12 +22,39 @@ import {
 import { AppError } from "../../errors";
 import { currentRules } from "../schemes";
 
-async function recordsFor(tx: Tx, organisationId: string, schemeId: string, personIds: string[]) {
+async function recordsFor(tx: Tx, organisationId: string, schemeId: string, personIds: string[], defaultCapacity: number) {
   const byPerson = new Map<string, MentorRecords>();
   for (const id of personIds) {
-    byPerson.set(id, { modules: [], supportEvents: [], appraisals: [], approval: null, activeMentees: 0 });
+    byPerson.set(id, { modules: [], supportEvents: [], appraisals: [], approval: null, activeMentees: 0, capacity: defaultCapacity });
   }
   if (personIds.length === 0) return byPerson;
+  // Capacity is the mentor's own (else the scheme's usual number); active relationships fill it.
+  const own = await tx
+    .select({ personId: enrolments.personId, capacity: enrolments.capacity })
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.organisationId, organisationId),
+        eq(enrolments.schemeId, schemeId),
+        eq(enrolments.role, "mentor"),
+        eq(enrolments.status, "active"),
+        inArray(enrolments.personId, personIds),
+      ),
+    );
+  for (const o of own) if (o.capacity !== null) byPerson.get(o.personId)!.capacity = o.capacity;
+  const active = await tx
+    .select({ personId: relationships.mentorPersonId, n: count() })
+    .from(relationships)
+    .where(
+      and(
+        eq(relationships.organisationId, organisationId),
+        eq(relationships.schemeId, schemeId),
+        eq(relationships.status, "active"),
+        inArray(relationships.mentorPersonId, personIds),
+      ),
+    )
+    .groupBy(relationships.mentorPersonId);
+  for (const a of active) byPerson.get(a.personId)!.activeMentees = a.n;
   const modules = await tx
     .select({ personId: trainingRecords.personId, code: trainingModules.code, completedOn: trainingRecords.completedOn, verifiedOn: trainingRecords.verifiedOn })
     .from(trainingRecords)
@@ -84,12 +112,21 @@ export async function mentorPool(tx: Tx, options: { organisationId: string; sche
         eq(enrolments.status, "active"),
       ),
     );
-  const records = await recordsFor(tx, options.organisationId, scheme.id, mentors.map((m) => m.personId));
+  const records = await recordsFor(tx, options.organisationId, scheme.id, mentors.map((m) => m.personId), rules.matching.mentorCapacityDefault);
   return {
     scheme: { id: scheme.id, name: scheme.name },
     requiredModules: rules.mentors.requiredModules,
     mentors: mentors
-      .map((mentor) => ({ ...mentor, readiness: present(computeReadiness({ rules, records: records.get(mentor.personId)!, now: options.now })) }))
+      .map((mentor) => {
+        const own = records.get(mentor.personId)!;
+        const capacity = Math.min(own.capacity ?? rules.mentors.maxMentees, rules.mentors.maxMentees);
+        return {
+          ...mentor,
+          capacity,
+          activeMentees: own.activeMentees ?? 0,
+          readiness: present(computeReadiness({ rules, records: own, now: options.now })),
+        };
+      })
       .sort((a, b) => Number(a.readiness.ready) - Number(b.readiness.ready) || a.name.localeCompare(b.name)),
   };
 }
@@ -117,7 +154,7 @@ export async function myMentorStatus(db: Database, options: { personId: string; 
           .from(schemes)
           .where(and(eq(schemes.organisationId, enrolment.organisationId), eq(schemes.id, enrolment.schemeId)));
         const rules: SchemeRules = await currentRules(tx, scheme!);
-        const records = (await recordsFor(tx, enrolment.organisationId, scheme!.id, [options.personId])).get(options.personId)!;
+        const records = (await recordsFor(tx, enrolment.organisationId, scheme!.id, [options.personId], rules.matching.mentorCapacityDefault)).get(options.personId)!;
         const approvals = await tx
           .select({ decision: mentorApprovals.decision, note: mentorApprovals.note, decidedAt: mentorApprovals.decidedAt })
           .from(mentorApprovals)

@@ -1,0 +1,195 @@
+// What the matching engine sees for one scheme: its rules, the mentees waiting for a mentor, the
+// mentors with their readiness and free places, the coordinator's locks and exclusions, and the
+// pairs never to propose again (declined, or ended by a no-fault change). All read in one tenant
+// transaction; nothing confidential is read.
+import {
+  type BlockedPairs,
+  type MenteeCandidate,
+  type MentorCandidate,
+  pairKey,
+  type SchemeRules,
+} from "@tandem/core";
+import { and, eq, inArray, or } from "drizzle-orm";
+import { enrolments, matchConstraints, memberships, people, relationships, schemes, type Tx } from "@tandem/db";
+import { AppError } from "../../errors";
+import { mentorPool } from "../preparation/readiness";
+import { currentRules } from "../schemes";
+
+export interface ProfileFacts {
+  enrolmentId: string;
+  personId: string;
+  name: string;
+  photoUrl: string | null;
+  bio: string | null;
+  specialty: string | null;
+  department: string | null;
+  topics: string[];
+  availability: string[];
+  remoteOk: boolean;
+  joinedAt: Date;
+}
+
+export interface MatchingInputs {
+  scheme: { id: string; name: string; organisationId: string; currentVersion: number; status: string };
+  rules: SchemeRules;
+  mentees: MenteeCandidate[];
+  mentors: MentorCandidate[];
+  /** Peers of a co-mentoring scheme, or members of a group scheme (as mentee-shaped candidates). */
+  peers: MenteeCandidate[];
+  profiles: Map<string, ProfileFacts>;
+  /** Mentors' readiness in words, for the console (ready ones included). */
+  mentorReadiness: Map<string, { ready: boolean; reasons: string[]; capacity: number; active: number }>;
+  locked: [string, string][];
+  excluded: [string, string][];
+  blocked: BlockedPairs;
+  /** Mentee enrolments that already have a live (requested or active) relationship. */
+  menteesWithLiveRelationship: Set<string>;
+}
+
+const yearsSince = (date: string | null, now: Date) =>
+  date ? Math.max(0, (now.getTime() - new Date(`${date}T00:00:00Z`).getTime()) / (365.25 * 86_400_000)) : null;
+
+export async function loadScheme(tx: Tx, organisationId: string, schemeId: string) {
+  const [scheme] = await tx
+    .select()
+    .from(schemes)
+    .where(and(eq(schemes.organisationId, organisationId), eq(schemes.id, schemeId)))
+    .limit(1);
+  if (!scheme) throw new AppError("NOT_FOUND", "That scheme does not exist in this organisation");
+  return { scheme, rules: await currentRules(tx, scheme) };
+}
+
+export async function loadMatchingInputs(tx: Tx, options: { organisationId: string; schemeId: string; now: Date }): Promise<MatchingInputs> {
+  const { organisationId, schemeId, now } = options;
+  const { scheme, rules } = await loadScheme(tx, organisationId, schemeId);
+  const rows = await tx
+    .select({
+      enrolmentId: enrolments.id,
+      personId: enrolments.personId,
+      role: enrolments.role,
+      topics: enrolments.topics,
+      availability: enrolments.availability,
+      remoteOk: enrolments.remoteOk,
+      bio: enrolments.bio,
+      joinedAt: enrolments.createdAt,
+      name: people.name,
+      photoUrl: people.photoUrl,
+      specialty: memberships.specialty,
+      department: memberships.department,
+      latitude: memberships.siteLatitude,
+      longitude: memberships.siteLongitude,
+      startedInRoleOn: memberships.startedInRoleOn,
+      lineManagerPersonId: memberships.lineManagerPersonId,
+      memberOf: memberships.organisationId,
+    })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    // Facts come from the person's membership of the scheme's organisation, where they have one.
+    .leftJoin(memberships, and(eq(memberships.organisationId, enrolments.organisationId), eq(memberships.personId, enrolments.personId)))
+    .where(and(eq(enrolments.organisationId, organisationId), eq(enrolments.schemeId, schemeId), eq(enrolments.status, "active")))
+    .orderBy(enrolments.createdAt, enrolments.id);
+
+  const live = await tx
+    .select({ mentee: relationships.menteeEnrolmentId, mentor: relationships.mentorEnrolmentId, status: relationships.status })
+    .from(relationships)
+    .where(and(eq(relationships.organisationId, organisationId), eq(relationships.schemeId, schemeId), inArray(relationships.status, ["requested", "active"])));
+  const menteesWithLiveRelationship = new Set(live.map((r) => r.mentee));
+
+  const pool = await mentorPool(tx, { organisationId, schemeId, now });
+  const readinessByPerson = new Map(pool.mentors.map((m) => [m.personId, m]));
+
+  const profiles = new Map<string, ProfileFacts>();
+  const mentees: MenteeCandidate[] = [];
+  const mentors: MentorCandidate[] = [];
+  const peers: MenteeCandidate[] = [];
+  const mentorReadiness: MatchingInputs["mentorReadiness"] = new Map();
+  for (const row of rows) {
+    profiles.set(row.enrolmentId, {
+      enrolmentId: row.enrolmentId,
+      personId: row.personId,
+      name: row.name,
+      photoUrl: row.photoUrl,
+      bio: row.bio,
+      specialty: row.specialty,
+      department: row.department,
+      topics: row.topics,
+      availability: row.availability,
+      remoteOk: row.remoteOk,
+      joinedAt: row.joinedAt,
+    });
+    const person = {
+      id: row.enrolmentId,
+      personId: row.personId,
+      specialty: row.specialty,
+      organisationId: row.memberOf,
+      department: row.department,
+      location: row.latitude !== null && row.longitude !== null ? { lat: row.latitude, lng: row.longitude } : null,
+      remoteOk: row.remoteOk,
+      availability: row.availability,
+      seniority: yearsSince(row.startedInRoleOn, now),
+    };
+    if (row.role === "mentor") {
+      const pooled = readinessByPerson.get(row.personId);
+      const ready = pooled?.readiness.ready ?? false;
+      const capacity = pooled?.capacity ?? 0;
+      const active = pooled?.activeMentees ?? 0;
+      mentorReadiness.set(row.enrolmentId, { ready, reasons: pooled?.readiness.reasonTexts ?? [], capacity, active });
+      mentors.push({ ...person, topicsOffered: row.topics, ready, capacityLeft: Math.max(0, capacity - active) });
+    } else {
+      const candidate: MenteeCandidate = { ...person, topicsWanted: row.topics, lineManagerPersonId: row.lineManagerPersonId };
+      if (row.role === "peer") peers.push(candidate);
+      else if (!menteesWithLiveRelationship.has(row.enrolmentId)) mentees.push(candidate);
+      if (rules.format.kind === "group" && row.role === "mentee") peers.push(candidate);
+    }
+  }
+
+  const constraints = await tx
+    .select()
+    .from(matchConstraints)
+    .where(and(eq(matchConstraints.organisationId, organisationId), eq(matchConstraints.schemeId, schemeId)));
+  const waiting = new Set(mentees.map((m) => m.id));
+  const mentorIds = new Set(mentors.map((m) => m.id));
+  const current = (c: { menteeEnrolmentId: string; mentorEnrolmentId: string }) => waiting.has(c.menteeEnrolmentId) && mentorIds.has(c.mentorEnrolmentId);
+  const locked = constraints.filter((c) => c.kind === "lock" && current(c)).map((c) => [c.menteeEnrolmentId, c.mentorEnrolmentId] as [string, string]);
+  const excluded = constraints.filter((c) => c.kind === "exclude" && current(c)).map((c) => [c.menteeEnrolmentId, c.mentorEnrolmentId] as [string, string]);
+
+  return {
+    scheme: { id: scheme.id, name: scheme.name, organisationId, currentVersion: scheme.currentVersion, status: scheme.status },
+    rules,
+    mentees,
+    mentors,
+    peers,
+    profiles,
+    mentorReadiness,
+    locked,
+    excluded,
+    blocked: await blockedPairs(tx, { organisationId, schemeId, profiles }),
+    menteesWithLiveRelationship,
+  };
+}
+
+/**
+ * Pairs never proposed again: a mentor declined the mentee, or the pair ended by a no-fault change.
+ * Kept by person, so rejoining the scheme does not bring the pair back.
+ */
+async function blockedPairs(tx: Tx, options: { organisationId: string; schemeId: string; profiles: Map<string, ProfileFacts> }): Promise<BlockedPairs> {
+  const ended = await tx
+    .select({ mentee: relationships.menteePersonId, mentor: relationships.mentorPersonId })
+    .from(relationships)
+    .where(
+      and(
+        eq(relationships.organisationId, options.organisationId),
+        eq(relationships.schemeId, options.schemeId),
+        or(eq(relationships.status, "declined"), eq(relationships.closedReason, "no_fault_change")),
+      ),
+    );
+  const blocked = new Set<string>();
+  const byPerson = new Map<string, string[]>();
+  for (const p of options.profiles.values()) byPerson.set(p.personId, [...(byPerson.get(p.personId) ?? []), p.enrolmentId]);
+  for (const e of ended) {
+    for (const mentee of byPerson.get(e.mentee) ?? []) {
+      for (const mentor of byPerson.get(e.mentor) ?? []) blocked.add(pairKey(mentee, mentor));
+    }
+  }
+  return blocked;
+}
