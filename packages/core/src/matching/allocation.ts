@@ -248,7 +248,8 @@ export class ResidualGraph {
     let remaining = 0;
     const isTarget = new Set(targets);
     remaining = isTarget.size;
-    const heap = new LexHeap();
+    const heap = this.heap;
+    heap.size = 0;
     distA[from] = 0;
     distB[from] = 0;
     distMatched[from] = 0;
@@ -282,6 +283,7 @@ export class ResidualGraph {
   }
 
   private lastFrom = -1;
+  private heap = new LexHeap();
 
   /** The true (not reduced) distance from the last search's start, or null if not reached. */
   distance(v: number): { a: number; b: number; matched: number } | null {
@@ -295,14 +297,12 @@ export class ResidualGraph {
   }
 }
 
-/** A binary min-heap of (a, b, node), ordered lexicographically, with lazy deletion. */
+/** A binary min-heap of (a, b, node), ordered lexicographically, with lazy deletion, on typed arrays. */
 class LexHeap {
-  private a: number[] = [];
-  private b: number[] = [];
-  private node: number[] = [];
-  get size() {
-    return this.node.length;
-  }
+  private a = new Float64Array(256);
+  private b = new Float64Array(256);
+  private node = new Int32Array(256);
+  size = 0;
   topA() {
     return this.a[0]!;
   }
@@ -312,37 +312,57 @@ class LexHeap {
   topNode() {
     return this.node[0]!;
   }
-  private less(x: number, y: number) {
-    const { a, b, node } = this;
-    return a[x]! < a[y]! || (a[x] === a[y] && (b[x]! < b[y]! || (b[x] === b[y] && node[x]! < node[y]!)));
-  }
-  private swap(x: number, y: number) {
-    const { a, b, node } = this;
-    [a[x], a[y]] = [a[y]!, a[x]!];
-    [b[x], b[y]] = [b[y]!, b[x]!];
-    [node[x], node[y]] = [node[y]!, node[x]!];
-  }
-  push(a: number, b: number, v: number) {
-    this.a.push(a);
-    this.b.push(b);
-    this.node.push(v);
-    for (let i = this.node.length - 1; i > 0 && this.less(i, (i - 1) >> 1); i = (i - 1) >> 1) this.swap(i, (i - 1) >> 1);
-  }
-  pop() {
-    const last = this.node.length - 1;
-    this.swap(0, last);
-    this.a.pop();
-    this.b.pop();
-    this.node.pop();
-    const size = this.node.length;
-    for (let i = 0; ; ) {
-      let child = 2 * i + 1;
-      if (child >= size) break;
-      if (child + 1 < size && this.less(child + 1, child)) child++;
-      if (!this.less(child, i)) break;
-      this.swap(i, child);
-      i = child;
+  push(ka: number, kb: number, v: number) {
+    if (this.size === this.node.length) {
+      const grow = <T extends Float64Array | Int32Array>(old: T, next: T) => {
+        next.set(old);
+        return next;
+      };
+      this.a = grow(this.a, new Float64Array(this.size * 2));
+      this.b = grow(this.b, new Float64Array(this.size * 2));
+      this.node = grow(this.node, new Int32Array(this.size * 2));
     }
+    const { a, b, node } = this;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pa = a[p]!;
+      const pb = b[p]!;
+      if (pa < ka || (pa === ka && (pb < kb || (pb === kb && node[p]! <= v)))) break;
+      a[i] = pa;
+      b[i] = pb;
+      node[i] = node[p]!;
+      i = p;
+    }
+    a[i] = ka;
+    b[i] = kb;
+    node[i] = v;
+  }
+  /** Removes the top; read it first. */
+  pop() {
+    const { a, b, node } = this;
+    const size = --this.size;
+    if (size === 0) return;
+    const ka = a[size]!;
+    const kb = b[size]!;
+    const v = node[size]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      const r = c + 1;
+      if (r < size && (a[r]! < a[c]! || (a[r] === a[c] && (b[r]! < b[c]! || (b[r] === b[c] && node[r]! < node[c]!))))) c = r;
+      const ca = a[c]!;
+      const cb = b[c]!;
+      if (ka < ca || (ka === ca && (kb < cb || (kb === cb && v <= node[c]!)))) break;
+      a[i] = ca;
+      b[i] = cb;
+      node[i] = node[c]!;
+      i = c;
+    }
+    a[i] = ka;
+    b[i] = kb;
+    node[i] = v;
   }
 }
 

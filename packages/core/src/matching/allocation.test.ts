@@ -1,0 +1,225 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { SchemeRules } from "../rules/schema";
+import { allocationSuggestions, augmentToMatched, forcingCosts } from "./allocation";
+import { type AssignmentInstance, InvalidInstanceError, solveAssignment } from "./assignment";
+import type { MenteeCandidate, MentorCandidate } from "./score";
+
+/** Small random instances with coarse scores (many ties), locks and exclusions. */
+const arbitraryInstance: fc.Arbitrary<AssignmentInstance> = fc
+  .record({
+    menteeCount: fc.integer({ min: 1, max: 7 }),
+    capacities: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 5 }),
+    objective: fc.constantFrom("max_matched_then_score" as const, "max_score" as const),
+    density: fc.double({ min: 0.2, max: 1, noNaN: true }),
+    seed: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 12 })), {
+      minLength: 35,
+      maxLength: 35,
+    }),
+  })
+  .map(({ menteeCount, capacities, objective, density, seed }) => {
+    const mentees = Array.from({ length: menteeCount }, (_, i) => ({ id: `e${i}` }));
+    const mentors = capacities.map((capacity, j) => ({ id: `m${j}`, capacity }));
+    const pairs: AssignmentInstance["pairs"] = [];
+    const excluded: [string, string][] = [];
+    const locked: [string, string][] = [];
+    const locks = new Map<number, number>();
+    let draw = 0;
+    for (let i = 0; i < menteeCount; i++) {
+      for (let j = 0; j < mentors.length; j++) {
+        const [coin, points, extra] = seed[draw++ % seed.length]!;
+        if (coin > density) continue;
+        const score = extra === 0 ? 0 : extra === 1 ? 1 : (points % 7) / 6;
+        pairs.push([`e${i}`, `m${j}`, score]);
+        if (extra === 2) excluded.push([`e${i}`, `m${j}`]);
+        else if (extra === 3 && !locked.some(([e]) => e === `e${i}`) && (locks.get(j) ?? 0) < mentors[j]!.capacity) {
+          locked.push([`e${i}`, `m${j}`]);
+          locks.set(j, (locks.get(j) ?? 0) + 1);
+        }
+      }
+    }
+    return { mentees, mentors, pairs, objective, excluded, locked };
+  });
+
+/** Forcing a pair by re-solving: the pair is locked (replacing the mentee's own lock, if any). */
+function resolveForced(instance: AssignmentInstance, a: string, b: string) {
+  const locked = (instance.locked ?? []).filter(([x]) => x !== a);
+  try {
+    return solveAssignment({ ...instance, locked: [...locked, [a, b]] });
+  } catch (error) {
+    if (error instanceof InvalidInstanceError) return null;
+    throw error;
+  }
+}
+
+describe("forcingCosts", () => {
+  it("matches re-solving with the pair locked, for every pair of 400 random instances", () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(arbitraryInstance, (instance) => {
+        const optimal = solveAssignment(instance);
+        const excluded = new Set((instance.excluded ?? []).map(([a, b]) => `${a}|${b}`));
+        const pairs = instance.pairs.filter(([a, b]) => !excluded.has(`${a}|${b}`)).map(([a, b]): [string, string] => [a, b]);
+        const costs = forcingCosts(instance, optimal, pairs);
+        pairs.forEach(([a, b], k) => {
+          const forced = resolveForced(instance, a, b);
+          const cost = costs[k];
+          if (forced === null) {
+            expect(cost).toBeNull();
+            return;
+          }
+          expect(cost).not.toBeNull();
+          expect(cost!.scoreLost).toBeCloseTo(optimal.score - forced.score, 7);
+          if (instance.objective === "max_matched_then_score") expect(cost!.matchedLost).toBe(optimal.matched - forced.matched);
+          if (optimal.assignment.some(([x, y]) => x === a && y === b)) expect(cost).toEqual({ matchedLost: 0, scoreLost: 0 });
+          checked++;
+        });
+      }),
+      { numRuns: 400, seed: 20261124 },
+    );
+    expect(checked).toBeGreaterThan(2000);
+  });
+
+  it("prices a swap that pushes another mentee out", () => {
+    // e0 is best with m0; forcing e1 onto m0 (one place) moves e0 to its worse choice m1.
+    const instance: AssignmentInstance = {
+      mentees: [{ id: "e0" }, { id: "e1" }],
+      mentors: [
+        { id: "m0", capacity: 1 },
+        { id: "m1", capacity: 1 },
+      ],
+      pairs: [
+        ["e0", "m0", 0.9],
+        ["e0", "m1", 0.2],
+        ["e1", "m0", 0.5],
+        ["e1", "m1", 0.6],
+      ],
+      objective: "max_matched_then_score",
+    };
+    const optimal = solveAssignment(instance);
+    expect(optimal.score).toBeCloseTo(1.5);
+    const [cost] = forcingCosts(instance, optimal, [["e1", "m0"]]);
+    expect(cost!.matchedLost).toBe(0);
+    expect(cost!.scoreLost).toBeCloseTo(1.5 - 0.7, 9);
+  });
+});
+
+describe("augmentToMatched", () => {
+  it("reaches the best total for a larger size from a max_score optimum", () => {
+    // max_score takes e0-m0 alone (1.0); two matched is best as e0-m1 + e1-m0 (0.2).
+    const instance: AssignmentInstance = {
+      mentees: [{ id: "e0" }, { id: "e1" }],
+      mentors: [
+        { id: "m0", capacity: 1 },
+        { id: "m1", capacity: 1 },
+      ],
+      pairs: [
+        ["e0", "m0", 1],
+        ["e0", "m1", 0.1],
+        ["e1", "m0", 0.1],
+      ],
+      objective: "max_score",
+    };
+    const best = solveAssignment(instance);
+    expect(best.matched).toBe(1);
+    const two = augmentToMatched(instance, best, 2);
+    expect(two.matched).toBe(2);
+    expect(two.score).toBeCloseTo(0.2);
+    expect(two.assignment).toEqual([
+      ["e0", "m1"],
+      ["e1", "m0"],
+    ]);
+  });
+});
+
+const rules = SchemeRules.parse({
+  matching: { criteria: { topics: { weight: 1 }, availability: { weight: 0 }, honourPreferences: [] }, avoidSameDepartment: false },
+});
+const topics = ["a", "b", "c", "d", "e", "f", "g", "h"];
+
+/** A deterministic pseudo-random generator (mulberry32), so the big instance is the same every run. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function trustScheme(mentees: number, mentors: number, seed = 7) {
+  const next = random(seed);
+  const pick = (count: number) => topics.filter(() => next() < count / topics.length);
+  const menteeList: MenteeCandidate[] = Array.from({ length: mentees }, (_, i) => ({ id: `e${i}`, topicsWanted: pick(3) }));
+  const mentorList: MentorCandidate[] = Array.from({ length: mentors }, (_, j) => ({
+    id: `m${j}`,
+    topicsOffered: pick(4),
+    ready: next() < 0.95,
+    capacityLeft: 1 + Math.floor(next() * 3),
+  }));
+  return { mentees: menteeList, mentors: mentorList };
+}
+
+describe("allocationSuggestions", () => {
+  it("gives each mentee their best mentors with the optimum's pair free and the others priced", () => {
+    const mentees: MenteeCandidate[] = [
+      { id: "ann", topicsWanted: ["a", "b"] },
+      { id: "bob", topicsWanted: ["a"] },
+    ];
+    const mentors: MentorCandidate[] = [
+      { id: "mo", topicsOffered: ["a", "b"], ready: true, capacityLeft: 1 },
+      { id: "pat", topicsOffered: ["a"], ready: true, capacityLeft: 1 },
+      { id: "sal", topicsOffered: [], ready: false, capacityLeft: 3 },
+    ];
+    const result = allocationSuggestions({ mentees, mentors, rules });
+    expect(result.optimal).toEqual({ matched: 2, score: 2 });
+    const ann = result.mentees[0]!;
+    expect(ann.suggestions.map((s) => [s.mentorId, s.inOptimal, s.forcingCost])).toEqual([
+      ["mo", true, { matchedLost: 0, scoreLost: 0 }],
+      ["pat", false, { matchedLost: 0, scoreLost: 0.5 }],
+    ]);
+    expect(ann.suggestions[0]!.explanation).toBe("2 of 2 topics +1.00");
+    // Bob on mo pushes Ann to pat: she drops from 1 to 0.5.
+    expect(result.mentees[1]!.suggestions.map((s) => [s.mentorId, s.forcingCost.scoreLost])).toEqual([
+      ["mo", 0.5],
+      ["pat", 0],
+    ]);
+  });
+
+  it("leaves out excluded pairs and mentors whose places are all locked; prices a change of lock", () => {
+    const mentees: MenteeCandidate[] = [
+      { id: "ann", topicsWanted: ["a"] },
+      { id: "bob", topicsWanted: ["a"] },
+      { id: "cat", topicsWanted: ["a"] },
+    ];
+    const mentors: MentorCandidate[] = [
+      { id: "mo", topicsOffered: ["a"], ready: true, capacityLeft: 1 },
+      { id: "pat", topicsOffered: ["a"], ready: true, capacityLeft: 2 },
+    ];
+    const result = allocationSuggestions({ mentees, mentors, rules, locked: [["ann", "mo"]], excluded: [["bob", "pat"]] });
+    const byMentee = Object.fromEntries(result.mentees.map((m) => [m.menteeId, m.suggestions.map((s) => s.mentorId)]));
+    expect(byMentee).toEqual({ ann: ["mo", "pat"], bob: [], cat: ["pat"] });
+    // Ann moving to pat frees mo for Bob: one more matched.
+    expect(result.mentees[0]!.suggestions[1]!.forcingCost).toEqual({ matchedLost: -1, scoreLost: -1 });
+  });
+
+  it("is deterministic and fast on a 500-mentee trust scheme with 5 suggestions each", () => {
+    const { mentees, mentors } = trustScheme(500, 180);
+    const t0 = performance.now();
+    const result = allocationSuggestions({ mentees, mentors, rules, perMentee: 5 });
+    const ms = performance.now() - t0;
+    expect(ms).toBeLessThan(1500);
+    expect(allocationSuggestions({ mentees, mentors, rules, perMentee: 5 })).toEqual(result);
+    const inOptimal = result.mentees.flatMap((m) => m.suggestions.filter((s) => s.inOptimal)).length;
+    expect(inOptimal).toBeLessThanOrEqual(result.optimal.matched);
+    for (const { suggestions } of result.mentees) {
+      expect(suggestions.length).toBeLessThanOrEqual(5);
+      for (const s of suggestions) {
+        if (s.inOptimal) expect(s.forcingCost).toEqual({ matchedLost: 0, scoreLost: 0 });
+        expect(s.forcingCost.matchedLost).toBeGreaterThanOrEqual(0);
+        expect(s.forcingCost.scoreLost > -1e-9 || s.forcingCost.matchedLost > 0).toBe(true);
+      }
+    }
+  });
+});
