@@ -1,7 +1,16 @@
 // Starts Tandem: the database (embedded unless DATABASE_URL is set), migrations, demo data on an
 // empty database, then the one HTTP server. Stops gracefully on SIGTERM/SIGINT.
 import path from "node:path";
-import { createMailer, hashPassword, refreshAllMentorPlaces, reminderHandlers, scheduleDailyScan, startJobWorker } from "@tandem/api";
+import {
+  createMailer,
+  hashPassword,
+  matchingHandlers,
+  refreshAllMentorPlaces,
+  reminderHandlers,
+  scheduleDailyScan,
+  scheduleRequestExpiry,
+  startJobWorker,
+} from "@tandem/api";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo, startDatabase } from "@tandem/db";
 import { createApp, type AppOptions } from "./app";
 import { readEnv } from "./env";
@@ -28,22 +37,28 @@ async function main() {
     log(`[db] existing data kept. Demo accounts use the password ${DEMO_PASSWORD}; \`pnpm db:seed\` resets the demo data and lists them.`);
   }
 
-  const deps = {
-    db: database.db,
-    mailer: createMailer({ smtpUrl: env.SMTP_URL, print: log }),
-    publicUrl: env.publicUrl,
-    secureCookies: env.secure,
-  };
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL, print: log });
 
-  // Background jobs (reminders): safe to run in every server process. A scan is scheduled once a
-  // day whichever server asks first.
+  // Background jobs (reminders, match runs, request expiry): safe to run in every server process.
+  // The scans are scheduled once a day / hour whichever server asks first.
   const worker = startJobWorker(database.db, {
-    handlers: reminderHandlers(database.db, { mailer: deps.mailer, publicUrl: env.publicUrl }),
+    handlers: {
+      ...reminderHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
+      ...matchingHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
+    },
     log,
   });
-  await scheduleDailyScan(database.db, new Date());
-  const daily = setInterval(() => void scheduleDailyScan(database.db, new Date()).catch(() => {}), 60 * 60_000);
-  daily.unref();
+  const deps = {
+    db: database.db,
+    mailer,
+    publicUrl: env.publicUrl,
+    secureCookies: env.secure,
+    jobs: worker,
+  };
+  const schedule = () => Promise.all([scheduleDailyScan(database.db, new Date()), scheduleRequestExpiry(database.db, new Date())]);
+  await schedule();
+  const hourly = setInterval(() => void schedule().catch(() => {}), 60 * 60_000);
+  hourly.unref();
   const appDir = path.resolve(import.meta.dirname, "..");
   const pwaDir = path.join(env.repoRoot, "apps", "pwa", "dist");
 
@@ -85,7 +100,7 @@ async function main() {
       server.closeIdleConnections();
     });
     clearTimeout(force);
-    clearInterval(daily);
+    clearInterval(hourly);
     await worker.stop();
     await closeVite?.();
     await database.close();
