@@ -104,7 +104,51 @@ describe("forcingCosts", () => {
   });
 });
 
+/** The greatest total score among allocations matching exactly `k`, by depth-first search, or null. */
+function bestWithExactly(instance: AssignmentInstance, k: number): number | null {
+  const excluded = new Set((instance.excluded ?? []).map(([a, b]) => `${a}|${b}`));
+  const lockedTo = new Map(instance.locked ?? []);
+  const capacity = new Map(instance.mentors.map(({ id, capacity }) => [id, capacity]));
+  const load = new Map<string, number>();
+  let best: number | null = null;
+  const visit = (i: number, matched: number, total: number) => {
+    if (i === instance.mentees.length) {
+      if (matched === k && (best === null || Math.round(total * 1e9) > Math.round(best * 1e9))) best = total;
+      return;
+    }
+    const id = instance.mentees[i]!.id;
+    const lock = lockedTo.get(id);
+    if (lock === undefined) visit(i + 1, matched, total);
+    for (const [a, b, score] of instance.pairs) {
+      if (a !== id || excluded.has(`${a}|${b}`) || (lock !== undefined && lock !== b)) continue;
+      if ((load.get(b) ?? 0) >= capacity.get(b)!) continue;
+      load.set(b, (load.get(b) ?? 0) + 1);
+      visit(i + 1, matched + 1, total + score);
+      load.set(b, load.get(b)! - 1);
+    }
+  };
+  visit(0, 0, 0);
+  return best;
+}
+
 describe("augmentToMatched", () => {
+  it("gives the best total for each larger size on 300 random instances", () => {
+    fc.assert(
+      fc.property(arbitraryInstance, (drawn) => {
+        const instance = { ...drawn, objective: "max_score" as const };
+        const start = solveAssignment(instance);
+        const most = solveAssignment({ ...instance, objective: "max_matched_then_score" }).matched;
+        for (let k = start.matched; k <= most; k++) {
+          const result = augmentToMatched(instance, start, k);
+          expect(result.matched).toBe(k);
+          expect(result.score).toBeCloseTo(bestWithExactly(instance, k)!, 7);
+        }
+        expect(augmentToMatched(instance, start, most + 1).matched).toBe(most);
+      }),
+      { numRuns: 300, seed: 20261126 },
+    );
+  });
+
   it("reaches the best total for a larger size from a max_score optimum", () => {
     // max_score takes e0-m0 alone (1.0); two matched is best as e0-m1 + e1-m0 (0.2).
     const instance: AssignmentInstance = {
