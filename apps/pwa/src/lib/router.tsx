@@ -61,6 +61,9 @@ export type Route =
   | { name: "preparation" }
   | { name: "recognition" }
   | { name: "support-events" }
+  | { name: "matches" }
+  | { name: "choose-mentor"; organisationSlug: string; schemeSlug: string }
+  | { name: "matching-profile"; organisationSlug: string; schemeSlug: string }
   | { name: "not-found" };
 
 function decode(segment: string): string | null {
@@ -81,6 +84,14 @@ export function matchRoute(pathname: string): Route {
   if (path === `${BASE}/preparation`) return { name: "preparation" };
   if (path === `${BASE}/preparation/recognition`) return { name: "recognition" };
   if (path === `${BASE}/preparation/events`) return { name: "support-events" };
+  if (path === `${BASE}/matches`) return { name: "matches" };
+  const matching = /^\/app\/schemes\/([^/]+)\/([^/]+)\/(choose|profile)$/.exec(path);
+  if (matching) {
+    const organisationSlug = decode(matching[1]!);
+    const schemeSlug = decode(matching[2]!);
+    const name = matching[3] === "choose" ? "choose-mentor" : "matching-profile";
+    if (organisationSlug && schemeSlug) return { name, organisationSlug, schemeSlug };
+  }
   const scheme = /^\/app\/schemes\/([^/]+)\/([^/]+)$/.exec(path);
   if (scheme) {
     const organisationSlug = decode(scheme[1]!);
