@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import loadHighs from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type AssignmentInstance, solveAssignment, verifyOptimality } from "./assignment";
+import { type AssignmentInstance, parseAssignmentText, solveAssignment, verifyOptimality } from "./assignment";
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let highs: Highs;
@@ -107,6 +107,8 @@ describe("solveAssignment against HiGHS", () => {
         expect(result.matched).toBe(result.assignment.length);
 
         expect(verifyOptimality(instance, result)).toEqual({ optimal: true, violations: 0 });
+        // Read from JSON text into typed arrays, the same instance gives the same answer.
+        expect(solveAssignment(parseAssignmentText(JSON.stringify(instance)))).toEqual(result);
 
         // The certificate is not a rubber stamp: dropping a free pair that earns something is caught.
         const locked = new Set((instance.locked ?? []).map(([a, b]) => `${a}|${b}`));

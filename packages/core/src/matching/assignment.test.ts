@@ -3,6 +3,7 @@ import {
   type AssignmentInstance,
   InvalidInstanceError,
   parseAssignmentInstance,
+  parseAssignmentText,
   solveAssignment,
   verifyOptimality,
 } from "./assignment";
@@ -132,25 +133,26 @@ describe("solveAssignment", () => {
   });
 });
 
-describe("solveAssignment when places are about as many as mentees", () => {
-  // The auction warm start runs here; contested places make it displace and re-bid, and coarse
-  // scores make ties. verifyOptimality is an independent certificate.
-  const contested = (seed: number, menteeCount: number, objective: AssignmentInstance["objective"]): AssignmentInstance => {
-    let state = seed;
-    const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    const mentors = Array.from({ length: Math.ceil(menteeCount / 2) }, (_, j) => ({ id: `m${j}`, capacity: 1 + (j % 3) }));
-    const places = mentors.reduce((sum, mentor) => sum + mentor.capacity, 0);
-    const mentees = Array.from({ length: Math.min(menteeCount, places) }, (_, i) => ({ id: `e${i}` }));
-    const pairs: AssignmentInstance["pairs"] = [];
-    for (const { id } of mentees) {
-      const chosen = new Set<number>();
-      // Most candidates among a few popular mentors, so demand is concentrated.
-      for (let c = 0; c < 6; c++) chosen.add(Math.floor(random() ** 3 * mentors.length));
-      for (const j of chosen) pairs.push([id, `m${j}`, Math.round(random() * 8) / 8]);
-    }
-    return { mentees, mentors, pairs, objective };
-  };
+// The auction warm start runs on these; contested places make it displace and re-bid, and coarse
+// scores make ties.
+const contested = (seed: number, menteeCount: number, objective: AssignmentInstance["objective"]): AssignmentInstance => {
+  let state = seed;
+  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const mentors = Array.from({ length: Math.ceil(menteeCount / 2) }, (_, j) => ({ id: `m${j}`, capacity: 1 + (j % 3) }));
+  const places = mentors.reduce((sum, mentor) => sum + mentor.capacity, 0);
+  const mentees = Array.from({ length: Math.min(menteeCount, places) }, (_, i) => ({ id: `e${i}` }));
+  const pairs: AssignmentInstance["pairs"] = [];
+  for (const { id } of mentees) {
+    const chosen = new Set<number>();
+    // Most candidates among a few popular mentors, so demand is concentrated.
+    for (let c = 0; c < 6; c++) chosen.add(Math.floor(random() ** 3 * mentors.length));
+    for (const j of chosen) pairs.push([id, `m${j}`, Math.round(random() * 8) / 8]);
+  }
+  return { mentees, mentors, pairs, objective };
+};
 
+describe("solveAssignment when places are about as many as mentees", () => {
+  // verifyOptimality is an independent certificate.
   it.each([1, 2, 3, 4, 5, 6])("is certified optimal on a contested instance (seed %i)", (seed) => {
     for (const objective of ["max_matched_then_score", "max_score"] as const) {
       const problem = contested(seed, 300, objective);
@@ -212,6 +214,60 @@ describe("parseAssignmentInstance", () => {
     expect(() =>
       parseAssignmentInstance({ mentees: [], mentors: [], pairs: [["a", "x", 0.5]], objective: "max_score" }),
     ).toThrowError(/pairs\[0\]\[0\]: unknown mentee id "a"/);
+  });
+});
+
+describe("parseAssignmentText", () => {
+  const general = (text: string) => parseAssignmentInstance(JSON.parse(text));
+  const errorOf = (parse: () => unknown) => {
+    try {
+      parse();
+    } catch (error) {
+      return { name: (error as Error).name, message: (error as Error).message };
+    }
+    return null;
+  };
+
+  it("reads the usual shape into typed arrays and solves it as the object form does", () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      for (const objective of ["max_matched_then_score", "max_score"] as const) {
+        const problem = { ...contested(seed, 120, objective), locked: [["e0", "m0"]] as [string, string][], excluded: [["e1", "m1"]] as [string, string][] };
+        if (!problem.pairs.some(([a, b]) => a === "e0" && b === "m0")) problem.locked = [];
+        for (const text of [JSON.stringify(problem), JSON.stringify(problem, null, 2)]) {
+          const compact = parseAssignmentText(text);
+          expect("pairScore" in compact).toBe(true);
+          const result = solveAssignment(compact);
+          expect(result).toEqual(solveAssignment(general(text)));
+          expect(verifyOptimality(compact, result)).toEqual({ optimal: true, violations: 0 });
+        }
+      }
+    }
+  });
+
+  it.each([
+    ["invalid JSON", '{"mentees": ['],
+    ["a negative capacity", '{"mentees":[{"id":"a"}],"mentors":[{"id":"x","capacity":-1}],"pairs":[["a","x",0.5]],"objective":"max_score"}'],
+    ["a fractional capacity", '{"mentees":[{"id":"a"}],"mentors":[{"id":"x","capacity":1.5}],"pairs":[],"objective":"max_score"}'],
+    ["a score above 1", '{"mentees":[{"id":"a"}],"mentors":[{"id":"x","capacity":1}],"pairs":[["a","x",1.5]],"objective":"max_score"}'],
+    ["an unknown mentor", '{"mentees":[{"id":"a"}],"mentors":[{"id":"x","capacity":1}],"pairs":[["a","y",0.5]],"objective":"max_score"}'],
+    ["a duplicate mentee", '{"mentees":[{"id":"a"},{"id":"a"}],"mentors":[],"pairs":[],"objective":"max_score"}'],
+    ["a duplicate pair", '{"mentees":[{"id":"a"}],"mentors":[{"id":"x","capacity":1}],"pairs":[["a","x",0.5],["a","x",0.7]],"objective":"max_score"}'],
+    ["an impossible lock", '{"mentees":[{"id":"a"}],"mentors":[{"id":"x","capacity":0}],"pairs":[["a","x",0.5]],"objective":"max_score","locked":[["a","x"]]}'],
+    ["a bad objective", '{"mentees":[],"mentors":[],"pairs":[],"objective":"best"}'],
+    ["an empty id", '{"mentees":[{"id":""}],"mentors":[],"pairs":[],"objective":"max_score"}'],
+    ["a missing list", '{"mentees":[],"mentors":[],"objective":"max_score"}'],
+    ["trailing text", '{"mentees":[],"mentors":[],"pairs":[],"objective":"max_score"} x'],
+  ])("fails on %s exactly as the general way does", (_, text) => {
+    const error = errorOf(() => parseAssignmentText(text));
+    expect(error).not.toBeNull();
+    expect(error).toEqual(errorOf(() => general(text)));
+  });
+
+  it("takes what the fast reader does not know the general way", () => {
+    // An escape in an id, an extra key and pairs before the people.
+    const text =
+      '{"pairs":[["a\\u0062","x",0.5]],"mentees":[{"id":"a\\u0062","note":1}],"mentors":[{"capacity":1,"id":"x"}],"objective":"max_score"}';
+    expect(solveAssignment(parseAssignmentText(text))).toEqual({ assignment: [["ab", "x"]], matched: 1, score: 0.5 });
   });
 });
 

@@ -86,6 +86,259 @@ export function parseAssignmentInstance(json: unknown): AssignmentInstance {
   return instance;
 }
 
+/**
+ * Parses an instance's JSON text. The usual shape is read straight into typed arrays, with ids
+ * interned, so a national instance never becomes half a million small arrays (nor zod's copy of
+ * them); anything else (escapes in ids, unknown keys, bad values, invalid JSON) goes the general way,
+ * `parseAssignmentInstance(JSON.parse(text))`, whose errors it throws: `SyntaxError` for invalid
+ * JSON, `InvalidInstanceError` for an invalid instance.
+ */
+export function parseAssignmentText(text: string): AnyAssignmentInstance {
+  const compact = readCompact(text);
+  if (compact === null) return parseAssignmentInstance(JSON.parse(text));
+  // Checked once here; the next `prepare` (normally solving it) takes this rather than redo it.
+  preparedOnce.set(compact, prepare(compact));
+  return compact;
+}
+
+/** Instances treat their arrays as read-only, so a just-parsed instance's graph can be handed on. */
+const preparedOnce = new WeakMap<CompactAssignmentInstance, Prepared>();
+
+/** Reads the common shape of instance JSON into a compact instance; null when unsure. */
+function readCompact(text: string): CompactAssignmentInstance | null {
+  const length = text.length;
+  let pos = 0;
+  let ok = true;
+  const fail = () => {
+    ok = false;
+    pos = length;
+  };
+  const space = () => {
+    while (pos < length) {
+      const ch = text.charCodeAt(pos);
+      if (ch !== 32 && ch !== 10 && ch !== 13 && ch !== 9) break;
+      pos++;
+    }
+  };
+  /** Skips white space and one expected character. */
+  const expect = (ch: number) => {
+    space();
+    if (text.charCodeAt(pos) === ch) pos++;
+    else fail();
+  };
+  /** After a list item: true at `,`, false at the closing character. */
+  const more = (close: number) => {
+    space();
+    const ch = text.charCodeAt(pos);
+    if (ch === 44) {
+      pos++;
+      return true;
+    }
+    if (ch !== close) fail();
+    else pos++;
+    return false;
+  };
+  /** Starts a list; false when it is empty (and consumed). */
+  const open = (openCh: number, close: number) => {
+    expect(openCh);
+    space();
+    if (text.charCodeAt(pos) === close) {
+      pos++;
+      return false;
+    }
+    return ok;
+  };
+  // A string without escapes or control characters is between `strStart` and `strEnd`.
+  let strStart = 0;
+  let strEnd = 0;
+  const stringSpan = () => {
+    expect(34);
+    strStart = pos;
+    while (pos < length) {
+      const ch = text.charCodeAt(pos);
+      if (ch === 34) break;
+      if (ch === 92 || ch < 32) return fail();
+      pos++;
+    }
+    if (pos >= length) return fail();
+    strEnd = pos++;
+  };
+  const string = () => {
+    stringSpan();
+    return ok ? text.slice(strStart, strEnd) : "";
+  };
+  const id = () => {
+    const value = string();
+    if (value === "") fail();
+    return value;
+  };
+  const digits = () => {
+    const from = pos;
+    while (pos < length && text.charCodeAt(pos) >= 48 && text.charCodeAt(pos) <= 57) pos++;
+    return pos > from;
+  };
+  /** A JSON number, checked against the grammar. */
+  const number = () => {
+    space();
+    const from = pos;
+    if (text.charCodeAt(pos) === 45) pos++;
+    if (text.charCodeAt(pos) === 48) pos++;
+    else if (!digits()) fail();
+    if (text.charCodeAt(pos) === 46) {
+      pos++;
+      if (!digits()) fail();
+    }
+    const e = text.charCodeAt(pos);
+    if (e === 101 || e === 69) {
+      pos++;
+      const sign = text.charCodeAt(pos);
+      if (sign === 43 || sign === 45) pos++;
+      if (!digits()) fail();
+    }
+    return ok ? Number(text.slice(from, pos)) : NaN;
+  };
+  const key = () => {
+    const name = string();
+    expect(58);
+    return name;
+  };
+
+  const seen = new Set<string>();
+  let menteeIds: string[] | null = null;
+  let mentorIds: string[] | null = null;
+  let capacities: number[] = [];
+  const menteeIndex = new Map<string, number>();
+  const mentorIndex = new Map<string, number>();
+  let objective: AssignmentObjective | null = null;
+  let pairCount = -1;
+  let pairMentee = new Int32Array(0);
+  let pairMentor = new Int32Array(0);
+  let pairScore = new Float64Array(0);
+  const lists: { locked?: [string, string][]; excluded?: [string, string][] } = {};
+
+  const readPairs = () => {
+    let size = Math.max(16, Math.ceil(length / 32));
+    pairMentee = new Int32Array(size);
+    pairMentor = new Int32Array(size);
+    pairScore = new Float64Array(size);
+    let count = 0;
+    // Pairs come grouped by mentee, so the last mentee's id is compared in place before any lookup.
+    let lastId = "";
+    let lastIndex = -1;
+    if (open(91, 93)) {
+      do {
+        expect(91);
+        stringSpan();
+        if (!ok) break;
+        let i = lastIndex;
+        if (!(strEnd - strStart === lastId.length && text.startsWith(lastId, strStart))) {
+          lastId = text.slice(strStart, strEnd);
+          i = lastIndex = menteeIndex.get(lastId) ?? -1;
+        }
+        expect(44);
+        const j = mentorIndex.get(string()) ?? -1;
+        expect(44);
+        const score = number();
+        expect(93);
+        if (!ok || i === -1 || j === -1 || !(score >= 0 && score <= 1)) return fail();
+        if (count === size) {
+          size *= 2;
+          const grownMentee = new Int32Array(size);
+          grownMentee.set(pairMentee);
+          pairMentee = grownMentee;
+          const grownMentor = new Int32Array(size);
+          grownMentor.set(pairMentor);
+          pairMentor = grownMentor;
+          const grownScore = new Float64Array(size);
+          grownScore.set(pairScore);
+          pairScore = grownScore;
+        }
+        pairMentee[count] = i;
+        pairMentor[count] = j;
+        pairScore[count++] = score;
+      } while (more(93));
+    }
+    pairCount = count;
+  };
+
+  if (!open(123, 125)) return null;
+  do {
+    const name = key();
+    if (!ok || seen.has(name)) return null;
+    seen.add(name);
+    if (name === "mentees") {
+      menteeIds = [];
+      if (open(91, 93)) {
+        do {
+          expect(123);
+          if (key() !== "id") return null;
+          const value = id();
+          expect(125);
+          if (!ok || menteeIndex.has(value)) return null;
+          menteeIndex.set(value, menteeIds.length);
+          menteeIds.push(value);
+        } while (more(93));
+      }
+    } else if (name === "mentors") {
+      mentorIds = [];
+      capacities = [];
+      if (open(91, 93)) {
+        do {
+          expect(123);
+          let mentorId: string | null = null;
+          let capacity = NaN;
+          do {
+            const field = key();
+            if (field === "id" && mentorId === null) mentorId = id();
+            else if (field === "capacity" && Number.isNaN(capacity)) capacity = number();
+            else return null;
+          } while (more(125));
+          if (!ok || mentorId === null || !Number.isInteger(capacity) || capacity < 0 || mentorIndex.has(mentorId)) return null;
+          mentorIndex.set(mentorId, mentorIds.length);
+          mentorIds.push(mentorId);
+          capacities.push(capacity);
+        } while (more(93));
+      }
+    } else if (name === "pairs") {
+      if (menteeIds === null || mentorIds === null) return null;
+      readPairs();
+    } else if (name === "objective") {
+      const value = string();
+      if (!(assignmentObjectives as readonly string[]).includes(value)) return null;
+      objective = value as AssignmentObjective;
+    } else if (name === "locked" || name === "excluded") {
+      const list: [string, string][] = [];
+      if (open(91, 93)) {
+        do {
+          expect(91);
+          const a = id();
+          expect(44);
+          const b = id();
+          expect(93);
+          list.push([a, b]);
+        } while (more(93));
+      }
+      lists[name] = list;
+    } else {
+      return null;
+    }
+  } while (ok && more(125));
+  space();
+  if (!ok || pos !== length || menteeIds === null || mentorIds === null || objective === null || pairCount < 0) return null;
+  return {
+    menteeIds,
+    mentorIds,
+    capacity: Float64Array.from(capacities),
+    pairMentee: pairMentee.slice(0, pairCount),
+    pairMentor: pairMentor.slice(0, pairCount),
+    pairScore: pairScore.slice(0, pairCount),
+    objective,
+    ...lists,
+    menteeIndex,
+    mentorIndex,
+  };
+}
+
 function formatPath(path: (string | number)[]): string {
   if (path.length === 0) return "(instance)";
   return path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
@@ -109,63 +362,154 @@ interface Prepared {
   lockedEdge: Int32Array;
   menteeIndex: Map<string, number>;
   mentorIndex: Map<string, number>;
+  compact: CompactAssignmentInstance;
 }
 
-function prepare(instance: AssignmentInstance): Prepared {
-  const { mentees, mentors, pairs } = instance;
-  const n = mentees.length;
-  const m = mentors.length;
-  const menteeIndex = new Map<string, number>();
-  mentees.forEach((mentee, i) => {
-    if (menteeIndex.has(mentee.id)) throw new InvalidInstanceError(`mentees[${i}]: duplicate mentee id "${mentee.id}"`);
-    menteeIndex.set(mentee.id, i);
+/**
+ * An instance held in typed arrays, as `parseAssignmentText` reads it straight from JSON text: what
+ * a national scheme needs without 500,000 small arrays. `solveAssignment` and `verifyOptimality`
+ * take either form.
+ */
+export interface CompactAssignmentInstance {
+  menteeIds: string[];
+  mentorIds: string[];
+  /** Each mentor's capacity as given (a whole number, 0 or more). */
+  capacity: Float64Array;
+  /** Pair k is (`pairMentee[k]`, `pairMentor[k]`), indices into the id lists, with `pairScore[k]`. */
+  pairMentee: Int32Array;
+  pairMentor: Int32Array;
+  pairScore: Float64Array;
+  objective: AssignmentObjective;
+  locked?: [menteeId: string, mentorId: string][];
+  excluded?: [menteeId: string, mentorId: string][];
+  /** Filled by `parseAssignmentText`; built when absent. */
+  menteeIndex?: Map<string, number>;
+  mentorIndex?: Map<string, number>;
+}
+
+export type AnyAssignmentInstance = AssignmentInstance | CompactAssignmentInstance;
+
+const isCompact = (instance: AnyAssignmentInstance): instance is CompactAssignmentInstance => "pairScore" in instance;
+
+function indexIds(ids: string[], what: "mentee" | "mentor"): Map<string, number> {
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (index.has(id)) throw new InvalidInstanceError(`${what}s[${i}]: duplicate ${what} id "${id}"`);
+    index.set(id, i);
   });
+  return index;
+}
+
+/** The object form in typed arrays, checking ids, capacities and scores in the order `prepare` did. */
+function compactOf(instance: AssignmentInstance): CompactAssignmentInstance {
+  const { mentees, mentors, pairs } = instance;
+  const menteeIds = mentees.map((mentee) => mentee.id);
+  const mentorIds = mentors.map((mentor) => mentor.id);
+  const menteeIndex = indexIds(menteeIds, "mentee");
+  const capacity = new Float64Array(mentors.length);
   const mentorIndex = new Map<string, number>();
-  const capacity = new Int32Array(m);
   mentors.forEach((mentor, j) => {
     if (mentorIndex.has(mentor.id)) throw new InvalidInstanceError(`mentors[${j}]: duplicate mentor id "${mentor.id}"`);
     if (!Number.isInteger(mentor.capacity) || mentor.capacity < 0) {
       throw new InvalidInstanceError(`mentors[${j}].capacity: must be a whole number, 0 or more (got ${mentor.capacity})`);
     }
     mentorIndex.set(mentor.id, j);
-    capacity[j] = Math.min(mentor.capacity, 2 ** 31 - 1);
+    capacity[j] = mentor.capacity;
   });
-  const menteeOf = (id: string, path: string) => {
-    const i = menteeIndex.get(id);
-    if (i === undefined) throw new InvalidInstanceError(`${path}: unknown mentee id "${id}"`);
-    return i;
-  };
-  const mentorOf = (id: string, path: string) => {
-    const j = mentorIndex.get(id);
-    if (j === undefined) throw new InvalidInstanceError(`${path}: unknown mentor id "${id}"`);
-    return j;
-  };
-
-  const excluded = new Set<number>();
+  const menteeOf = lookup(menteeIndex, "mentee");
+  const mentorOf = lookup(mentorIndex, "mentor");
   (instance.excluded ?? []).forEach(([a, b], k) => {
-    excluded.add(menteeOf(a, `excluded[${k}][0]`) * m + mentorOf(b, `excluded[${k}][1]`));
+    menteeOf(a, `excluded[${k}][0]`);
+    mentorOf(b, `excluded[${k}][1]`);
   });
-
   const pairMentee = new Int32Array(pairs.length);
   const pairMentor = new Int32Array(pairs.length);
-  const degree = new Int32Array(n + 1);
+  const pairScore = new Float64Array(pairs.length);
   for (let k = 0; k < pairs.length; k++) {
     const pair = pairs[k]!;
-    const i = menteeOf(pair[0], `pairs[${k}][0]`);
-    const j = mentorOf(pair[1], `pairs[${k}][1]`);
+    pairMentee[k] = menteeOf(pair[0], `pairs[${k}][0]`);
+    pairMentor[k] = mentorOf(pair[1], `pairs[${k}][1]`);
     const score = pair[2];
     if (!(typeof score === "number" && score >= 0 && score <= 1)) {
       throw new InvalidInstanceError(`pairs[${k}][2]: score must be between 0 and 1 (got ${String(score)})`);
     }
-    pairMentee[k] = i;
-    pairMentor[k] = j;
-    degree[i + 1]!++;
+    pairScore[k] = score;
   }
+  return {
+    menteeIds,
+    mentorIds,
+    capacity,
+    pairMentee,
+    pairMentor,
+    pairScore,
+    objective: instance.objective,
+    ...(instance.locked ? { locked: instance.locked } : {}),
+    ...(instance.excluded ? { excluded: instance.excluded } : {}),
+    menteeIndex,
+    mentorIndex,
+  };
+}
+
+const lookup = (index: Map<string, number>, what: "mentee" | "mentor") => (id: string, path: string) => {
+  const i = index.get(id);
+  if (i === undefined) throw new InvalidInstanceError(`${path}: unknown ${what} id "${id}"`);
+  return i;
+};
+
+/** What the zod schema and `compactOf` check, for a compact instance built by hand. */
+function checkCompact(c: CompactAssignmentInstance): void {
+  const { menteeIds, mentorIds, capacity, pairMentee, pairMentor, pairScore } = c;
+  if (capacity.length !== mentorIds.length || pairMentee.length !== pairScore.length || pairMentor.length !== pairScore.length) {
+    throw new InvalidInstanceError("(instance): the compact arrays differ in length");
+  }
+  for (let j = 0; j < mentorIds.length; j++) {
+    if (!Number.isInteger(capacity[j]) || capacity[j]! < 0) {
+      throw new InvalidInstanceError(`mentors[${j}].capacity: must be a whole number, 0 or more (got ${capacity[j]})`);
+    }
+  }
+  for (let k = 0; k < pairScore.length; k++) {
+    const i = pairMentee[k]!;
+    const j = pairMentor[k]!;
+    if (!(i >= 0 && i < menteeIds.length)) throw new InvalidInstanceError(`pairs[${k}][0]: unknown mentee index ${i}`);
+    if (!(j >= 0 && j < mentorIds.length)) throw new InvalidInstanceError(`pairs[${k}][1]: unknown mentor index ${j}`);
+    const score = pairScore[k]!;
+    if (!(score >= 0 && score <= 1)) throw new InvalidInstanceError(`pairs[${k}][2]: score must be between 0 and 1 (got ${score})`);
+  }
+}
+
+function prepare(instance: AnyAssignmentInstance): Prepared {
+  if (isCompact(instance)) {
+    const ready = preparedOnce.get(instance);
+    if (ready) {
+      preparedOnce.delete(instance);
+      return ready;
+    }
+  }
+  const c = isCompact(instance) ? instance : compactOf(instance);
+  const { menteeIds, mentorIds, pairMentee, pairMentor, pairScore } = c;
+  const n = menteeIds.length;
+  const m = mentorIds.length;
+  const pairCount = pairScore.length;
+  if (isCompact(instance)) checkCompact(c);
+  const menteeIndex = c.menteeIndex ?? indexIds(menteeIds, "mentee");
+  const mentorIndex = c.mentorIndex ?? indexIds(mentorIds, "mentor");
+  const capacity = new Int32Array(m);
+  for (let j = 0; j < m; j++) capacity[j] = Math.min(c.capacity[j]!, 2 ** 31 - 1);
+  const menteeOf = lookup(menteeIndex, "mentee");
+  const mentorOf = lookup(mentorIndex, "mentor");
+
+  const excluded = new Set<number>();
+  (c.excluded ?? []).forEach(([a, b], k) => {
+    excluded.add(menteeOf(a, `excluded[${k}][0]`) * m + mentorOf(b, `excluded[${k}][1]`));
+  });
+
+  const degree = new Int32Array(n + 1);
+  for (let k = 0; k < pairCount; k++) degree[pairMentee[k]! + 1]!++;
   const rowStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) rowStart[i + 1] = rowStart[i]! + degree[i + 1]!;
   const fill = rowStart.slice(0, n);
-  const edgePairAll = new Int32Array(pairs.length);
-  for (let k = 0; k < pairs.length; k++) edgePairAll[fill[pairMentee[k]!]!++] = k;
+  const edgePairAll = new Int32Array(pairCount);
+  for (let k = 0; k < pairCount; k++) edgePairAll[fill[pairMentee[k]!]!++] = k;
 
   // Duplicate pairs: stamp each mentor with the pair that last named it in this mentee's row.
   const stamp = new Int32Array(m).fill(-1);
@@ -176,7 +520,7 @@ function prepare(instance: AssignmentInstance): Prepared {
       const j = pairMentor[k]!;
       if (stamp[j] === i) {
         throw new InvalidInstanceError(
-          `pairs[${k}]: duplicate pair ("${mentees[i]!.id}", "${mentors[j]!.id}"), already at pairs[${stampPair[j]}]`,
+          `pairs[${k}]: duplicate pair ("${menteeIds[i]}", "${mentorIds[j]}"), already at pairs[${stampPair[j]}]`,
         );
       }
       stamp[j] = i;
@@ -187,7 +531,7 @@ function prepare(instance: AssignmentInstance): Prepared {
   // Locks: the mentee leaves the graph and the mentor's capacity shrinks.
   const lockedPair = new Int32Array(n).fill(-1);
   const lockedMentor = new Int32Array(n).fill(-1);
-  (instance.locked ?? []).forEach(([a, b], k) => {
+  (c.locked ?? []).forEach(([a, b], k) => {
     const i = menteeOf(a, `locked[${k}][0]`);
     const j = mentorOf(b, `locked[${k}][1]`);
     if (lockedMentor[i] === j) return;
@@ -199,7 +543,7 @@ function prepare(instance: AssignmentInstance): Prepared {
     for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) if (pairMentor[edgePairAll[e]!] === j) pair = edgePairAll[e]!;
     if (pair === -1) throw new InvalidInstanceError(`locked[${k}]: impossible lock, ("${a}", "${b}") is not an allowed pair`);
     if (capacity[j] === 0) {
-      throw new InvalidInstanceError(`locked[${k}]: impossible lock, mentor "${b}" has more locked mentees than capacity (${mentors[j]!.capacity})`);
+      throw new InvalidInstanceError(`locked[${k}]: impossible lock, mentor "${b}" has more locked mentees than capacity (${c.capacity[j]})`);
     }
     capacity[j]!--;
     lockedMentor[i] = j;
@@ -210,7 +554,7 @@ function prepare(instance: AssignmentInstance): Prepared {
   const keptStart = new Int32Array(n + 1);
   const mentorDegree = new Int32Array(m);
   let kept = 0;
-  const keep = new Uint8Array(pairs.length);
+  const keep = new Uint8Array(pairCount);
   for (let i = 0; i < n; i++) {
     keptStart[i] = kept;
     if (lockedMentor[i] !== -1) continue;
@@ -235,13 +579,13 @@ function prepare(instance: AssignmentInstance): Prepared {
       if (!keep[k]) continue;
       edgeMentor[e2] = pairMentor[k]!;
       edgeRow[e2] = i;
-      edgeCost[e2] = SCALE - Math.round(pairs[k]![2] * SCALE);
+      edgeCost[e2] = SCALE - Math.round(pairScore[k]! * SCALE);
       edgePair[e2] = k;
       e2++;
     }
   }
   for (let j = 0; j < m; j++) capacity[j] = Math.min(capacity[j]!, mentorDegree[j]!);
-  return { n, m, rowStart: keptStart, edgeMentor, edgeRow, edgeCost, edgePair, capacity, lockedEdge: lockedPair, menteeIndex, mentorIndex };
+  return { n, m, rowStart: keptStart, edgeMentor, edgeRow, edgeCost, edgePair, capacity, lockedEdge: lockedPair, menteeIndex, mentorIndex, compact: c };
 }
 
 /** A binary min-heap of (key, node) with lazy deletion, on growable typed arrays. */
@@ -308,7 +652,7 @@ class Heap {
  * then places most mentees at once), else from each mentor's places, so most searches end quickly
  * at someone still free.
  */
-export function solveAssignment(instance: AssignmentInstance): AssignmentResult {
+export function solveAssignment(instance: AnyAssignmentInstance): AssignmentResult {
   const g = prepare(instance);
   const { n, m, rowStart, edgeMentor, edgeRow, edgeCost, capacity } = g;
   // Leaving a place unfilled costs as much as a score-0 pair (`max_score`), or more than any total
@@ -350,7 +694,7 @@ export function solveAssignment(instance: AssignmentInstance): AssignmentResult 
   }
   const assignedEdge = new Int32Array(n).fill(-1);
   for (let e = 0; e < edges; e++) if (used[e]) assignedEdge[edgeRow[e]!] = e;
-  return collect(instance, g, assignedEdge);
+  return collect(g, assignedEdge);
 }
 
 interface FlowGraph {
@@ -768,15 +1112,15 @@ function auction(graph: FlowGraph, maxBids: number): { held: Int32Array; price: 
   return { held, price };
 }
 
-function collect(instance: AssignmentInstance, g: Prepared, assignedEdge: Int32Array): AssignmentResult {
+function collect(g: Prepared, assignedEdge: Int32Array): AssignmentResult {
+  const { menteeIds, mentorIds, pairMentee, pairMentor, pairScore } = g.compact;
   const assignment: [string, string][] = [];
   let score = 0;
   for (let i = 0; i < g.n; i++) {
     const pairIndex = g.lockedEdge[i] !== -1 ? g.lockedEdge[i]! : assignedEdge[i] !== -1 ? g.edgePair[assignedEdge[i]!]! : -1;
     if (pairIndex === -1) continue;
-    const pair = instance.pairs[pairIndex]!;
-    assignment.push([pair[0], pair[1]]);
-    score += pair[2];
+    assignment.push([menteeIds[pairMentee[pairIndex]!]!, mentorIds[pairMentor[pairIndex]!]!]);
+    score += pairScore[pairIndex]!;
   }
   return { assignment, matched: assignment.length, score };
 }
@@ -794,7 +1138,7 @@ export interface OptimalityCheck {
  * per-matched-pair objective with an unbounded bonus; for `max_score` the first part is zero. Edges
  * between source and sink both ways let the number matched change, so the check is over all sizes.
  */
-export function verifyOptimality(instance: AssignmentInstance, result: AssignmentResult): OptimalityCheck {
+export function verifyOptimality(instance: AnyAssignmentInstance, result: AssignmentResult): OptimalityCheck {
   const g = prepare(instance);
   const { n, m, rowStart, edgeMentor, edgeCost, capacity } = g;
   let violations = 0;
@@ -813,7 +1157,7 @@ export function verifyOptimality(instance: AssignmentInstance, result: Assignmen
     seenMentee[i] = 1;
     const lockedPair = g.lockedEdge[i]!;
     if (lockedPair !== -1) {
-      if (instance.pairs[lockedPair]![1] === b) lockedSeen[i] = 1;
+      if (g.compact.mentorIds[g.compact.pairMentor[lockedPair]!] === b) lockedSeen[i] = 1;
       else violations++;
       continue;
     }
