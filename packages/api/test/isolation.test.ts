@@ -4,6 +4,8 @@ import { and, eq } from "drizzle-orm";
 import {
   enrolments,
   invitations,
+  matchRuns,
+  relationships,
   memberships,
   mentorApprovals,
   schemes,
@@ -31,6 +33,8 @@ interface Ids {
   recordId: string;
   eventId: string;
   evidenceFileId: string;
+  runId: string;
+  relationshipId: string;
 }
 
 type Expectation =
@@ -193,6 +197,50 @@ const expectations: Record<string, Expectation> = {
   "preparation.cpd": { tier: "signedIn" },
   "preparation.myStatus": { tier: "signedIn" },
   "preparation.requestRecognition": { tier: "signedIn" },
+  "matching.overview": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.matching.overview({ organisationId: ids.organisationId, schemeId: ids.schemeId }),
+  },
+  "matching.startRun": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.matching.startRun({ organisationId: ids.organisationId, schemeId: ids.schemeId, mode: "auto", fairness: false, stable: false }),
+  },
+  "matching.run": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.matching.run({ organisationId: ids.organisationId, runId: ids.runId }),
+  },
+  "matching.setConstraint": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) =>
+      c.matching.setConstraint({ organisationId: ids.organisationId, schemeId: ids.schemeId, menteeEnrolmentId: ids.enrolmentId, mentorEnrolmentId: ids.enrolmentId, kind: "lock" }),
+  },
+  "matching.swap": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.matching.swap({ organisationId: ids.organisationId, runId: ids.runId, menteeA: ids.enrolmentId, menteeB: ids.personId }),
+  },
+  "matching.confirm": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.matching.confirm({ organisationId: ids.organisationId, runId: ids.runId }),
+  },
+  "matching.relationships": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.matching.relationships({ organisationId: ids.organisationId, schemeId: ids.schemeId }),
+  },
+  "matching.pool": { tier: "signedIn" },
+  "matching.request": { tier: "signedIn" },
+  "matching.cancelRequest": { tier: "signedIn" },
+  "matching.respond": { tier: "signedIn" },
+  "matching.noFaultChange": { tier: "signedIn" },
+  "matching.endAfterTrial": { tier: "signedIn" },
+  "matching.mine": { tier: "signedIn" },
+  "matching.updateProfile": { tier: "signedIn" },
   "organisation.get": { tier: "org", roles: "any", call: (c, ids) => c.organisation.get({ organisationId: ids.organisationId }) },
   "organisation.people": {
     tier: "org",
@@ -290,7 +338,28 @@ beforeAll(async () => {
     filename: "b-certificate.pdf",
     contentBase64: Buffer.from("%PDF-1.4 B's certificate").toString("base64"),
   });
+  // A run and an active relationship in B, which nobody in A may read, confirm or end.
+  const [runB] = await withTenant(env.db, { organisationId: orgB.id }, (tx) =>
+    tx.insert(matchRuns).values({ organisationId: orgB.id, schemeId: schemeB.schemeId, mode: "auto", options: { mode: "auto", fairness: false, stable: false }, status: "done" }).returning(),
+  );
+  const [relationshipB] = await withTenant(env.db, { organisationId: orgB.id }, (tx) =>
+    tx
+      .insert(relationships)
+      .values({
+        organisationId: orgB.id,
+        schemeId: schemeB.schemeId,
+        menteeEnrolmentId: enrolmentB!.id,
+        mentorEnrolmentId: enrolmentB!.id,
+        menteePersonId: personB.id,
+        mentorPersonId: personB.id,
+        status: "active",
+        origin: "allocation",
+      })
+      .returning(),
+  );
   bIds = {
+    runId: runB!.id,
+    relationshipId: relationshipB!.id,
     evidenceFileId: evidenceB.evidenceFileId,
     moduleId: moduleB.moduleId,
     recordId: recordB.recordId,
@@ -376,6 +445,8 @@ describe("organisation-scoped procedures", () => {
       event: (await tx.select().from(supportEvents).where(eq(supportEvents.id, bIds.eventId)))[0],
       attendance: await tx.select().from(supportAttendance),
       approvals: await tx.select().from(mentorApprovals),
+      run: (await tx.select().from(matchRuns).where(eq(matchRuns.id, bIds.runId)))[0],
+      relationship: (await tx.select().from(relationships).where(eq(relationships.id, bIds.relationshipId)))[0],
     }));
     expect(untouched).toMatchObject({
       module: { name: "B's module" },
@@ -383,6 +454,8 @@ describe("organisation-scoped procedures", () => {
       event: { title: "B's support group" },
       attendance: [],
       approvals: [],
+      run: { status: "done" },
+      relationship: { status: "active", closedReason: null },
     });
   });
 
@@ -405,6 +478,37 @@ describe("organisation-scoped procedures", () => {
     for (const caller of [platformAdmin, analyst]) {
       expect((await failure(expectation.call(caller, ids))).code).toBe("FORBIDDEN");
     }
+  });
+});
+
+describe("participants' matching procedures", () => {
+  it("reach nothing of another organisation's schemes or matches, whoever calls", async () => {
+    for (const caller of [a.admin, a.participant]) {
+      const calls: [string, Promise<unknown>][] = [
+        ["pool", caller.matching.pool({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, filters: {} })],
+        ["request", caller.matching.request({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, mentorEnrolmentIds: [bIds.enrolmentId] })],
+        ["cancelRequest", caller.matching.cancelRequest({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
+        ["respond", caller.matching.respond({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId, accept: false })],
+        ["noFaultChange", caller.matching.noFaultChange({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId, reason: "x" })],
+        ["endAfterTrial", caller.matching.endAfterTrial({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId })],
+        [
+          "updateProfile",
+          caller.matching.updateProfile({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, role: "mentee", topics: [], availability: [], remoteOk: false, bio: null }),
+        ],
+      ];
+      for (const [name, call] of calls) {
+        const error = await failure(call);
+        expect(["FORBIDDEN", "NOT_FOUND"], name).toContain(error.code);
+        expect(error.message, name).not.toContain(bPersonEmail);
+      }
+      expect(await caller.matching.mine()).toEqual([]);
+    }
+    for (const name of ["pool", "mine"] as const) {
+      const call = name === "pool" ? signedOut.matching.pool({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, filters: {} }) : signedOut.matching.mine();
+      expect((await failure(call)).code).toBe("UNAUTHORIZED");
+    }
+    const [relationship] = await withTenant(env.db, { organisationId: bIds.organisationId }, (tx) => tx.select().from(relationships).where(eq(relationships.id, bIds.relationshipId)));
+    expect(relationship).toMatchObject({ status: "active", closedReason: null });
   });
 });
 
@@ -433,7 +537,7 @@ describe("bad input", () => {
   // Procedures that take no input and end the caller's sessions are left out: junk input is ignored.
   const fuzzable = Object.keys(expectations).filter(
     (p) =>
-      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus", "preparation.myRecords", "preparation.myCatalogues", "preparation.myEvents", "preparation.cpd"].includes(p),
+      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus", "preparation.myRecords", "preparation.myCatalogues", "preparation.myEvents", "preparation.cpd", "matching.mine"].includes(p),
   );
 
   it("never produces an internal error, whatever the input", async () => {

@@ -85,6 +85,7 @@ export async function startRun(
   await enqueueJob(tx as unknown as Database, {
     kind: "matching.run",
     payload: { organisationId: options.organisationId, runId: run!.id },
+    runAt: options.now,
     dedupeKey: `matching.run:${run!.id}`,
   });
   return { runId: run!.id };
