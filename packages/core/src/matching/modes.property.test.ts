@@ -45,7 +45,9 @@ const arbitraryScheme = fc.record({
   excludedSeed: fc.array(fc.tuple(fc.nat(6), fc.nat(3)), { maxLength: 3 }),
 });
 
-function schemeOf(drawn: fc.RecordValue<typeof arbitraryScheme>) {
+type Drawn = typeof arbitraryScheme extends fc.Arbitrary<infer T> ? T : never;
+
+function schemeOf(drawn: Drawn) {
   const mentees: MenteeCandidate[] = drawn.mentees.map((m, i) => ({ id: `e${i}`, ...m }));
   const mentors: MentorCandidate[] = drawn.mentors.map((m, j) => ({ id: `m${j}`, ...m }));
   const excluded = drawn.excludedSeed
