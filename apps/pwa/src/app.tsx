@@ -5,6 +5,9 @@ import { Container, Footer, Header, MainWrapper, SkipLink } from "@tandem/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { SignInForm } from "./features/auth/sign-in-form";
+import { ChooseMentor } from "./features/matching/choose-mentor";
+import { MatchingProfile } from "./features/matching/matching-profile";
+import { MyMatches } from "./features/matching/my-matches";
 import { MyOrganisations } from "./features/me/my-organisations";
 import { FindSchemes } from "./features/schemes/find-schemes";
 import { MySchemes } from "./features/schemes/my-schemes";
@@ -81,7 +84,15 @@ function navigationFor(route: Route, signedIn: boolean) {
     },
     ...(signedIn
       ? [
-          { href: `${BASE}/schemes`, text: "My schemes", current: route.name === "my-schemes" },
+          {
+            href: `${BASE}/schemes`,
+            text: "My schemes",
+            current:
+              route.name === "my-schemes" ||
+              route.name === "choose-mentor" ||
+              route.name === "matching-profile",
+          },
+          { href: `${BASE}/matches`, text: "My matches", current: route.name === "matches" },
           {
             href: `${BASE}/preparation`,
             text: "My preparation",
@@ -137,6 +148,11 @@ function Screen({ route, me }: { route: Exclude<Route, { name: "not-found" }>; m
   if (route.name === "preparation") return <MyPreparation />;
   if (route.name === "recognition") return <RecognitionRequest me={me.data} />;
   if (route.name === "support-events") return <SupportEvents />;
+  if (route.name === "matches") return <MyMatches />;
+  if (route.name === "choose-mentor")
+    return <ChooseMentor organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />;
+  if (route.name === "matching-profile")
+    return <MatchingProfile organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />;
   return <MyOrganisations me={me.data} />;
 }
 

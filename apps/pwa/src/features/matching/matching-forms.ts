@@ -8,11 +8,16 @@ export const MAX_CHOICES = 3;
 export type RequestField = "mentorEnrolmentIds" | "message";
 export const requestFields: readonly RequestField[] = ["mentorEnrolmentIds", "message"];
 
-export function validateRequest(values: { choices: readonly string[]; message: string }): FormErrors<RequestField> {
+export function validateRequest(values: {
+  choices: readonly string[];
+  message: string;
+}): FormErrors<RequestField> {
   const fields: Partial<Record<RequestField, string>> = {};
   if (values.choices.length === 0) fields.mentorEnrolmentIds = "Choose at least one mentor";
-  else if (values.choices.length > MAX_CHOICES) fields.mentorEnrolmentIds = "Choose up to 3 mentors, in order";
-  if (values.message.trim().length > 500) fields.message = "Keep your message to 500 characters or fewer";
+  else if (values.choices.length > MAX_CHOICES)
+    fields.mentorEnrolmentIds = "Choose up to 3 mentors, in order";
+  if (values.message.trim().length > 500)
+    fields.message = "Keep your message to 500 characters or fewer";
   return toFormErrors(requestFields, fields);
 }
 
@@ -70,9 +75,11 @@ export function readProfile(
   const topics = splitList(values.topics);
   const availability = splitList(values.availability);
   if (topics.length > 20) fields.topics = "List 20 topics or fewer";
-  else if (topics.some((t) => t.length > 80)) fields.topics = "Keep each topic to 80 characters or fewer";
+  else if (topics.some((t) => t.length > 80))
+    fields.topics = "Keep each topic to 80 characters or fewer";
   if (availability.length > 21) fields.availability = "List 21 times or fewer";
-  else if (availability.some((t) => t.length > 40)) fields.availability = "Keep each time to 40 characters or fewer";
+  else if (availability.some((t) => t.length > 40))
+    fields.availability = "Keep each time to 40 characters or fewer";
   const bio = values.bio.trim();
   if (bio.length > 1000) fields.bio = "Keep your introduction to 1000 characters or fewer";
   let capacity: number | null | undefined;

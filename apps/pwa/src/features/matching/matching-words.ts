@@ -70,7 +70,10 @@ export type MatchStatus = "requested" | "active" | "closed" | string;
  * Why a match ended, for the person looking. A mentor is never told that a mentee asked for a
  * no-fault change (the API sends them no reason), so a missing reason reads as a plain "ended".
  */
-export function describeClosed(reason: string | null | undefined, role: "mentee" | "mentor"): string {
+export function describeClosed(
+  reason: string | null | undefined,
+  role: "mentee" | "mentor",
+): string {
   switch (reason) {
     case "no_fault_change":
       return role === "mentee" ? "You asked for a no-fault change" : "The match has ended";

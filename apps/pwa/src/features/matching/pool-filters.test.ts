@@ -36,8 +36,13 @@ describe("distance", () => {
   });
 
   it("sends only usable filters to the API", () => {
-    expect(toApiFilters({ specialty: "", topic: "Job planning", km: "20" })).toEqual({ topic: "Job planning", maxKm: 20 });
-    expect(toApiFilters({ specialty: "Cardiology", topic: "", km: "far" })).toEqual({ specialty: "Cardiology" });
+    expect(toApiFilters({ specialty: "", topic: "Job planning", km: "20" })).toEqual({
+      topic: "Job planning",
+      maxKm: 20,
+    });
+    expect(toApiFilters({ specialty: "Cardiology", topic: "", km: "far" })).toEqual({
+      specialty: "Cardiology",
+    });
     expect(toApiFilters(NO_POOL_FILTERS)).toEqual({});
   });
 });

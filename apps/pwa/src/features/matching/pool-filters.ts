@@ -42,7 +42,11 @@ export function distanceError(km: string): string | undefined {
 }
 
 /** The filters the API takes; an unusable distance is left out (and shown as an error). */
-export function toApiFilters(filters: PoolFilters): { specialty?: string; topic?: string; maxKm?: number } {
+export function toApiFilters(filters: PoolFilters): {
+  specialty?: string;
+  topic?: string;
+  maxKm?: number;
+} {
   const out: { specialty?: string; topic?: string; maxKm?: number } = {};
   if (filters.specialty) out.specialty = filters.specialty;
   if (filters.topic) out.topic = filters.topic;

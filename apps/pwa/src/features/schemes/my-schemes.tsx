@@ -9,6 +9,7 @@ import { PageHeading, usePageTitle } from "../../lib/page";
 import { QueryPending, QueryProblem } from "../../lib/query-state";
 import { BASE, Link, schemePath } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
+import { MatchingLinks } from "../matching/matching-links";
 import { describeEnrolmentRole, describeStatus, isLive, statusColour } from "./enrolment-words";
 
 type Enrolment = RouterOutputs["enrolment"]["mine"][number];
@@ -176,7 +177,10 @@ function Enrolments({ enrolments }: { enrolments: readonly Enrolment[] }) {
               firstCellIsHeader
               rowKeys={live.map((e) => e.enrolmentId)}
               rows={live.map((e) => [
-                <SchemeLink key="scheme" enrolment={e} />,
+                <span key="scheme">
+                  <SchemeLink enrolment={e} />
+                  <MatchingLinks enrolment={e} />
+                </span>,
                 e.organisationName,
                 describeEnrolmentRole(e.role),
                 <Status key="status" enrolment={e} />,
