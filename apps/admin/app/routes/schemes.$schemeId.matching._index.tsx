@@ -2,8 +2,23 @@
 // places and who is waiting, the coordinator's locks and exclusions, starting a run, recent runs,
 // and the scheme's relationships (status and dates only, never what the pair discuss).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
-import { BackLink, Button, Checkboxes, ErrorSummary, InsetText, Radios, SummaryList, Table } from "@tandem/ui";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type MetaFunction,
+} from "@remix-run/react";
+import {
+  BackLink,
+  Button,
+  Checkboxes,
+  ErrorSummary,
+  InsetText,
+  Radios,
+  SummaryList,
+  Table,
+} from "@tandem/ui";
 import {
   matchedOf,
   plural,
@@ -91,10 +106,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         fairness: mode === "auto" && options.includes("fairness"),
         stable: mode === "auto" && options.includes("stable"),
       });
-      return redirect(`/schemes/${runner.schemeId}/matching/runs/${runId}`, { headers: runner.headers });
+      return redirect(`/schemes/${runner.schemeId}/matching/runs/${runId}`, {
+        headers: runner.headers,
+      });
     } catch (error) {
       const { formErrors, fieldErrors } = formErrorsOrThrow(error, request, runner.headers);
-      return fail({ target: "mode", message: fieldErrors.mode?.[0] ?? formErrors[0] ?? Object.values(fieldErrors).flat()[0] ?? "The run could not be started" });
+      return fail({
+        target: "mode",
+        message:
+          fieldErrors.mode?.[0] ??
+          formErrors[0] ??
+          Object.values(fieldErrors).flat()[0] ??
+          "The run could not be started",
+      });
     }
   }
 
@@ -103,10 +127,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const mentorEnrolmentId = String(formData.get("mentorEnrolmentId") ?? "");
     const target = `remove-${menteeEnrolmentId}-${mentorEnrolmentId}`;
     try {
-      await runner.caller.matching.setConstraint({ schemeId: runner.schemeId, organisationId: runner.organisationId, menteeEnrolmentId, mentorEnrolmentId, kind: null });
+      await runner.caller.matching.setConstraint({
+        schemeId: runner.schemeId,
+        organisationId: runner.organisationId,
+        menteeEnrolmentId,
+        mentorEnrolmentId,
+        kind: null,
+      });
     } catch (error) {
       const { formErrors, fieldErrors } = formErrorsOrThrow(error, request, runner.headers);
-      return fail({ target, message: formErrors[0] ?? Object.values(fieldErrors).flat()[0] ?? "The change could not be saved" });
+      return fail({
+        target,
+        message:
+          formErrors[0] ?? Object.values(fieldErrors).flat()[0] ?? "The change could not be saved",
+      });
     }
     await setFlash(runner.headers, context, String(formData.get("done") ?? "Removed"));
     return redirect(`/schemes/${runner.schemeId}/matching`, { headers: runner.headers });
@@ -125,13 +159,20 @@ export default function MatchingConsole() {
   const running = page.runs.find((r) => r.status === "queued" || r.status === "running");
   const locks = page.constraints.filter((c) => c.kind === "lock");
   const exclusions = page.constraints.filter((c) => c.kind === "exclude");
-  const defaultMode = page.runModes.includes(page.schemeMode as (typeof page.runModes)[number]) ? page.schemeMode : page.runModes[0];
+  const defaultMode = page.runModes.includes(page.schemeMode as (typeof page.runModes)[number])
+    ? page.schemeMode
+    : page.runModes[0];
 
   return (
     <>
       <BackLink href={base}>Back to {page.scheme.name}</BackLink>
       {page.flash ? <SuccessBanner>{page.flash}</SuccessBanner> : null}
-      {result ? <ErrorSummary key={JSON.stringify(result)} errors={[{ href: `#${result.target}`, text: result.message }]} /> : null}
+      {result ? (
+        <ErrorSummary
+          key={JSON.stringify(result)}
+          errors={[{ href: `#${result.target}`, text: result.message }]}
+        />
+      ) : null}
       <span className="nhsuk-caption-l">{page.organisationName}</span>
       <h1>Matching: {page.scheme.name}</h1>
 
@@ -140,9 +181,17 @@ export default function MatchingConsole() {
         rows={
           pairs
             ? [
-                { id: "ready", key: "Mentors ready", value: `${page.readyMentors} of ${page.mentors.length}` },
+                {
+                  id: "ready",
+                  key: "Mentors ready",
+                  value: `${page.readyMentors} of ${page.mentors.length}`,
+                },
                 { id: "places", key: "Free places", value: String(page.freePlaces) },
-                { id: "waiting", key: "Mentees waiting", value: String(page.waitingMentees.length) },
+                {
+                  id: "waiting",
+                  key: "Mentees waiting",
+                  value: String(page.waitingMentees.length),
+                },
               ]
             : [{ id: "peers", key: "People to place in groups", value: String(page.peers) }]
         }
@@ -150,8 +199,9 @@ export default function MatchingConsole() {
       {pairs && page.waitingMentees.length > page.freePlaces ? (
         <InsetText>
           <p>
-            There are more mentees waiting than free places: {plural(page.waitingMentees.length - page.freePlaces, "mentee", "mentees")} will
-            not be matched until more mentors are ready or take more mentees.
+            There are more mentees waiting than free places:{" "}
+            {plural(page.waitingMentees.length - page.freePlaces, "mentee", "mentees")} will not be
+            matched until more mentors are ready or take more mentees.
           </p>
         </InsetText>
       ) : null}
@@ -203,7 +253,10 @@ export default function MatchingConsole() {
       {pairs ? (
         <>
           <h2>Your adjustments</h2>
-          <p>Locked pairs are always proposed; excluded pairs never are. They apply to every run until you remove them or confirm.</p>
+          <p>
+            Locked pairs are always proposed; excluded pairs never are. They apply to every run
+            until you remove them or confirm.
+          </p>
           {page.constraints.length ? (
             [
               { caption: "Locked pairs", list: locks, verb: "lock" },
@@ -225,8 +278,18 @@ export default function MatchingConsole() {
                       <input type="hidden" name="intent" value="remove-constraint" />
                       <input type="hidden" name="menteeEnrolmentId" value={c.menteeEnrolmentId} />
                       <input type="hidden" name="mentorEnrolmentId" value={c.mentorEnrolmentId} />
-                      <input type="hidden" name="done" value={`The ${group.verb} of ${c.menteeName} and ${c.mentorName} has been removed`} />
-                      <Button id={`remove-${c.menteeEnrolmentId}-${c.mentorEnrolmentId}`} variant="secondary" small disabled={busy} className="nhsuk-u-margin-bottom-0">
+                      <input
+                        type="hidden"
+                        name="done"
+                        value={`The ${group.verb} of ${c.menteeName} and ${c.mentorName} has been removed`}
+                      />
+                      <Button
+                        id={`remove-${c.menteeEnrolmentId}-${c.mentorEnrolmentId}`}
+                        variant="secondary"
+                        small
+                        disabled={busy}
+                        className="nhsuk-u-margin-bottom-0"
+                      >
                         Remove {group.verb}
                         <span className="nhsuk-u-visually-hidden">
                           {" "}
@@ -247,7 +310,8 @@ export default function MatchingConsole() {
       {running ? (
         <InsetText>
           <p>
-            A run is under way. <a href={`${base}/matching/runs/${running.id}`}>Follow its progress</a>.
+            A run is under way.{" "}
+            <a href={`${base}/matching/runs/${running.id}`}>Follow its progress</a>.
           </p>
         </InsetText>
       ) : (
@@ -314,7 +378,9 @@ export default function MatchingConsole() {
       )}
 
       <h2>Relationships</h2>
-      <p className="nhsuk-body-s">You see who is matched and how it is going, never what they discuss.</p>
+      <p className="nhsuk-body-s">
+        You see who is matched and how it is going, never what they discuss.
+      </p>
       {page.relationships.length ? (
         <Table
           caption="Relationships in this scheme"

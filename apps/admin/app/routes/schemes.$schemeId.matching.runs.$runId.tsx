@@ -2,11 +2,33 @@
 // explanations (or groups), the coordinator's lock, exclude and swap for the next run, running
 // again, and confirming (which creates the relationships and emails both people).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
-import { BackLink, Button, ErrorSummary, InsetText, Select, SummaryList, Table, Tag, WarningCallout } from "@tandem/ui";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type MetaFunction,
+} from "@remix-run/react";
+import {
+  BackLink,
+  Button,
+  ErrorSummary,
+  InsetText,
+  Select,
+  SummaryList,
+  Table,
+  Tag,
+  WarningCallout,
+} from "@tandem/ui";
 import { PairActions, type PairConstraint } from "../components/matching/pair-actions";
 import { RunProgress, useRevalidateWhile } from "../components/matching/run-progress";
-import { formatScore, plural, runModeName, RunStatusTag, ScoreTerms } from "../components/matching/words";
+import {
+  formatScore,
+  plural,
+  runModeName,
+  RunStatusTag,
+  ScoreTerms,
+} from "../components/matching/words";
 import { formErrorsOrThrow, guard } from "../lib/api.server";
 import { SuccessBanner } from "../lib/banners";
 import { setFlash, takeFlash } from "../lib/flash.server";
@@ -17,13 +39,24 @@ import { requireSchemeRunner } from "../lib/scheme-route.server";
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
-  pageTitle(page ? `${runModeName(page.run.mode)} run: ${page.schemeName}` : "Match run", organisationNameFrom(matches));
+  pageTitle(
+    page ? `${runModeName(page.run.mode)} run: ${page.schemeName}` : "Match run",
+    organisationNameFrom(matches),
+  );
 
-async function requireRun(request: Request, runner: Awaited<ReturnType<typeof requireSchemeRunner>>, runId: string | undefined) {
-  if (!runId || !uuid.test(runId)) throw new Response(null, { status: 404, statusText: "Not Found", headers: runner.headers });
-  const run = await guard(request, runner.headers, () => runner.caller.matching.run({ organisationId: runner.organisationId, runId }));
+async function requireRun(
+  request: Request,
+  runner: Awaited<ReturnType<typeof requireSchemeRunner>>,
+  runId: string | undefined,
+) {
+  if (!runId || !uuid.test(runId))
+    throw new Response(null, { status: 404, statusText: "Not Found", headers: runner.headers });
+  const run = await guard(request, runner.headers, () =>
+    runner.caller.matching.run({ organisationId: runner.organisationId, runId }),
+  );
   // A run of another scheme is not found here, whatever the URL says.
-  if (run.schemeId !== runner.schemeId) throw new Response(null, { status: 404, statusText: "Not Found", headers: runner.headers });
+  if (run.schemeId !== runner.schemeId)
+    throw new Response(null, { status: 404, statusText: "Not Found", headers: runner.headers });
   return run;
 }
 
@@ -32,8 +65,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const run = await requireRun(request, runner, params.runId);
   const underWay = run.status === "queued" || run.status === "running";
   // While the run is under way the page is polled: read only the run and the scheme's name.
-  const overview = underWay ? null : await guard(request, runner.headers, () => runner.caller.matching.overview(runner.ref));
-  const schemeName = overview?.scheme.name ?? (await guard(request, runner.headers, () => runner.caller.scheme.get(runner.ref))).scheme.name;
+  const overview = underWay
+    ? null
+    : await guard(request, runner.headers, () => runner.caller.matching.overview(runner.ref));
+  const schemeName =
+    overview?.scheme.name ??
+    (await guard(request, runner.headers, () => runner.caller.scheme.get(runner.ref))).scheme.name;
   const flash = await takeFlash(request, runner.headers, context);
   const latest = overview?.runs[0];
   return data(
@@ -57,7 +94,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
               total: run.summary.total,
               score: run.summary.score,
               worstOff: run.summary.worstOff,
-              unmatched: run.summary.unmatched.map((u) => ({ enrolmentId: u.enrolmentId, name: u.name, reason: u.reasonText })),
+              unmatched: run.summary.unmatched.map((u) => ({
+                enrolmentId: u.enrolmentId,
+                name: u.name,
+                reason: u.reasonText,
+              })),
               stability: run.summary.stability
                 ? {
                     blockingPairs: run.summary.stability.blockingPairs,
@@ -88,7 +129,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         })),
       })),
       groups: run.groups,
-      constraints: (overview?.constraints ?? []).map((c) => ({ menteeEnrolmentId: c.menteeEnrolmentId, mentorEnrolmentId: c.mentorEnrolmentId, kind: c.kind })),
+      constraints: (overview?.constraints ?? []).map((c) => ({
+        menteeEnrolmentId: c.menteeEnrolmentId,
+        mentorEnrolmentId: c.mentorEnrolmentId,
+        kind: c.kind,
+      })),
       latestRunId: latest && latest.id !== run.id ? latest.id : null,
       flash,
     },
@@ -112,13 +157,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const name = (id: string) => names.get(id) ?? "the person";
 
   // Runs the call; an error a coordinator can act on comes back to the page next to `target`.
-  async function attempt(target: string, call: () => Promise<unknown>): Promise<ActionResult | null> {
+  async function attempt(
+    target: string,
+    call: () => Promise<unknown>,
+  ): Promise<ActionResult | null> {
     try {
       await call();
       return null;
     } catch (error) {
       const { formErrors, fieldErrors } = formErrorsOrThrow(error, request, runner.headers);
-      return { target, message: formErrors[0] ?? Object.values(fieldErrors).flat()[0] ?? "That could not be done" };
+      return {
+        target,
+        message: formErrors[0] ?? Object.values(fieldErrors).flat()[0] ?? "That could not be done",
+      };
     }
   }
   const fail = (result: ActionResult) => data(result, { status: 400, headers: runner.headers });
@@ -152,9 +203,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "swap") {
     const menteeA = String(formData.get("menteeA") ?? "");
     const menteeB = String(formData.get("menteeB") ?? "");
-    const failed = await attempt("swap-a", () => runner.caller.matching.swap({ organisationId: runner.organisationId, runId: run.id, menteeA, menteeB }));
+    const failed = await attempt("swap-a", () =>
+      runner.caller.matching.swap({
+        organisationId: runner.organisationId,
+        runId: run.id,
+        menteeA,
+        menteeB,
+      }),
+    );
     if (failed) return fail(failed);
-    await setFlash(runner.headers, context, `${name(menteeA)} and ${name(menteeB)} swap mentors in the next run`);
+    await setFlash(
+      runner.headers,
+      context,
+      `${name(menteeA)} and ${name(menteeB)} swap mentors in the next run`,
+    );
     return redirect(here, { headers: runner.headers });
   }
 
@@ -164,13 +226,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       ({ runId } = await runner.caller.matching.startRun({ ...runner.ref, ...run.options }));
     });
     if (failed) return fail(failed);
-    return redirect(`/schemes/${runner.schemeId}/matching/runs/${runId}`, { headers: runner.headers });
+    return redirect(`/schemes/${runner.schemeId}/matching/runs/${runId}`, {
+      headers: runner.headers,
+    });
   }
 
   if (intent === "confirm") {
     let outcome = { created: 0, skipped: [] as { name: string; reason: string }[] };
     const failed = await attempt("confirm", async () => {
-      outcome = await runner.caller.matching.confirm({ organisationId: runner.organisationId, runId: run.id });
+      outcome = await runner.caller.matching.confirm({
+        organisationId: runner.organisationId,
+        runId: run.id,
+      });
     });
     if (failed) return fail(failed);
     const confirmed =
@@ -203,14 +270,23 @@ export default function MatchRun() {
     return chosen ? [{ menteeEnrolmentId: m.enrolmentId, menteeName: m.name, ...chosen }] : [];
   });
   const constraintOf = (mentee: string, mentor: string): PairConstraint =>
-    page.constraints.find((c) => c.menteeEnrolmentId === mentee && c.mentorEnrolmentId === mentor)?.kind ?? null;
-  const options = [run.options.fairness ? "worst-off first" : null, run.options.stable ? "stable" : null].filter(Boolean);
+    page.constraints.find((c) => c.menteeEnrolmentId === mentee && c.mentorEnrolmentId === mentor)
+      ?.kind ?? null;
+  const options = [
+    run.options.fairness ? "worst-off first" : null,
+    run.options.stable ? "stable" : null,
+  ].filter(Boolean);
 
   return (
     <>
       <BackLink href={consolePath}>Back to matching</BackLink>
       {page.flash ? <SuccessBanner>{page.flash}</SuccessBanner> : null}
-      {result ? <ErrorSummary key={JSON.stringify(result)} errors={[{ href: `#${result.target}`, text: result.message }]} /> : null}
+      {result ? (
+        <ErrorSummary
+          key={JSON.stringify(result)}
+          errors={[{ href: `#${result.target}`, text: result.message }]}
+        />
+      ) : null}
       <span className="nhsuk-caption-l">{page.schemeName}</span>
       <h1>
         {runModeName(run.mode)} run{options.length ? ` (${options.join(", ")})` : ""}
@@ -230,13 +306,18 @@ export default function MatchRun() {
         <InsetText>
           <p>
             A newer run replaced this one.{" "}
-            {page.latestRunId ? <a href={`${consolePath}/runs/${page.latestRunId}`}>Go to the latest run</a> : null}
+            {page.latestRunId ? (
+              <a href={`${consolePath}/runs/${page.latestRunId}`}>Go to the latest run</a>
+            ) : null}
           </p>
         </InsetText>
       ) : null}
       {run.status === "confirmed" && run.confirmedAt ? (
         <InsetText>
-          <p>Confirmed {formatDateTime(run.confirmedAt)}. The relationships are listed on the <a href={consolePath}>matching console</a>.</p>
+          <p>
+            Confirmed {formatDateTime(run.confirmedAt)}. The relationships are listed on the{" "}
+            <a href={consolePath}>matching console</a>.
+          </p>
         </InsetText>
       ) : null}
 
@@ -251,7 +332,11 @@ export default function MatchRun() {
                 value: `${run.summary.matched} of ${run.summary.total}`,
               },
               { id: "score", key: "Total score", value: formatScore(run.summary.score) },
-              { id: "worst", key: pairs ? "Worst-off mentee's score" : "Lowest group score", value: formatScore(run.summary.worstOff) },
+              {
+                id: "worst",
+                key: pairs ? "Worst-off mentee's score" : "Lowest group score",
+                value: formatScore(run.summary.worstOff),
+              },
               ...(run.summary.optimal
                 ? [
                     {
@@ -316,7 +401,11 @@ export default function MatchRun() {
       {pairs && run.mode !== "allocation" && page.mentees.length ? (
         <Table
           caption="Proposed matches"
-          head={reviewing ? ["Mentee", "Proposed mentor", "Score", "Why", "Adjust for the next run"] : ["Mentee", "Proposed mentor", "Score", "Why"]}
+          head={
+            reviewing
+              ? ["Mentee", "Proposed mentor", "Score", "Why", "Adjust for the next run"]
+              : ["Mentee", "Proposed mentor", "Score", "Why"]
+          }
           firstCellIsHeader
           rowKeys={proposed.map((p) => p.menteeEnrolmentId)}
           rows={proposed.map((p) => [
@@ -353,15 +442,19 @@ export default function MatchRun() {
         <>
           <h2>Suggestions for each mentee</h2>
           <p>
-            The proposed mentor is the one in the best allocation for everyone. Lock a different pair to force it; the cost says what
-            that does to everyone else.
+            The proposed mentor is the one in the best allocation for everyone. Lock a different
+            pair to force it; the cost says what that does to everyone else.
           </p>
           {page.mentees.map((m) => (
             <Table
               key={m.enrolmentId}
               caption={m.name}
               captionSize="s"
-              head={reviewing ? ["Mentor", "Score", "Why", "Cost of forcing", "Adjust for the next run"] : ["Mentor", "Score", "Why", "Cost of forcing"]}
+              head={
+                reviewing
+                  ? ["Mentor", "Score", "Why", "Cost of forcing", "Adjust for the next run"]
+                  : ["Mentor", "Score", "Why", "Cost of forcing"]
+              }
               firstCellIsHeader
               rowKeys={m.suggestions.map((s) => s.mentorEnrolmentId)}
               rows={m.suggestions.map((s) => [
@@ -425,21 +518,29 @@ export default function MatchRun() {
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
               <h2 className="nhsuk-fieldset__heading">Swap two mentees&apos; mentors</h2>
             </legend>
-            <p className="nhsuk-body-s">Each is locked to the other&apos;s proposed mentor for the next run.</p>
+            <p className="nhsuk-body-s">
+              Each is locked to the other&apos;s proposed mentor for the next run.
+            </p>
             <Select
               id="swap-a"
               name="menteeA"
               label="First mentee"
               defaultValue={proposed[0]!.menteeEnrolmentId}
               error={result?.target === "swap-a" ? result.message : undefined}
-              options={proposed.map((p) => ({ value: p.menteeEnrolmentId, text: `${p.menteeName} (now with ${p.mentorName})` }))}
+              options={proposed.map((p) => ({
+                value: p.menteeEnrolmentId,
+                text: `${p.menteeName} (now with ${p.mentorName})`,
+              }))}
             />
             <Select
               id="swap-b"
               name="menteeB"
               label="Second mentee"
               defaultValue={proposed[1]!.menteeEnrolmentId}
-              options={proposed.map((p) => ({ value: p.menteeEnrolmentId, text: `${p.menteeName} (now with ${p.mentorName})` }))}
+              options={proposed.map((p) => ({
+                value: p.menteeEnrolmentId,
+                text: `${p.menteeName} (now with ${p.mentorName})`,
+              }))}
             />
             <Button variant="secondary" disabled={busy}>
               Swap their mentors
@@ -454,7 +555,10 @@ export default function MatchRun() {
           {reviewing ? (
             <p>
               Running again uses your locks and exclusions. Confirming creates the{" "}
-              {pairs ? "relationships and emails each mentee and mentor" : "groups and emails everyone in them"}.
+              {pairs
+                ? "relationships and emails each mentee and mentor"
+                : "groups and emails everyone in them"}
+              .
             </p>
           ) : null}
           <div className="nhsuk-button-group">
@@ -473,10 +577,15 @@ export default function MatchRun() {
   );
 }
 
-function forcingCost(s: { proposed: boolean; forcingMatchedLost: number | null; forcingScoreLost: number | null }): string {
+function forcingCost(s: {
+  proposed: boolean;
+  forcingMatchedLost: number | null;
+  forcingScoreLost: number | null;
+}): string {
   if (s.forcingMatchedLost === null && s.forcingScoreLost === null) return "Not worked out";
   const matched = s.forcingMatchedLost ?? 0;
   const score = s.forcingScoreLost ?? 0;
-  if (matched === 0 && score <= 1e-9) return s.proposed ? "Nothing: it is in the best allocation" : "Nothing";
+  if (matched === 0 && score <= 1e-9)
+    return s.proposed ? "Nothing: it is in the best allocation" : "Nothing";
   return `Forcing this pair costs ${matched} matched / ${formatScore(score)} score`;
 }

@@ -34,19 +34,47 @@ export function PairActions({
       {constraint ? (
         <>
           <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
-            {constraint === "lock" ? <Tag colour="blue">Locked for the next run</Tag> : <Tag colour="orange">Excluded from the next run</Tag>}
+            {constraint === "lock" ? (
+              <Tag colour="blue">Locked for the next run</Tag>
+            ) : (
+              <Tag colour="orange">Excluded from the next run</Tag>
+            )}
           </p>
-          <Button id={id("clear")} name="intent" value="clear" variant="secondary" small disabled={busy} className="nhsuk-u-margin-bottom-0">
+          <Button
+            id={id("clear")}
+            name="intent"
+            value="clear"
+            variant="secondary"
+            small
+            disabled={busy}
+            className="nhsuk-u-margin-bottom-0"
+          >
             {constraint === "lock" ? "Remove lock" : "Remove exclusion"}
             {pair}
           </Button>
         </>
       ) : (
         <div className="nhsuk-button-group nhsuk-u-margin-bottom-0">
-          <Button id={id("lock")} name="intent" value="lock" variant="secondary" small disabled={busy} className="nhsuk-u-margin-bottom-0">
+          <Button
+            id={id("lock")}
+            name="intent"
+            value="lock"
+            variant="secondary"
+            small
+            disabled={busy}
+            className="nhsuk-u-margin-bottom-0"
+          >
             Lock{pair}
           </Button>{" "}
-          <Button id={id("exclude")} name="intent" value="exclude" variant="secondary" small disabled={busy} className="nhsuk-u-margin-bottom-0">
+          <Button
+            id={id("exclude")}
+            name="intent"
+            value="exclude"
+            variant="secondary"
+            small
+            disabled={busy}
+            className="nhsuk-u-margin-bottom-0"
+          >
             Exclude{pair}
           </Button>
         </div>

@@ -4,7 +4,12 @@ import { useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 
 /** Phases the job reports, in order (packages/api/src/services/matching/runs.ts). */
-const phases = ["Waiting to start", "Reading the pool", "Scoring pairs and solving", "Saving proposals"];
+const phases = [
+  "Waiting to start",
+  "Reading the pool",
+  "Scoring pairs and solving",
+  "Saving proposals",
+];
 
 /** Reloads the page's data every `ms` while `active`, one reload at a time. */
 export function useRevalidateWhile(active: boolean, ms: number) {
@@ -42,10 +47,21 @@ export function RunProgress({
           <label className="nhsuk-label" htmlFor="run-progress">
             Working out the matches
           </label>
-          <progress id="run-progress" max={phases.length} value={step} aria-describedby="run-status" />
+          <progress
+            id="run-progress"
+            max={phases.length}
+            value={step}
+            aria-describedby="run-status"
+          />
         </>
       ) : null}
-      <p id="run-status" role="status" aria-live="polite" aria-atomic="true" className="nhsuk-body nhsuk-u-font-weight-bold">
+      <p
+        id="run-status"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className="nhsuk-body nhsuk-u-font-weight-bold"
+      >
         {message}
       </p>
     </div>

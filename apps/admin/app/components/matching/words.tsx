@@ -89,5 +89,7 @@ export function ScoreTerms({ terms }: { terms: readonly { label: string; points:
 export function matchedOf(summary: unknown): string | null {
   if (!summary || typeof summary !== "object") return null;
   const { matched, total } = summary as { matched?: unknown; total?: unknown };
-  return typeof matched === "number" && typeof total === "number" ? `${matched} of ${total} matched` : null;
+  return typeof matched === "number" && typeof total === "number"
+    ? `${matched} of ${total} matched`
+    : null;
 }
