@@ -228,6 +228,8 @@ export class ResidualGraph {
   private distMatched = new Int32Array(0);
   private state = new Uint8Array(0);
   private touched: number[] = [];
+  private lastFrom = -1;
+  private heap = new LexHeap();
 
   /**
    * Shortest paths from `from` (Dijkstra on reduced costs), stopping once every target is settled.
@@ -245,9 +247,8 @@ export class ResidualGraph {
     for (const v of this.touched) state[v] = 0;
     this.touched = [];
     // state: 0 unseen, 1 in the heap, 2 settled.
-    let remaining = 0;
     const isTarget = new Set(targets);
-    remaining = isTarget.size;
+    let remaining = isTarget.size;
     const heap = this.heap;
     heap.size = 0;
     distA[from] = 0;
@@ -282,8 +283,6 @@ export class ResidualGraph {
     this.lastFrom = from;
   }
 
-  private lastFrom = -1;
-  private heap = new LexHeap();
 
   /** The true (not reduced) distance from the last search's start, or null if not reached. */
   distance(v: number): { a: number; b: number; matched: number } | null {
