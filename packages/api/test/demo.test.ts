@@ -3,6 +3,8 @@
 import { DEMO_PASSWORD, seedDemo } from "@tandem/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../src/auth/passwords";
+import { runDueJobs } from "../src/services/jobs";
+import { matchingHandlers } from "../src/services/matching/jobs";
 import { refreshAllMentorPlaces } from "../src/services/reminders";
 import { browser, setup, type TestEnv } from "./support";
 
@@ -19,8 +21,11 @@ describe("the demo data", () => {
   it("lists every demo scheme with its ready mentors as free places", async () => {
     const anonymous = await browser(env.deps).caller();
     const listed = (await anonymous.directory.list()).flatMap((o) => o.schemes);
-    expect(listed).toHaveLength(7);
+    // One scheme from each of the seven templates, plus the two matching demo schemes.
+    expect(listed).toHaveLength(9);
     const byName = Object.fromEntries(listed.map((s) => [s.name, s.mentorsWithFreePlaces]));
+    expect(byName["Trust-wide consultant mentoring"]).toBe(3);
+    expect(byName["Consultant mentoring: choose your mentor"]).toBe(2);
     // Sarah is prepared and approved; Eleanor has not done the masterclass.
     expect(byName["New consultant mentoring"]).toBe(1);
     expect(byName["Multi-professional mentoring programme"]).toBe(2);
@@ -40,5 +45,23 @@ describe("the demo data", () => {
     expect(status["Dr Eleanor Brooke"]!.reasons.map((r) => r.code)).toEqual(["needs_module", "awaiting_approval"]);
     const events = await tom.preparation.events({ organisationId: trust.organisationId });
     expect(events.some((e) => e.title === "Annual mentoring conference")).toBe(true);
+  });
+
+  it("matches every waiting mentee in the automatic demo scheme, and offers the free-choice mentee two mentors", async () => {
+    const client = browser(env.deps, { address: "10.8.0.2" });
+    await client.signIn("tom.whitaker@airevalley.example.org", DEMO_PASSWORD);
+    const tom = await client.caller();
+    const trust = (await tom.me.get())!.memberships.find((m) => m.organisationKind === "trust")!;
+    const scheme = (await tom.scheme.list({ organisationId: trust.organisationId })).find((s) => s.name === "Trust-wide consultant mentoring")!;
+    const { runId } = await tom.matching.startRun({ organisationId: trust.organisationId, schemeId: scheme.id, mode: "auto", fairness: false, stable: false });
+    await runDueJobs(env.db, { handlers: matchingHandlers(env.db, { mailer: env.deps.mailer, publicUrl: env.deps.publicUrl }), now: new Date(Date.now() + 1000) });
+    const run = await tom.matching.run({ organisationId: trust.organisationId, runId });
+    expect(run.summary).toMatchObject({ matched: 4, total: 4 });
+
+    const grace = browser(env.deps, { address: "10.8.0.3" });
+    await grace.signIn("grace.okafor@airevalley.example.org", DEMO_PASSWORD);
+    const choose = (await (await grace.caller()).enrolment.mine()).find((e) => e.schemeName === "Consultant mentoring: choose your mentor")!;
+    const pool = await (await grace.caller()).matching.pool({ organisationId: choose.organisationId, schemeId: choose.schemeId, filters: {} });
+    expect(pool.mentors.map((m) => m.name).sort()).toEqual(["Dr James Whitfield", "Dr Meera Shah"]);
   });
 });

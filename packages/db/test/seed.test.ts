@@ -88,14 +88,14 @@ describe("seedDemo", () => {
     expect(hash!.hash).toBe(`test-hash:${DEMO_PASSWORD}`);
   });
 
-  it("runs a listed, open scheme from each of the seven templates, with mentors and mentees taking part", async () => {
+  it("runs a listed, open scheme from each of the seven templates (two matching demos more), with mentors and mentees taking part", async () => {
     const rows = await t.ownerSql<{ template_id: string; status: string; listed: boolean; mentors: number; others: number; free: number }[]>`
       select s.template_id, s.status, s.listed, s.mentors_with_free_places as free,
         (select count(*)::int from enrolments e where e.scheme_id = s.id and e.role = 'mentor' and e.status = 'active') as mentors,
         (select count(*)::int from enrolments e where e.scheme_id = s.id and e.role <> 'mentor' and e.status = 'active') as others
       from schemes s order by s.template_id`;
     expect(rows.map((r) => r.template_id)).toEqual(
-      ["co-tutoring", "coach-mentoring-leaders", "deanery-gp", "gp-non-principal", "multi-professional", "new-consultant", "pcn-mastermind"],
+      ["co-tutoring", "coach-mentoring-leaders", "deanery-gp", "gp-non-principal", "multi-professional", "new-consultant", "new-consultant", "new-consultant", "pcn-mastermind"],
     );
     for (const row of rows) {
       expect(row, row.template_id).toMatchObject({ status: "open", listed: true });
