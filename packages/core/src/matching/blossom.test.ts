@@ -10,7 +10,11 @@ beforeAll(async () => {
 });
 
 /** Checks the matching is one: symmetric mates, every pair an edge, and the weight adds up. */
-function expectValid(n: number, edges: readonly WeightedEdge[], result: ReturnType<typeof maxWeightMatching>) {
+function expectValid(
+  n: number,
+  edges: readonly WeightedEdge[],
+  result: ReturnType<typeof maxWeightMatching>,
+) {
   const best = new Map<string, number>();
   for (const [u, v, w] of edges) {
     if (u === v) continue;
@@ -28,12 +32,18 @@ function expectValid(n: number, edges: readonly WeightedEdge[], result: ReturnTy
       weight += best.get(`${v}-${u}`)!;
     }
   }
-  expect(result.pairs).toEqual(result.mate.flatMap((u, v) => (u > v ? [[v, u] as [number, number]] : [])));
+  expect(result.pairs).toEqual(
+    result.mate.flatMap((u, v) => (u > v ? [[v, u] as [number, number]] : [])),
+  );
   expect(result.weight).toBeCloseTo(weight, 9);
 }
 
 /** Brute force by dynamic programming over vertex subsets: the best (pairs, weight), lexicographic when asked. */
-function bruteForce(n: number, edges: readonly WeightedEdge[], maxCardinality: boolean): { pairs: number; weight: number } {
+function bruteForce(
+  n: number,
+  edges: readonly WeightedEdge[],
+  maxCardinality: boolean,
+): { pairs: number; weight: number } {
   const w = Array.from({ length: n }, () => new Array<number>(n).fill(NaN));
   for (const [u, v, x] of edges) {
     if (u === v) continue;
@@ -41,7 +51,9 @@ function bruteForce(n: number, edges: readonly WeightedEdge[], maxCardinality: b
     w[u]![v] = w[v]![u] = best;
   }
   const better = (a: { pairs: number; weight: number }, b: { pairs: number; weight: number }) =>
-    maxCardinality ? a.pairs > b.pairs || (a.pairs === b.pairs && a.weight > b.weight) : a.weight > b.weight;
+    maxCardinality
+      ? a.pairs > b.pairs || (a.pairs === b.pairs && a.weight > b.weight)
+      : a.weight > b.weight;
   const dp: { pairs: number; weight: number }[] = [{ pairs: 0, weight: 0 }];
   for (let mask = 1; mask < 1 << n; mask++) {
     const i = 31 - Math.clz32(mask & -mask);
@@ -59,7 +71,12 @@ function bruteForce(n: number, edges: readonly WeightedEdge[], maxCardinality: b
 }
 
 /** The same problem as a 0-1 program for HiGHS; with max cardinality a bonus per pair outweighs any weight. */
-function solveWithHighs(n: number, edges: readonly WeightedEdge[], maxCardinality: boolean, bonus: number): number {
+function solveWithHighs(
+  n: number,
+  edges: readonly WeightedEdge[],
+  maxCardinality: boolean,
+  bonus: number,
+): number {
   const kept = edges.filter(([u, v]) => u !== v);
   if (kept.length === 0) return 0;
   const x = (k: number) => `x${k}`;
@@ -86,12 +103,19 @@ const arbitraryGraph = (maxN: number, weight: fc.Arbitrary<number>) =>
   fc.integer({ min: 0, max: maxN }).chain((n) =>
     fc.record({
       n: fc.constant(n),
-      edges: n < 2
-        ? fc.constant<WeightedEdge[]>([])
-        : fc.array(
-            fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }), weight).map((e): WeightedEdge => e),
-            { maxLength: (n * (n - 1)) / 2 + 2 },
-          ),
+      edges:
+        n < 2
+          ? fc.constant<WeightedEdge[]>([])
+          : fc.array(
+              fc
+                .tuple(
+                  fc.integer({ min: 0, max: n - 1 }),
+                  fc.integer({ min: 0, max: n - 1 }),
+                  weight,
+                )
+                .map((e): WeightedEdge => e),
+              { maxLength: (n * (n - 1)) / 2 + 2 },
+            ),
     }),
   );
 
@@ -120,7 +144,13 @@ describe("maxWeightMatching", () => {
       [2, 3, -2],
     ];
     expect(maxWeightMatching(4, edges)).toMatchObject({ pairs: [[0, 1]], weight: 3 });
-    expect(maxWeightMatching(4, edges, { maxCardinality: true })).toMatchObject({ pairs: [[0, 1], [2, 3]], weight: 1 });
+    expect(maxWeightMatching(4, edges, { maxCardinality: true })).toMatchObject({
+      pairs: [
+        [0, 1],
+        [2, 3],
+      ],
+      weight: 1,
+    });
   });
 
   it("finds matchings that need a blossom (an odd cycle) to be seen", () => {
@@ -172,9 +202,23 @@ describe("maxWeightMatching", () => {
     const result = maxWeightMatching(4, edges);
     expect(result.pairs).toHaveLength(2);
     expect(result.weight).toBeCloseTo(0.6, 12);
-    expect(maxWeightMatching(3, [[0, 1, Math.PI], [1, 2, Math.E]]).pairs).toEqual([[0, 1]]);
+    expect(
+      maxWeightMatching(3, [
+        [0, 1, Math.PI],
+        [1, 2, Math.E],
+      ]).pairs,
+    ).toEqual([[0, 1]]);
     // Too coarse a scale rounds both to 3: a tie, either edge will do.
-    expect(maxWeightMatching(3, [[0, 1, Math.PI], [1, 2, Math.E]], { scale: 1 }).pairs).toHaveLength(1);
+    expect(
+      maxWeightMatching(
+        3,
+        [
+          [0, 1, Math.PI],
+          [1, 2, Math.E],
+        ],
+        { scale: 1 },
+      ).pairs,
+    ).toHaveLength(1);
   });
 
   it("rejects vertices outside the graph and weights that are not numbers", () => {
@@ -186,9 +230,11 @@ describe("maxWeightMatching", () => {
 
   it("is deterministic and fast on a dense graph of 300 vertices", () => {
     let state = 7;
-    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const edges: WeightedEdge[] = [];
-    for (let u = 0; u < 300; u++) for (let v = u + 1; v < 300; v++) if (random() < 0.3) edges.push([u, v, Math.round(random() * 1e6) / 1e6]);
+    for (let u = 0; u < 300; u++)
+      for (let v = u + 1; v < 300; v++)
+        if (random() < 0.3) edges.push([u, v, Math.round(random() * 1e6) / 1e6]);
     const started = performance.now();
     const first = maxWeightMatching(300, edges, { maxCardinality: true });
     expect(performance.now() - started).toBeLessThan(3000);
@@ -238,7 +284,10 @@ describe("maxWeightMatching against HiGHS", () => {
         expectValid(n, edges, result);
         const bonus = n + 1;
         const expected = solveWithHighs(n, edges, maxCardinality, bonus);
-        expect((maxCardinality ? bonus * result.pairs.length : 0) + result.weight).toBeCloseTo(expected, 5);
+        expect((maxCardinality ? bonus * result.pairs.length : 0) + result.weight).toBeCloseTo(
+          expected,
+          5,
+        );
       }),
       { numRuns: 400, seed: 31337 },
     );

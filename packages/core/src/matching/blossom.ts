@@ -39,15 +39,21 @@ const MAX_SCALED_WEIGHT = 2 ** 40;
  * Self-loops are ignored; of parallel edges only the heaviest counts. Deterministic: the same edges
  * in the same order give the same matching.
  */
-export function maxWeightMatching(n: number, edges: readonly WeightedEdge[], options: MaxWeightMatchingOptions = {}): Matching {
-  if (!Number.isInteger(n) || n < 0) throw new InvalidGraphError("The number of vertices must be a whole number, 0 or more");
+export function maxWeightMatching(
+  n: number,
+  edges: readonly WeightedEdge[],
+  options: MaxWeightMatchingOptions = {},
+): Matching {
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidGraphError("The number of vertices must be a whole number, 0 or more");
   const kept = new Map<number, number>();
   for (let k = 0; k < edges.length; k++) {
     const [u, v, weight] = edges[k]!;
     if (!Number.isInteger(u) || !Number.isInteger(v) || u < 0 || v < 0 || u >= n || v >= n) {
       throw new InvalidGraphError(`Edge ${k} names a vertex outside 0..${n - 1}`);
     }
-    if (!Number.isFinite(weight)) throw new InvalidGraphError(`Edge ${k} has a weight that is not a finite number`);
+    if (!Number.isFinite(weight))
+      throw new InvalidGraphError(`Edge ${k} has a weight that is not a finite number`);
     if (u === v) continue;
     const key = Math.min(u, v) * n + Math.max(u, v);
     const before = kept.get(key);
@@ -67,7 +73,8 @@ export function maxWeightMatching(n: number, edges: readonly WeightedEdge[], opt
     from[e] = u;
     to[e] = v;
     weight[e] = Math.round(w * scale);
-    if (Math.abs(weight[e]!) > MAX_SCALED_WEIGHT) throw new InvalidGraphError(`Edge ${chosen[e]} is too heavy once scaled`);
+    if (Math.abs(weight[e]!) > MAX_SCALED_WEIGHT)
+      throw new InvalidGraphError(`Edge ${chosen[e]} is too heavy once scaled`);
   }
 
   const mateVertex = solve(n, from, to, weight, options.maxCardinality ?? false);
@@ -96,7 +103,13 @@ const CRUMB = 4;
  * numbered 2e (at `from[e]`) and 2e+1 (at `to[e]`), so `end ^ 1` is the far end of the same edge.
  * Vertex duals are kept doubled so every quantity stays an integer.
  */
-function solve(n: number, from: Int32Array, to: Int32Array, weight: Float64Array, maxCardinality: boolean): Int32Array {
+function solve(
+  n: number,
+  from: Int32Array,
+  to: Int32Array,
+  weight: Float64Array,
+  maxCardinality: boolean,
+): Int32Array {
   const m = from.length;
   const result = new Int32Array(n).fill(-1);
   if (m === 0) return result;
@@ -247,7 +260,8 @@ function solve(n: number, from: Int32Array, to: Int32Array, weight: Float64Array
         candidates = bestEdgesOf[child]!;
       } else {
         const list: number[] = [];
-        for (const v of leavesOf(child)) for (let i = start[v]!; i < start[v + 1]!; i++) list.push(farEnds[i]! >> 1);
+        for (const v of leavesOf(child))
+          for (let i = start[v]!; i < start[v + 1]!; i++) list.push(farEnds[i]! >> 1);
         candidates = list;
       }
       for (const k of candidates) {
@@ -382,7 +396,8 @@ function solve(n: number, from: Int32Array, to: Int32Array, weight: Float64Array
     for (let b = n; b < 2 * n; b++) bestEdgesOf[b] = null;
     tight.fill(0);
     queue.length = 0;
-    for (let v = 0; v < n; v++) if (mate[v] === -1 && label[topOf[v]!] === FREE) assignLabel(v, S, -1);
+    for (let v = 0; v < n; v++)
+      if (mate[v] === -1 && label[topOf[v]!] === FREE) assignLabel(v, S, -1);
 
     let augmented = false;
     for (;;) {

@@ -16,7 +16,11 @@ import {
 } from "./cohort";
 import { pairKey, scorePair } from "./score";
 
-const member = (id: string, topics: string[], extra: Partial<CohortMember> = {}): CohortMember => ({ id, topics, ...extra });
+const member = (id: string, topics: string[], extra: Partial<CohortMember> = {}): CohortMember => ({
+  id,
+  topics,
+  ...extra,
+});
 
 /** Co-mentoring rules where topics alone count unless told otherwise. */
 const rules = (overrides: SchemeRulesInput = {}) =>
@@ -25,7 +29,12 @@ const rules = (overrides: SchemeRulesInput = {}) =>
     ...overrides,
     matching: {
       ...overrides.matching,
-      criteria: { topics: { weight: 1 }, availability: { weight: 0 }, honourPreferences: [], ...overrides.matching?.criteria },
+      criteria: {
+        topics: { weight: 1 },
+        availability: { weight: 0 },
+        honourPreferences: [],
+        ...overrides.matching?.criteria,
+      },
     },
   });
 
@@ -42,45 +51,96 @@ describe("peerScore", () => {
       explanation: "1 of 2 topics / 1 of 1 topic +0.75",
     });
     const mean =
-      ((scorePair({ mentee: { ...a, topicsWanted: a.topics }, mentor: { ...b, topicsOffered: b.topics, ready: true, capacityLeft: 1 }, rules: rules() }) as { score: number }).score +
-        (scorePair({ mentee: { ...b, topicsWanted: b.topics }, mentor: { ...a, topicsOffered: a.topics, ready: true, capacityLeft: 1 }, rules: rules() }) as { score: number })
-          .score) /
+      ((
+        scorePair({
+          mentee: { ...a, topicsWanted: a.topics },
+          mentor: { ...b, topicsOffered: b.topics, ready: true, capacityLeft: 1 },
+          rules: rules(),
+        }) as { score: number }
+      ).score +
+        (
+          scorePair({
+            mentee: { ...b, topicsWanted: b.topics },
+            mentor: { ...a, topicsOffered: a.topics, ready: true, capacityLeft: 1 },
+            rules: rules(),
+          }) as { score: number }
+        ).score) /
       2;
     expect(result.allowed && result.score).toBe(mean);
     expect(peerScore({ a: b, b: a, rules: rules() })).toMatchObject({ allowed: true, score: 0.75 });
   });
 
   it("shows a term once when both directions see it alike", () => {
-    const r = rules({ matching: { criteria: { specialty: { direction: "different", weight: 1 } } } });
-    const result = peerScore({ a: member("a", ["x"], { specialty: "gp" }), b: member("b", ["x"], { specialty: "surgery" }), rules: r });
-    expect(result).toMatchObject({ allowed: true, score: 1, explanation: "different specialty +0.50 · 1 of 1 topic +0.50" });
+    const r = rules({
+      matching: { criteria: { specialty: { direction: "different", weight: 1 } } },
+    });
+    const result = peerScore({
+      a: member("a", ["x"], { specialty: "gp" }),
+      b: member("b", ["x"], { specialty: "surgery" }),
+      rules: r,
+    });
+    expect(result).toMatchObject({
+      allowed: true,
+      score: 1,
+      explanation: "different specialty +0.50 · 1 of 1 topic +0.50",
+    });
   });
 
   it("is not allowed when either is the other's line manager, in either order", () => {
     const boss = member("boss", ["x"], { personId: "p-boss" });
     const report = member("report", ["x"], { lineManagerPersonId: "p-boss" });
-    expect(peerScore({ a: boss, b: report, rules: rules() })).toEqual({ allowed: false, reason: "line_manager" });
-    expect(peerScore({ a: report, b: boss, rules: rules() })).toEqual({ allowed: false, reason: "line_manager" });
+    expect(peerScore({ a: boss, b: report, rules: rules() })).toEqual({
+      allowed: false,
+      reason: "line_manager",
+    });
+    expect(peerScore({ a: report, b: boss, rules: rules() })).toEqual({
+      allowed: false,
+      reason: "line_manager",
+    });
   });
 
   it("keeps the other hard constraints: same department, distance, a blocked pair either way", () => {
-    const a = member("a", ["x"], { department: "ed", organisationId: "t1", location: { lat: 53.8, lng: -1.55 } });
-    const b = member("b", ["x"], { department: "ed", organisationId: "t1", location: { lat: 51.5, lng: -0.13 } });
-    expect(peerScore({ a, b, rules: rules() })).toEqual({ allowed: false, reason: "same_department" });
-    const far = rules({ matching: { avoidSameDepartment: false, criteria: { distance: { maxKm: 50, remoteAllowed: false, weight: 0.2 } } } });
+    const a = member("a", ["x"], {
+      department: "ed",
+      organisationId: "t1",
+      location: { lat: 53.8, lng: -1.55 },
+    });
+    const b = member("b", ["x"], {
+      department: "ed",
+      organisationId: "t1",
+      location: { lat: 51.5, lng: -0.13 },
+    });
+    expect(peerScore({ a, b, rules: rules() })).toEqual({
+      allowed: false,
+      reason: "same_department",
+    });
+    const far = rules({
+      matching: {
+        avoidSameDepartment: false,
+        criteria: { distance: { maxKm: 50, remoteAllowed: false, weight: 0.2 } },
+      },
+    });
     expect(peerScore({ a, b, rules: far })).toEqual({ allowed: false, reason: "too_far" });
     const open = rules({ matching: { avoidSameDepartment: false } });
     expect(peerScore({ a, b, rules: open }).allowed).toBe(true);
     for (const blocked of [new Set([pairKey("a", "b")]), new Set([pairKey("b", "a")])]) {
-      expect(peerScore({ a, b, rules: open, blocked })).toEqual({ allowed: false, reason: "declined_before" });
+      expect(peerScore({ a, b, rules: open, blocked })).toEqual({
+        allowed: false,
+        reason: "declined_before",
+      });
     }
   });
 
   it("honours a preference asked for by either peer", () => {
     const r = rules({ matching: { criteria: { honourPreferences: ["gender"] } } });
     const a = member("a", ["x"], { gender: "female", preferences: { gender: "female" } });
-    expect(peerScore({ a, b: member("b", ["x"], { gender: "male" }), rules: r })).toEqual({ allowed: false, reason: "preference_not_met" });
-    expect(peerScore({ a, b: member("b", ["x"], { gender: "female" }), rules: r }).allowed).toBe(true);
+    expect(peerScore({ a, b: member("b", ["x"], { gender: "male" }), rules: r })).toEqual({
+      allowed: false,
+      reason: "preference_not_met",
+    });
+    expect(peerScore({ a, b: member("b", ["x"], { gender: "female" }), rules: r }).allowed).toBe(
+      true,
+    );
   });
 });
 
@@ -105,7 +165,9 @@ describe("peerCompatibility", () => {
   });
 
   it("refuses a member listed twice", () => {
-    expect(() => peerCompatibility({ members: [member("a", []), member("a", [])], rules: rules() })).toThrow(CohortError);
+    expect(() =>
+      peerCompatibility({ members: [member("a", []), member("a", [])], rules: rules() }),
+    ).toThrow(CohortError);
   });
 });
 
@@ -121,7 +183,9 @@ describe("formDyads", () => {
     const result = formDyads({ members, rules: rules() });
     expect(result.unmatched).toEqual([]);
     expect(result.groups).toHaveLength(2);
-    expect(result.groups.some((g) => g.memberIds.includes("c") && g.memberIds.includes("d"))).toBe(false);
+    expect(result.groups.some((g) => g.memberIds.includes("c") && g.memberIds.includes("d"))).toBe(
+      false,
+    );
     expect(result.total).toBeCloseTo(
       result.groups.reduce((sum, g) => sum + g.score, 0),
       12,
@@ -129,7 +193,13 @@ describe("formDyads", () => {
   });
 
   it("maximises total compatibility and explains each pair", () => {
-    const members = [member("a", ["x"]), member("b", ["y"]), member("c", ["x"]), member("d", ["y"]), member("e", ["z"])];
+    const members = [
+      member("a", ["x"]),
+      member("b", ["y"]),
+      member("c", ["x"]),
+      member("d", ["y"]),
+      member("e", ["z"]),
+    ];
     const result = formDyads({ members, rules: rules() });
     expect(result).toEqual({
       groups: [
@@ -142,8 +212,16 @@ describe("formDyads", () => {
   });
 
   it("handles empty and lone cohorts", () => {
-    expect(formDyads({ members: [], rules: rules() })).toEqual({ groups: [], unmatched: [], total: 0 });
-    expect(formDyads({ members: [member("a", [])], rules: rules() })).toEqual({ groups: [], unmatched: ["a"], total: 0 });
+    expect(formDyads({ members: [], rules: rules() })).toEqual({
+      groups: [],
+      unmatched: [],
+      total: 0,
+    });
+    expect(formDyads({ members: [member("a", [])], rules: rules() })).toEqual({
+      groups: [],
+      unmatched: ["a"],
+      total: 0,
+    });
   });
 });
 
@@ -171,12 +249,22 @@ describe("formTriads", () => {
   });
 
   it("never puts a disallowed pair together, even at a cost", () => {
-    const members = six.map((m) => (m.id === "x1" ? { ...m, personId: "p-x1" } : m.id === "x2" ? { ...m, lineManagerPersonId: "p-x1" } : m));
+    const members = six.map((m) =>
+      m.id === "x1"
+        ? { ...m, personId: "p-x1" }
+        : m.id === "x2"
+          ? { ...m, lineManagerPersonId: "p-x1" }
+          : m,
+    );
     const result = formTriads({ members, rules: rules(), seed: 5, sizes: [3] });
     expect(result.groups).toHaveLength(2);
-    for (const g of result.groups) expect(g.memberIds.includes("x1") && g.memberIds.includes("x2")).toBe(false);
+    for (const g of result.groups)
+      expect(g.memberIds.includes("x1") && g.memberIds.includes("x2")).toBe(false);
     // Two ways tie for the best: x1 and x2 each with one of the others from their topic.
-    expect(result.total).toBeCloseTo(exactTriads({ members, rules: rules(), sizes: [3] }).total, 12);
+    expect(result.total).toBeCloseTo(
+      exactTriads({ members, rules: rules(), sizes: [3] }).total,
+      12,
+    );
     expect(result.total).toBeCloseTo(2 / 3, 12);
   });
 
@@ -191,14 +279,26 @@ describe("formTriads", () => {
   });
 
   it("gives pairs alone exactly, by matching", () => {
-    expect(formTriads({ members: six, rules: rules(), seed: 3, sizes: [2] })).toEqual(formDyads({ members: six, rules: rules() }));
+    expect(formTriads({ members: six, rules: rules(), seed: 3, sizes: [2] })).toEqual(
+      formDyads({ members: six, rules: rules() }),
+    );
   });
 
   it("is deterministic for a seed", () => {
     const members = Array.from({ length: 30 }, (_, i) =>
-      member(`m${i}`, [`t${i % 4}`, `t${(i * 7) % 5}`], { availability: [`s${i % 3}`], specialty: `sp${i % 6}` }),
+      member(`m${i}`, [`t${i % 4}`, `t${(i * 7) % 5}`], {
+        availability: [`s${i % 3}`],
+        specialty: `sp${i % 6}`,
+      }),
     );
-    const r = rules({ matching: { criteria: { availability: { weight: 0.3 }, specialty: { direction: "different", weight: 0.2 } } } });
+    const r = rules({
+      matching: {
+        criteria: {
+          availability: { weight: 0.3 },
+          specialty: { direction: "different", weight: 0.2 },
+        },
+      },
+    });
     const first = formTriads({ members, rules: r, seed: 42, sizes: [2, 3] });
     expect(formTriads({ members, rules: r, seed: 42, sizes: [2, 3] })).toEqual(first);
     expect(first.unmatched).toEqual([]);
@@ -206,7 +306,11 @@ describe("formTriads", () => {
 
   it("reports its gap from the exact optimum", () => {
     const gap = measureTriadGap({ members: six, rules: rules(), seed: 1, sizes: [3] });
-    expect(gap).toEqual({ heuristic: { placed: 6, value: 6 }, exact: { placed: 6, value: 6 }, ratio: 1 });
+    expect(gap).toEqual({
+      heuristic: { placed: 6, value: 6 },
+      exact: { placed: 6, value: 6 },
+      ratio: 1,
+    });
   });
 });
 
@@ -223,9 +327,21 @@ describe("searchPartition and exactPartition", () => {
       [0, 2, 400_000],
       [1, 2, 300_000],
     ]);
-    expect(exactPartition(t, { sizes: [3] })).toEqual({ groups: [[0, 1, 2]], placed: 3, value: 1_200_000 });
-    expect(exactPartition(t, { sizes: [2] })).toEqual({ groups: [[0, 1]], placed: 2, value: 1_000_000 });
-    expect(searchPartition(t, { sizes: [2, 3], seed: 0 })).toEqual({ groups: [[0, 1, 2]], placed: 3, value: 1_200_000 });
+    expect(exactPartition(t, { sizes: [3] })).toEqual({
+      groups: [[0, 1, 2]],
+      placed: 3,
+      value: 1_200_000,
+    });
+    expect(exactPartition(t, { sizes: [2] })).toEqual({
+      groups: [[0, 1]],
+      placed: 2,
+      value: 1_000_000,
+    });
+    expect(searchPartition(t, { sizes: [2, 3], seed: 0 })).toEqual({
+      groups: [[0, 1, 2]],
+      placed: 3,
+      value: 1_200_000,
+    });
   });
 
   it("refuses sizes other than 2 and 3, and exact search on big cohorts", () => {
@@ -235,7 +351,11 @@ describe("searchPartition and exactPartition", () => {
 });
 
 describe("formGroups", () => {
-  const people = Array.from({ length: 26 }, (_, i) => ({ id: `p${i}`, specialty: ["gp", "surgery", "nursing", "pharmacy"][i % 4]!, org: `t${i % 3}` }));
+  const people = Array.from({ length: 26 }, (_, i) => ({
+    id: `p${i}`,
+    specialty: ["gp", "surgery", "nursing", "pharmacy"][i % 4]!,
+    org: `t${i % 3}`,
+  }));
 
   it("makes the fewest groups, sizes within one, each specialty spread evenly", () => {
     const result = formGroups({ members: people, maxSize: 8, mixBy: (p) => p.specialty, seed: 1 });
@@ -243,42 +363,87 @@ describe("formGroups", () => {
     expect(result.groups.map((g) => g.memberIds.length).sort()).toEqual([6, 6, 7, 7]);
     expect(new Set(result.groups.flatMap((g) => g.memberIds)).size).toBe(26);
     for (const g of result.groups) {
-      const count = (s: string) => g.memberIds.filter((id) => people.find((p) => p.id === id)!.specialty === s).length;
-      for (const s of ["gp", "surgery", "nursing", "pharmacy"]) expect(count(s)).toBeGreaterThanOrEqual(1);
-      for (const s of ["gp", "surgery", "nursing", "pharmacy"]) expect(count(s)).toBeLessThanOrEqual(2);
+      const count = (s: string) =>
+        g.memberIds.filter((id) => people.find((p) => p.id === id)!.specialty === s).length;
+      for (const s of ["gp", "surgery", "nursing", "pharmacy"])
+        expect(count(s)).toBeGreaterThanOrEqual(1);
+      for (const s of ["gp", "surgery", "nursing", "pharmacy"])
+        expect(count(s)).toBeLessThanOrEqual(2);
       expect(g.score).toBe(1);
     }
     expect(result.unmatched).toEqual([]);
   });
 
   it("balances a second key too, and explains the mix", () => {
-    const twelve = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, specialty: `s${i % 4}`, org: `t${Math.floor(i / 4)}` }));
-    const result = formGroups({ members: twelve, maxSize: 4, mixBy: [(p) => p.specialty, (p) => p.org], mixLabels: ["specialty", "organisation"], seed: 9 });
+    const twelve = Array.from({ length: 12 }, (_, i) => ({
+      id: `p${i}`,
+      specialty: `s${i % 4}`,
+      org: `t${Math.floor(i / 4)}`,
+    }));
+    const result = formGroups({
+      members: twelve,
+      maxSize: 4,
+      mixBy: [(p) => p.specialty, (p) => p.org],
+      mixLabels: ["specialty", "organisation"],
+      seed: 9,
+    });
     expect(result.groups).toHaveLength(3);
     for (const g of result.groups) {
       const members = g.memberIds.map((id) => twelve.find((p) => p.id === id)!);
       expect(new Set(members.map((p) => p.specialty)).size).toBe(4);
       // 4 specialties x 3 organisations in groups of 4: at most 2 from one organisation.
       const orgs = members.map((p) => p.org);
-      expect(Math.max(...["t0", "t1", "t2"].map((o) => orgs.filter((x) => x === o).length))).toBeLessThanOrEqual(2);
-      expect(g.explanation).toMatch(/^4 members · specialty: s\d 1, s\d 1, s\d 1, s\d 1 · organisation: t\d \d/);
+      expect(
+        Math.max(...["t0", "t1", "t2"].map((o) => orgs.filter((x) => x === o).length)),
+      ).toBeLessThanOrEqual(2);
+      expect(g.explanation).toMatch(
+        /^4 members · specialty: s\d 1, s\d 1, s\d 1, s\d 1 · organisation: t\d \d/,
+      );
     }
   });
 
   it("is deterministic for a seed and copes with the small cases", () => {
-    const first = formGroups({ members: people, maxSize: 5, mixBy: [(p) => p.specialty, (p) => p.org], seed: 3 });
-    expect(formGroups({ members: people, maxSize: 5, mixBy: [(p) => p.specialty, (p) => p.org], seed: 3 })).toEqual(first);
-    expect(formGroups({ members: [], maxSize: 5, mixBy: (p: { id: string }) => p.id, seed: 3 })).toEqual({ groups: [], unmatched: [], total: 0 });
-    expect(formGroups({ members: people.slice(0, 3), maxSize: 12, mixBy: (p) => p.specialty, seed: 3 }).groups).toHaveLength(1);
-    expect(() => formGroups({ members: people, maxSize: 0, mixBy: (p) => p.specialty, seed: 3 })).toThrow(CohortError);
+    const first = formGroups({
+      members: people,
+      maxSize: 5,
+      mixBy: [(p) => p.specialty, (p) => p.org],
+      seed: 3,
+    });
+    expect(
+      formGroups({
+        members: people,
+        maxSize: 5,
+        mixBy: [(p) => p.specialty, (p) => p.org],
+        seed: 3,
+      }),
+    ).toEqual(first);
+    expect(
+      formGroups({ members: [], maxSize: 5, mixBy: (p: { id: string }) => p.id, seed: 3 }),
+    ).toEqual({ groups: [], unmatched: [], total: 0 });
+    expect(
+      formGroups({ members: people.slice(0, 3), maxSize: 12, mixBy: (p) => p.specialty, seed: 3 })
+        .groups,
+    ).toHaveLength(1);
+    expect(() =>
+      formGroups({ members: people, maxSize: 0, mixBy: (p) => p.specialty, seed: 3 }),
+    ).toThrow(CohortError);
   });
 });
 
 describe("formCohort", () => {
-  const members = [member("a", ["x"], { specialty: "gp", organisationId: "t1" }), member("b", ["x"], { specialty: "gp", organisationId: "t2" }), member("c", ["y"], { specialty: "surgery", organisationId: "t1" }), member("d", ["y"], { specialty: "surgery", organisationId: "t2" }), member("e", ["y"], { specialty: "nursing", organisationId: "t1" })];
+  const members = [
+    member("a", ["x"], { specialty: "gp", organisationId: "t1" }),
+    member("b", ["x"], { specialty: "gp", organisationId: "t2" }),
+    member("c", ["y"], { specialty: "surgery", organisationId: "t1" }),
+    member("d", ["y"], { specialty: "surgery", organisationId: "t2" }),
+    member("e", ["y"], { specialty: "nursing", organisationId: "t1" }),
+  ];
 
   it("forms pairs for co-mentoring in pairs", () => {
-    expect(formCohort({ members, rules: rules(), seed: 1 })).toEqual({ format: "dyads", ...formDyads({ members, rules: rules() }) });
+    expect(formCohort({ members, rules: rules(), seed: 1 })).toEqual({
+      format: "dyads",
+      ...formDyads({ members, rules: rules() }),
+    });
   });
 
   it("forms threes when the scheme allows them", () => {
@@ -300,8 +465,8 @@ describe("formCohort", () => {
   });
 
   it("refuses a one-to-one scheme", () => {
-    expect(() => formCohort({ members, rules: rules({ format: { kind: "one_to_one" } }), seed: 1 })).toThrow(
-      expect.objectContaining({ code: "not_a_cohort_format" }),
-    );
+    expect(() =>
+      formCohort({ members, rules: rules({ format: { kind: "one_to_one" } }), seed: 1 }),
+    ).toThrow(expect.objectContaining({ code: "not_a_cohort_format" }));
   });
 });

@@ -28,7 +28,8 @@ export type PeerScore =
   | { allowed: false; reason: NotAllowedReason }
   | { allowed: true; score: number; terms: ScoreTerm[]; explanation: string };
 
-export type CohortErrorCode = "duplicate_member" | "not_a_cohort_format" | "too_many_for_exact" | "invalid_group_size";
+export type CohortErrorCode =
+  "duplicate_member" | "not_a_cohort_format" | "too_many_for_exact" | "invalid_group_size";
 
 export class CohortError extends Error {
   constructor(
@@ -41,9 +42,15 @@ export class CohortError extends Error {
 }
 
 const asMentee = (m: CohortMember): MenteeCandidate => ({ ...m, topicsWanted: m.topics });
-const asMentor = (m: CohortMember): MentorCandidate => ({ ...m, topicsOffered: m.topics, ready: true, capacityLeft: 1 });
+const asMentor = (m: CohortMember): MentorCandidate => ({
+  ...m,
+  topicsOffered: m.topics,
+  ready: true,
+  capacityLeft: 1,
+});
 
-const explain = (terms: readonly ScoreTerm[]) => terms.map((term) => `${term.label} +${term.points.toFixed(2)}`).join(" · ");
+const explain = (terms: readonly ScoreTerm[]) =>
+  terms.map((term) => `${term.label} +${term.points.toFixed(2)}`).join(" · ");
 
 /**
  * Both directions side by side: a term both directions label alike is shown once, otherwise as
@@ -53,16 +60,25 @@ function combine(forward: PairScore, backward: PairScore): PeerScore {
   if (!forward.allowed) return { allowed: false, reason: forward.reason };
   if (!backward.allowed) return { allowed: false, reason: backward.reason };
   // Both directions score the same criteria in the same order, so their terms line up.
-  const terms: ScoreTerm[] = forward.terms.length === backward.terms.length
-    ? forward.terms.map((term, i) => {
-        const other = backward.terms[i]!;
-        return {
-          label: term.label === other.label ? term.label : `${term.label} / ${other.label}`,
-          points: (term.points + other.points) / 2,
-        };
-      })
-    : [...forward.terms, ...backward.terms].map((term) => ({ label: term.label, points: term.points / 2 }));
-  return { allowed: true, score: (forward.score + backward.score) / 2, terms, explanation: explain(terms) };
+  const terms: ScoreTerm[] =
+    forward.terms.length === backward.terms.length
+      ? forward.terms.map((term, i) => {
+          const other = backward.terms[i]!;
+          return {
+            label: term.label === other.label ? term.label : `${term.label} / ${other.label}`,
+            points: (term.points + other.points) / 2,
+          };
+        })
+      : [...forward.terms, ...backward.terms].map((term) => ({
+          label: term.label,
+          points: term.points / 2,
+        }));
+  return {
+    allowed: true,
+    score: (forward.score + backward.score) / 2,
+    terms,
+    explanation: explain(terms),
+  };
 }
 
 export interface PeerScoreOptions {
@@ -134,7 +150,9 @@ export function peerCompatibility({ members, rules, blocked }: CohortOptions): P
       const forward = explanations.get(pairKey(members[i]!.id, members[j]!.id));
       const backward = explanations.get(pairKey(members[j]!.id, members[i]!.id));
       if (!forward || !backward) continue;
-      points[i * n + j] = points[j * n + i] = Math.round(((forward.score + backward.score) / 2) * SCORE_SCALE);
+      points[i * n + j] = points[j * n + i] = Math.round(
+        ((forward.score + backward.score) / 2) * SCORE_SCALE,
+      );
     }
   }
   return { n, points, members, peer: (i, j) => combine(directed(i, j), directed(j, i)) };
@@ -161,8 +179,13 @@ function groupOf(table: PeerTable, indices: readonly number[]): CohortGroup {
   for (let x = 0; x < sorted.length; x++) {
     for (let y = x + 1; y < sorted.length; y++) {
       const peer = table.peer(sorted[x]!, sorted[y]!);
-      if (!peer.allowed) throw new Error(`A group holds a pair that is not allowed (${peer.reason})`);
-      pairs.push({ label: `${memberIds[x]} & ${memberIds[y]}`, score: peer.score, explanation: peer.explanation });
+      if (!peer.allowed)
+        throw new Error(`A group holds a pair that is not allowed (${peer.reason})`);
+      pairs.push({
+        label: `${memberIds[x]} & ${memberIds[y]}`,
+        score: peer.score,
+        explanation: peer.explanation,
+      });
     }
   }
   const score = pairs.reduce((sum, p) => sum + p.score, 0) / pairs.length;
@@ -175,7 +198,9 @@ function groupOf(table: PeerTable, indices: readonly number[]): CohortGroup {
 
 function resultOf(table: PeerTable, groups: readonly (readonly number[])[]): CohortResult {
   const built = groups.map((g) => groupOf(table, g));
-  const order = groups.map((g, i) => ({ i, first: Math.min(...g) })).sort((a, b) => a.first - b.first);
+  const order = groups
+    .map((g, i) => ({ i, first: Math.min(...g) }))
+    .sort((a, b) => a.first - b.first);
   const placed = new Set(groups.flat());
   return {
     groups: order.map(({ i }) => built[i]!),
@@ -195,7 +220,9 @@ export function formDyads(options: CohortOptions): CohortResult {
 
 function dyadsOf({ n, points }: PeerCompatibility): Partition {
   const edges: WeightedEdge[] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (points[i * n + j]! >= 0) edges.push([i, j, points[i * n + j]!]);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      if (points[i * n + j]! >= 0) edges.push([i, j, points[i * n + j]!]);
   const { pairs } = maxWeightMatching(n, edges, { maxCardinality: true, scale: 1 });
   return partitionOf(n, points, pairs);
 }
@@ -221,7 +248,11 @@ export interface Partition {
 /** Members placed outrank any value: the most value n members can earn is n × 1e6. */
 const placedWeight = (n: number) => SCORE_SCALE * n + 1;
 
-function partitionOf(n: number, points: Int32Array, groups: readonly (readonly number[])[]): Partition {
+function partitionOf(
+  n: number,
+  points: Int32Array,
+  groups: readonly (readonly number[])[],
+): Partition {
   let placed = 0;
   let value = 0;
   const out: number[][] = [];
@@ -231,7 +262,8 @@ function partitionOf(n: number, points: Int32Array, groups: readonly (readonly n
     out.push(sorted);
     placed += sorted.length;
     for (let x = 0; x < sorted.length; x++) {
-      for (let y = x + 1; y < sorted.length; y++) value += (points[sorted[x]! * n + sorted[y]!]! * 2) / (sorted.length - 1);
+      for (let y = x + 1; y < sorted.length; y++)
+        value += (points[sorted[x]! * n + sorted[y]!]! * 2) / (sorted.length - 1);
     }
   }
   out.sort((a, b) => a[0]! - b[0]!);
@@ -277,28 +309,32 @@ export interface SearchOptions {
  * (maximum matching when pairs are allowed, else greedy threes from the most constrained member),
  * then local search (moves, swaps, new groups from the unplaced) with seeded perturbations.
  */
-export function searchPartition(c: PeerCompatibility, { sizes, seed, kicks }: SearchOptions): Partition {
+export function searchPartition(
+  c: PeerCompatibility,
+  { sizes, seed, kicks }: SearchOptions,
+): Partition {
   checkSizes(sizes);
   const { n, points } = c;
   const two = sizes.includes(2);
   const three = sizes.includes(3);
   const big = placedWeight(n);
   const pt = (a: number, b: number) => points[a * n + b]!;
-  /** A group's worth: big per member plus its value; -Infinity if its size or a pair is not allowed. */
-  const worth = (g: readonly number[]): number => {
-    if (g.length === 0) return 0;
-    if (g.length === 2) {
-      const p = pt(g[0]!, g[1]!);
-      return two && p >= 0 ? 2 * big + 2 * p : -Infinity;
-    }
-    if (g.length === 3) {
-      const p = pt(g[0]!, g[1]!);
-      const q = pt(g[0]!, g[2]!);
-      const r = pt(g[1]!, g[2]!);
-      return three && p >= 0 && q >= 0 && r >= 0 ? 3 * big + p + q + r : -Infinity;
-    }
-    return -Infinity;
+  /** The worth of a pair (z = -1) or three: big per member plus its value; -Infinity if not allowed. */
+  const worthOf = (x: number, y: number, z: number): number => {
+    const p = pt(x, y);
+    if (z < 0) return two && p >= 0 ? 2 * big + 2 * p : -Infinity;
+    const q = pt(x, z);
+    const r = pt(y, z);
+    return three && p >= 0 && q >= 0 && r >= 0 ? 3 * big + p + q + r : -Infinity;
   };
+  const worth = (g: readonly number[]): number =>
+    g.length === 0
+      ? 0
+      : g.length === 2
+        ? worthOf(g[0]!, g[1]!, -1)
+        : g.length === 3
+          ? worthOf(g[0]!, g[1]!, g[2]!)
+          : -Infinity;
   const next = random(seed);
 
   // State: groups (some may fall empty) and where each member is (-1: unplaced).
@@ -322,7 +358,9 @@ export function searchPartition(c: PeerCompatibility, { sizes, seed, kicks }: Se
       return d;
     });
     const tiebreak = shuffled(n, next);
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => degree[a]! - degree[b]! || tiebreak[a]! - tiebreak[b]!);
+    const order = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => degree[a]! - degree[b]! || tiebreak[a]! - tiebreak[b]!,
+    );
     const taken = new Uint8Array(n);
     const built: number[][] = [];
     for (const a of order) {
@@ -355,90 +393,138 @@ export function searchPartition(c: PeerCompatibility, { sizes, seed, kicks }: Se
     return out;
   };
 
+  const edit = new Int32Array(4);
+  /** The worth of group g without member `drop` and with member `add` (-1: none), computed in place. */
+  const edited = (g: readonly number[] | null, drop: number, add: number): number => {
+    const kept = edit;
+    let count = 0;
+    if (g) for (const m of g) if (m !== drop && count < 4) kept[count++] = m;
+    if (add >= 0 && count < 4) kept[count++] = add;
+    return count === 0
+      ? 0
+      : count === 2
+        ? worthOf(kept[0]!, kept[1]!, -1)
+        : count === 3
+          ? worthOf(kept[0]!, kept[1]!, kept[2]!)
+          : -Infinity;
+  };
+
+  // Moves for one member: into another group, a swap, into the place of an unplaced member, a new
+  // group from the unplaced, or (unplaced) pairing with a member taken from a three, or from a pair
+  // whose other member joins another pair.
+  const MOVE = 1;
+  const SWAP = 2;
+  const REPLACE = 3;
+  const NEW_PAIR = 4;
+  const NEW_THREE = 5;
+  const SPLIT = 6;
+  const CHAIN = 7;
+
   /** The best improving move for member a, applied; whether there was one. */
   const improveMember = (a: number): boolean => {
     const ga = where[a]!;
     const own = ga >= 0 ? groups[ga]! : null;
     const ownWorth = own ? worth(own) : 0;
-    const rest = own ? without(own, a) : null;
-    const restWorth = rest ? worth(rest) : 0;
+    const restWorth = edited(own, a, -1);
     let bestDelta = 0;
-    let apply: (() => void) | null = null;
-    const consider = (delta: number, action: () => void) => {
+    let kind = 0;
+    let target = -1;
+    let other1 = -1;
+    let other2 = -1;
+    const consider = (delta: number, k: number, h: number, b: number, d: number) => {
       if (delta > bestDelta) {
         bestDelta = delta;
-        apply = action;
+        kind = k;
+        target = h;
+        other1 = b;
+        other2 = d;
       }
     };
     for (let h = 0; h < groups.length; h++) {
-      const other = groups[h]!;
-      if (h === ga || other.length === 0) continue;
-      const otherWorth = worth(other);
-      // Move a into h.
-      consider(restWorth - ownWorth + worth([...other, a]) - otherWorth, () => {
-        if (own) groups[ga] = rest!;
-        other.push(a);
-        where[a] = h;
-      });
-      // Swap a with b in h.
-      for (const b of other) {
-        const mine = own ? worth([...rest!, b]) : 0;
-        consider(mine - ownWorth + worth([...without(other, b), a]) - otherWorth, () => {
-          if (own) groups[ga] = [...rest!, b];
-          groups[h] = [...without(other, b), a];
-          where[b] = ga;
-          where[a] = h;
-        });
-        // An unplaced a pairs off with b, who leaves a three that stays a pair.
-        if (!own && two && other.length === 3) {
-          consider(worth(without(other, b)) - otherWorth + worth([a, b]), () => {
-            groups[h] = without(other, b);
-            groups.push([a, b]);
-            where[a] = where[b] = groups.length - 1;
-          });
-        }
-      }
-    }
-    const free = unplaced();
-    if (own) {
-      // Give a's place to an unplaced member.
-      for (const b of free) {
-        consider(worth([...rest!, b]) - ownWorth, () => {
-          groups[ga] = [...rest!, b];
-          where[b] = ga;
-          where[a] = -1;
-        });
-      }
-    } else {
-      // Start a new group among the unplaced.
-      for (let x = 0; x < free.length; x++) {
-        const b = free[x]!;
-        if (b === a) continue;
-        if (two) {
-          consider(worth([a, b]), () => {
-            groups.push([a, b]);
-            where[a] = where[b] = groups.length - 1;
-          });
-        }
-        if (three) {
-          for (let y = x + 1; y < free.length; y++) {
-            const d = free[y]!;
-            if (d === a) continue;
-            consider(worth([a, b, d]), () => {
-              groups.push([a, b, d]);
-              where[a] = where[b] = where[d] = groups.length - 1;
-            });
+      const group = groups[h]!;
+      if (h === ga || group.length === 0) continue;
+      const groupWorth = worth(group);
+      consider(restWorth - ownWorth + edited(group, -1, a) - groupWorth, MOVE, h, -1, -1);
+      for (const b of group) {
+        consider(edited(own, a, b) - ownWorth + edited(group, b, a) - groupWorth, SWAP, h, b, -1);
+        if (!own && two && group.length === 3)
+          consider(edited(group, b, -1) - groupWorth + worthOf(a, b, -1), SPLIT, h, b, -1);
+        if (!own && two && three && group.length === 2 && pt(a, b) >= 0) {
+          // An unplaced a pairs with b, whose partner c joins another pair as its third.
+          const c = group[0] === b ? group[1]! : group[0]!;
+          for (let h2 = 0; h2 < groups.length; h2++) {
+            const next = groups[h2]!;
+            if (h2 === h || next.length !== 2) continue;
+            consider(
+              worthOf(a, b, -1) - groupWorth + edited(next, -1, c) - worth(next),
+              CHAIN,
+              h,
+              b,
+              h2,
+            );
           }
         }
       }
     }
-    if (apply === null) return false;
-    (apply as () => void)();
-    return true;
+    const free = unplaced();
+    for (let x = 0; x < free.length; x++) {
+      const b = free[x]!;
+      if (b === a) continue;
+      if (own) {
+        consider(edited(own, a, b) - ownWorth, REPLACE, ga, b, -1);
+        continue;
+      }
+      if (two) consider(worthOf(a, b, -1), NEW_PAIR, -1, b, -1);
+      if (three) {
+        for (let y = x + 1; y < free.length; y++) {
+          const d = free[y]!;
+          if (d !== a) consider(worthOf(a, b, d), NEW_THREE, -1, b, d);
+        }
+      }
+    }
+    switch (kind) {
+      case MOVE:
+        if (own) groups[ga] = without(own, a);
+        groups[target]!.push(a);
+        where[a] = target;
+        return true;
+      case SWAP:
+        if (own) groups[ga] = [...without(own, a), other1];
+        groups[target] = [...without(groups[target]!, other1), a];
+        where[other1] = ga;
+        where[a] = target;
+        return true;
+      case REPLACE:
+        groups[ga] = [...without(own!, a), other1];
+        where[other1] = ga;
+        where[a] = -1;
+        return true;
+      case NEW_PAIR:
+      case NEW_THREE:
+        groups.push(kind === NEW_PAIR ? [a, other1] : [a, other1, other2]);
+        where[a] = where[other1] = groups.length - 1;
+        if (kind === NEW_THREE) where[other2] = groups.length - 1;
+        return true;
+      case SPLIT:
+        groups[target] = without(groups[target]!, other1);
+        groups.push([a, other1]);
+        where[a] = where[other1] = groups.length - 1;
+        return true;
+      case CHAIN: {
+        const c = groups[target]![0] === other1 ? groups[target]![1]! : groups[target]![0]!;
+        groups[target] = [a, other1];
+        where[a] = target;
+        groups[other2]!.push(c);
+        where[c] = other2;
+        return true;
+      }
+      default:
+        return false;
+    }
   };
 
   const localSearch = () => {
-    for (let improved = true; improved; ) {
+    for (let improved = true; improved;) {
       improved = false;
       for (const a of order) if (improveMember(a)) improved = true;
     }
@@ -467,7 +553,7 @@ export function searchPartition(c: PeerCompatibility, { sizes, seed, kicks }: Se
   localSearch();
   let best = groups.map((g) => [...g]);
   let bestTotal = total();
-  const rounds = kicks ?? Math.max(20, Math.min(200, Math.round(3000 / Math.max(1, n))));
+  const rounds = kicks ?? Math.max(20, Math.min(100, Math.round(1000 / Math.max(1, n))));
   for (let round = 0; round < rounds && n > 3; round++) {
     perturb();
     localSearch();
@@ -490,7 +576,10 @@ export function exactPartition(c: PeerCompatibility, { sizes }: { sizes: GroupSi
   checkSizes(sizes);
   const { n, points } = c;
   if (n > MAX_EXACT_MEMBERS) {
-    throw new CohortError("too_many_for_exact", `An exact partition is for at most ${MAX_EXACT_MEMBERS} members`);
+    throw new CohortError(
+      "too_many_for_exact",
+      `An exact partition is for at most ${MAX_EXACT_MEMBERS} members`,
+    );
   }
   const two = sizes.includes(2);
   const three = sizes.includes(3);
@@ -499,28 +588,37 @@ export function exactPartition(c: PeerCompatibility, { sizes }: { sizes: GroupSi
   const best = new Float64Array(1 << n);
   /** How the lowest member of the subset was placed: 0 unplaced, else 1 + j + n·(1 + k) (k = -1 for a pair). */
   const choice = new Int32Array(1 << n);
+  // Who may join whom, as bit sets, so the loops visit allowed partners only.
+  const allowed = new Int32Array(n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) if (j !== i && pt(i, j) >= 0) allowed[i]! |= 1 << j;
   for (let mask = 1; mask < 1 << n; mask++) {
     const i = 31 - Math.clz32(mask & -mask);
     const rest = mask & ~(1 << i);
     let value = best[rest]!;
     let how = 0;
-    for (let j = i + 1; j < n; j++) {
-      if (!(rest & (1 << j)) || pt(i, j) < 0) continue;
+    for (let js = rest & allowed[i]!; js !== 0; js &= js - 1) {
+      const j = 31 - Math.clz32(js & -js);
+      const withoutJ = rest & ~(1 << j);
       if (two) {
-        const v = best[rest & ~(1 << j)]! + 2 * big + 2 * pt(i, j);
+        const v = best[withoutJ]! + 2 * big + 2 * pt(i, j);
         if (v > value) {
           value = v;
           how = 1 + j;
         }
       }
-      if (three) {
-        for (let k = j + 1; k < n; k++) {
-          if (!(rest & (1 << k)) || pt(i, k) < 0 || pt(j, k) < 0) continue;
-          const v = best[rest & ~(1 << j) & ~(1 << k)]! + 3 * big + pt(i, j) + pt(i, k) + pt(j, k);
-          if (v > value) {
-            value = v;
-            how = 1 + j + n * (1 + k);
-          }
+      if (!three) continue;
+      // Only k above j, so each three is tried once.
+      for (
+        let ks = withoutJ & allowed[i]! & allowed[j]! & ~((2 << j) - 1);
+        ks !== 0;
+        ks &= ks - 1
+      ) {
+        const k = 31 - Math.clz32(ks & -ks);
+        const v = best[withoutJ & ~(1 << k)]! + 3 * big + pt(i, j) + pt(i, k) + pt(j, k);
+        if (v > value) {
+          value = v;
+          how = 1 + j + n * (1 + k);
         }
       }
     }
@@ -528,7 +626,7 @@ export function exactPartition(c: PeerCompatibility, { sizes }: { sizes: GroupSi
     choice[mask] = how;
   }
   const groups: number[][] = [];
-  for (let mask = (1 << n) - 1; mask > 0; ) {
+  for (let mask = (1 << n) - 1; mask > 0;) {
     const i = 31 - Math.clz32(mask & -mask);
     const how = choice[mask]!;
     mask &= ~(1 << i);
@@ -608,8 +706,18 @@ export interface FormGroupsOptions<T extends { id: string }> {
  * swap lowers, key by key, the largest count of any value in any group and then the sum of squared
  * counts. The first key ends perfectly spread (every value's count per group within one).
  */
-export function formGroups<T extends { id: string }>({ members, maxSize, mixBy, mixLabels, seed }: FormGroupsOptions<T>): CohortResult {
-  if (!Number.isInteger(maxSize) || maxSize < 1) throw new CohortError("invalid_group_size", "The largest group size must be a whole number, 1 or more");
+export function formGroups<T extends { id: string }>({
+  members,
+  maxSize,
+  mixBy,
+  mixLabels,
+  seed,
+}: FormGroupsOptions<T>): CohortResult {
+  if (!Number.isInteger(maxSize) || maxSize < 1)
+    throw new CohortError(
+      "invalid_group_size",
+      "The largest group size must be a whole number, 1 or more",
+    );
   checkUnique(members.map((m) => m.id));
   const n = members.length;
   if (n === 0) return { groups: [], unmatched: [], total: 0 };
@@ -641,7 +749,10 @@ export function formGroups<T extends { id: string }>({ members, maxSize, mixBy, 
     for (const c of first) size.set(c, (size.get(c) ?? 0) + 1);
     const tiebreak = shuffled(n, next);
     const dealt = Array.from({ length: n }, (_, i) => i).sort(
-      (a, b) => size.get(first[b]!)! - size.get(first[a]!)! || first[a]! - first[b]! || tiebreak[a]! - tiebreak[b]!,
+      (a, b) =>
+        size.get(first[b]!)! - size.get(first[a]!)! ||
+        first[a]! - first[b]! ||
+        tiebreak[a]! - tiebreak[b]!,
     );
     dealt.forEach((m, t) => (where[m] = t % groupCount));
   } else {
@@ -673,10 +784,14 @@ export function formGroups<T extends { id: string }>({ members, maxSize, mixBy, 
     }
     where[m] = to;
   };
-  for (let m = 0; m < n; m++) for (let k = 0; k < keys.length; k++) bump(k, where[m]!, category[k]![m]!, 1);
+  for (let m = 0; m < n; m++)
+    for (let k = 0; k < keys.length; k++) bump(k, where[m]!, category[k]![m]!, 1);
 
   /** Negative if the current mix is better than `before`, positive if worse. */
-  const snapshot = () => Array.from({ length: keys.length * 2 }, (_, i) => (i % 2 === 0 ? maxOf[i >> 1]! : squares[i >> 1]!));
+  const snapshot = () =>
+    Array.from({ length: keys.length * 2 }, (_, i) =>
+      i % 2 === 0 ? maxOf[i >> 1]! : squares[i >> 1]!,
+    );
   const compare = (a: readonly number[], b: readonly number[]) => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
     return 0;
@@ -725,7 +840,11 @@ export function formGroups<T extends { id: string }>({ members, maxSize, mixBy, 
       explanation: [`${inGroup.length} members`, ...parts].join(" · "),
     };
   });
-  groups.sort((p, q) => members.findIndex((m) => m.id === p.memberIds[0]) - members.findIndex((m) => m.id === q.memberIds[0]));
+  groups.sort(
+    (p, q) =>
+      members.findIndex((m) => m.id === p.memberIds[0]) -
+      members.findIndex((m) => m.id === q.memberIds[0]),
+  );
   return { groups, unmatched: [], total: groups.reduce((sum, g) => sum + g.score, 0) };
 }
 
@@ -752,12 +871,18 @@ export function formCohort({ members, rules, blocked, seed }: FormCohortOptions)
         ...formGroups({
           members,
           maxSize: format.maxSize,
-          mixBy: [(m) => m.specialty ?? "specialty unknown", (m) => m.organisationId ?? "organisation unknown"],
+          mixBy: [
+            (m) => m.specialty ?? "specialty unknown",
+            (m) => m.organisationId ?? "organisation unknown",
+          ],
           mixLabels: ["specialty", "organisation"],
           seed,
         }),
       };
     case "one_to_one":
-      throw new CohortError("not_a_cohort_format", "One-to-one schemes are matched by allocation, not formed into a cohort");
+      throw new CohortError(
+        "not_a_cohort_format",
+        "One-to-one schemes are matched by allocation, not formed into a cohort",
+      );
   }
 }
