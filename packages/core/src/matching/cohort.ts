@@ -553,7 +553,7 @@ export function searchPartition(
   localSearch();
   let best = groups.map((g) => [...g]);
   let bestTotal = total();
-  const rounds = kicks ?? Math.max(20, Math.min(100, Math.round(1000 / Math.max(1, n))));
+  const rounds = kicks ?? Math.max(2, Math.min(100, Math.round(1000 / Math.max(1, n))));
   for (let round = 0; round < rounds && n > 3; round++) {
     perturb();
     localSearch();
