@@ -237,7 +237,7 @@ describe("maxWeightMatching", () => {
         if (random() < 0.3) edges.push([u, v, Math.round(random() * 1e6) / 1e6]);
     const started = performance.now();
     const first = maxWeightMatching(300, edges, { maxCardinality: true });
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(5000);
     expect(first.pairs).toHaveLength(150);
     expect(maxWeightMatching(300, edges, { maxCardinality: true })).toEqual(first);
     expectValid(300, edges, first);
