@@ -990,8 +990,9 @@ function augmentAll(graph: FlowGraph): void {
   // hands over prices under which the flow so far is already min-cost (see `auction`).
   let unitLeft = true;
   for (let k = 0; k < left && unitLeft; k++) if (leftCapacity[k] !== 1) unitLeft = false;
-  if (unitLeft && left > 0) {
-    const { held, price } = auction(graph, 4 * left + edgeLeft.length);
+  const warmStarted = unitLeft && left > 0;
+  if (warmStarted) {
+    const { held, price } = auction(graph, 20 * left + edgeLeft.length);
     potential[t] = 0;
     for (let r = 0; r < right; r++) potential[left + r] = -price[r]!;
     for (let k = 0; k < left; k++) {
@@ -1003,7 +1004,9 @@ function augmentAll(graph: FlowGraph): void {
     }
   }
 
-  const limit = 4096;
+  // After the warm start the searches left are few and long, and the search back from the sink
+  // finds little (the auction fills the places it would start from), so they go forward only.
+  const limit = warmStarted ? Infinity : 4096;
   for (let k = 0; k < left; k++) {
     const begin = leftStart[k]!;
     const end = leftStart[k + 1]!;
@@ -1030,8 +1033,13 @@ function augmentAll(graph: FlowGraph): void {
  * lowest price any of its places was bought at; a full node gives that place to the new bidder and
  * its holder bids again. Prices only rise, so every holder keeps paying its least cost plus price,
  * which is complementary slackness: potentials -price on right nodes, -(cost + price) on holders, 0
- * on the sink leave no residual arc negative, and the shortest-path phase finishes exactly. Ties
- * can make bidders take turns forever, so it stops after `maxBids` and leaves the rest free.
+ * on the sink leave no residual arc negative, and the shortest-path phase finishes exactly.
+ *
+ * Equal scores are common, and a bid that ties raises no price, so bidders could take a place from
+ * each other for ever. Costs and prices are therefore pairs compared in order, (cost, tie) with a
+ * small fixed tie per edge: every bid raises a price in that order, and complementary slackness in
+ * pairs implies it in the first part, which is all the shortest-path phase uses. It still stops after
+ * `maxBids`, leaving the rest free: the last contested places are cheaper to settle by search.
  */
 function auction(graph: FlowGraph, maxBids: number): { held: Int32Array; price: Float64Array } {
   const { left, right, leftStart, edgeLeft, edgeRight, edgeCost, rightCapacity, unmatchedCost } = graph;
@@ -1039,10 +1047,13 @@ function auction(graph: FlowGraph, maxBids: number): { held: Int32Array; price: 
   const slotStart = new Int32Array(right + 1);
   for (let r = 0; r < right; r++) slotStart[r + 1] = slotStart[r]! + rightCapacity[r]!;
   // Each right node's bought places form a min-heap by price at the front of its slots.
-  const slotPrice = new Float64Array(slotStart[right]!);
-  const slotEdge = new Int32Array(slotStart[right]!);
+  const slots = slotStart[right]!;
+  const slotPrice = new Float64Array(slots);
+  const slotTie = new Float64Array(slots);
+  const slotEdge = new Int32Array(slots);
   const load = new Int32Array(right);
-  const priceOf = (r: number) => (load[r]! < rightCapacity[r]! ? 0 : slotPrice[slotStart[r]!]!);
+  const tieOf = (e: number) => (Math.imul(e ^ 0x9e3779b9, 0x85ebca6b) >>> 0) % 1_048_576;
+  const less = (a: number, aTie: number, b: number, bTie: number) => a < b || (a === b && aTie < bTie);
   const queue = new Int32Array(left);
   let head = 0;
   let queued = 0;
@@ -1051,64 +1062,73 @@ function auction(graph: FlowGraph, maxBids: number): { held: Int32Array; price: 
   while (head < queued && bids < maxBids) {
     const i = queue[head++ % left]!;
     let best = unmatchedCost;
+    let bestTie = 0;
     let bestEdge = -1;
     let second = Infinity;
-    let secondEdge = -1;
+    let secondTie = 0;
     for (let e = leftStart[i]!, stop = leftStart[i + 1]!; e < stop; e++) {
-      const value = edgeCost[e]! + priceOf(edgeRight[e]!);
-      if (value < best) {
+      const r = edgeRight[e]!;
+      const full = load[r]! >= rightCapacity[r]!;
+      const value = edgeCost[e]! + (full ? slotPrice[slotStart[r]!]! : 0);
+      const valueTie = tieOf(e) + (full ? slotTie[slotStart[r]!]! : 0);
+      if (less(value, valueTie, best, bestTie)) {
         second = best;
-        secondEdge = bestEdge;
+        secondTie = bestTie;
         best = value;
+        bestTie = valueTie;
         bestEdge = e;
-      } else if (value < second) {
+      } else if (less(value, valueTie, second, secondTie)) {
         second = value;
-        secondEdge = e;
+        secondTie = valueTie;
       }
     }
     if (bestEdge === -1) continue;
     bids++;
-    let e = bestEdge;
-    let r = edgeRight[e]!;
-    // A tie with a node that has room: take that place rather than displace anyone.
-    if (second === best && secondEdge !== -1 && load[edgeRight[secondEdge]!]! < rightCapacity[edgeRight[secondEdge]!]!) {
-      e = secondEdge;
-      r = edgeRight[e]!;
-    }
-    const bid = priceOf(r) + (second - best);
+    const e = bestEdge;
+    const r = edgeRight[e]!;
     const base = slotStart[r]!;
+    const full = load[r]! >= rightCapacity[r]!;
+    const bid = (full ? slotPrice[base]! : 0) + (second - best);
+    const bidTie = (full ? slotTie[base]! : 0) + (secondTie - bestTie);
     held[i] = e;
-    if (load[r]! < rightCapacity[r]!) {
-      let s = load[r]!++;
-      while (s > 0 && slotPrice[base + ((s - 1) >> 1)]! > bid) {
-        const up = (s - 1) >> 1;
-        slotPrice[base + s] = slotPrice[base + up]!;
-        slotEdge[base + s] = slotEdge[base + up]!;
-        s = up;
+    let s: number;
+    if (!full) {
+      // A new place: sift up from the end.
+      s = load[r]!++;
+      while (s > 0) {
+        const up = base + ((s - 1) >> 1);
+        if (!less(bid, bidTie, slotPrice[up]!, slotTie[up]!)) break;
+        slotPrice[base + s] = slotPrice[up]!;
+        slotTie[base + s] = slotTie[up]!;
+        slotEdge[base + s] = slotEdge[up]!;
+        s = (s - 1) >> 1;
       }
-      slotPrice[base + s] = bid;
-      slotEdge[base + s] = e;
-      continue;
-    }
-    const evicted = edgeLeft[slotEdge[base]!]!;
-    held[evicted] = -1;
-    queue[queued++ % left] = evicted;
-    const size = load[r]!;
-    let s = 0;
-    for (;;) {
-      let child = 2 * s + 1;
-      if (child >= size) break;
-      if (child + 1 < size && slotPrice[base + child + 1]! < slotPrice[base + child]!) child++;
-      if (slotPrice[base + child]! >= bid) break;
-      slotPrice[base + s] = slotPrice[base + child]!;
-      slotEdge[base + s] = slotEdge[base + child]!;
-      s = child;
+    } else {
+      // The cheapest place changes hands: sift down from the top.
+      const evicted = edgeLeft[slotEdge[base]!]!;
+      held[evicted] = -1;
+      queue[queued++ % left] = evicted;
+      const size = load[r]!;
+      s = 0;
+      for (;;) {
+        let child = 2 * s + 1;
+        if (child >= size) break;
+        if (child + 1 < size && less(slotPrice[base + child + 1]!, slotTie[base + child + 1]!, slotPrice[base + child]!, slotTie[base + child]!)) {
+          child++;
+        }
+        if (!less(slotPrice[base + child]!, slotTie[base + child]!, bid, bidTie)) break;
+        slotPrice[base + s] = slotPrice[base + child]!;
+        slotTie[base + s] = slotTie[base + child]!;
+        slotEdge[base + s] = slotEdge[base + child]!;
+        s = child;
+      }
     }
     slotPrice[base + s] = bid;
+    slotTie[base + s] = bidTie;
     slotEdge[base + s] = e;
   }
   const price = new Float64Array(right);
-  for (let r = 0; r < right; r++) price[r] = priceOf(r);
+  for (let r = 0; r < right; r++) price[r] = load[r]! < rightCapacity[r]! ? 0 : slotPrice[slotStart[r]!]!;
   return { held, price };
 }
 
