@@ -21,6 +21,7 @@ import {
   messages,
   NO_ERRORS,
   plainMessage,
+  toFormErrors,
   type FormErrors,
 } from "../../lib/form-errors";
 import { PageHeading, usePageTitle } from "../../lib/page";
@@ -682,6 +683,15 @@ function RequestForm({
   const max = Math.min(pool.maxChoices, MAX_CHOICES);
 
   useEffect(() => onErrorsChange(errors.summary.length > 0), [errors, onErrorsChange]);
+  // Choosing a mentor answers "Choose at least one mentor": the message goes once it is no longer true.
+  useEffect(() => {
+    if (choices.length === 0) return;
+    setErrors((previous) => {
+      if (!previous.fields.mentorEnrolmentIds) return previous;
+      const { mentorEnrolmentIds: _answered, ...rest } = previous.fields;
+      return toFormErrors(requestFields, rest);
+    });
+  }, [choices]);
 
   const request = useMutation(
     trpc.matching.request.mutationOptions({
