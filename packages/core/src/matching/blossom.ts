@@ -15,7 +15,7 @@ export interface MaxWeightMatchingOptions {
   scale?: number;
 }
 
-export interface Matching {
+export interface GraphMatching {
   /** `mate[v]` is the vertex matched to `v`, or -1. */
   mate: number[];
   /** The matched pairs `[u, v]` with `u < v`, by `u`. */
@@ -43,7 +43,7 @@ export function maxWeightMatching(
   n: number,
   edges: readonly WeightedEdge[],
   options: MaxWeightMatchingOptions = {},
-): Matching {
+): GraphMatching {
   if (!Number.isInteger(n) || n < 0)
     throw new InvalidGraphError("The number of vertices must be a whole number, 0 or more");
   const kept = new Map<number, number>();

@@ -13,7 +13,7 @@ import {
   formTriads,
   type GroupSizes,
   measureTriadGap,
-  type Partition,
+  type PeerPartition,
   type PeerCompatibility,
   partitionGap,
   peerCompatibility,
@@ -52,7 +52,7 @@ const arbitraryTable = (maxN: number): fc.Arbitrary<PeerCompatibility> =>
   );
 
 /** Each member in at most one group, every group of an allowed size with every pair allowed, totals right. */
-function expectValidPartition(c: PeerCompatibility, sizes: GroupSizes, p: Partition) {
+function expectValidPartition(c: PeerCompatibility, sizes: GroupSizes, p: PeerPartition) {
   const seen = new Set<number>();
   let value = 0;
   for (const g of p.groups) {

@@ -218,7 +218,7 @@ export function formDyads(options: CohortOptions): CohortResult {
   return resultOf(table, dyadsOf(table).groups);
 }
 
-function dyadsOf({ n, points }: PeerCompatibility): Partition {
+function dyadsOf({ n, points }: PeerCompatibility): PeerPartition {
   const edges: WeightedEdge[] = [];
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++)
@@ -236,7 +236,7 @@ function dyadsOf({ n, points }: PeerCompatibility): Partition {
 
 export type GroupSizes = readonly (2 | 3)[];
 
-export interface Partition {
+export interface PeerPartition {
   /** Member indices, each group ascending. */
   groups: number[][];
   /** Members in a group. */
@@ -252,7 +252,7 @@ function partitionOf(
   n: number,
   points: Int32Array,
   groups: readonly (readonly number[])[],
-): Partition {
+): PeerPartition {
   let placed = 0;
   let value = 0;
   const out: number[][] = [];
@@ -297,7 +297,7 @@ function shuffled(n: number, next: () => number): number[] {
   return order;
 }
 
-export interface SearchOptions {
+export interface PartitionSearchOptions {
   sizes: GroupSizes;
   seed: number;
   /** Perturb-and-improve rounds after the first local optimum; more is slower and rarely better. */
@@ -311,8 +311,8 @@ export interface SearchOptions {
  */
 export function searchPartition(
   c: PeerCompatibility,
-  { sizes, seed, kicks }: SearchOptions,
-): Partition {
+  { sizes, seed, kicks }: PartitionSearchOptions,
+): PeerPartition {
   checkSizes(sizes);
   const { n, points } = c;
   const two = sizes.includes(2);
@@ -572,7 +572,10 @@ export function searchPartition(
 export const MAX_EXACT_MEMBERS = 18;
 
 /** The best partition, exactly, by dynamic programming over subsets (lowest member first). */
-export function exactPartition(c: PeerCompatibility, { sizes }: { sizes: GroupSizes }): Partition {
+export function exactPartition(
+  c: PeerCompatibility,
+  { sizes }: { sizes: GroupSizes },
+): PeerPartition {
   checkSizes(sizes);
   const { n, points } = c;
   if (n > MAX_EXACT_MEMBERS) {
@@ -648,7 +651,7 @@ export interface PartitionGap {
 }
 
 /** How far the search falls short of the exact optimum on this compatibility table. */
-export function partitionGap(c: PeerCompatibility, options: SearchOptions): PartitionGap {
+export function partitionGap(c: PeerCompatibility, options: PartitionSearchOptions): PartitionGap {
   const found = searchPartition(c, options);
   const exact = exactPartition(c, options);
   return {
