@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SchemeRules, type SchemeRulesInput } from "../rules/schema";
 import { solveAssignment } from "./assignment";
 import {
   buildCandidates,
+  buildCandidatesIndexed,
   distanceKm,
   type MenteeCandidate,
   type MentorCandidate,
@@ -250,5 +252,110 @@ describe("buildCandidates", () => {
     const blocked = new Set([pairKey("e", "m1")]);
     const { instance } = buildCandidates({ mentees: [mentee({ id: "e", topicsWanted: topics })], mentors, rules, topK: 1, blocked });
     expect(instance.pairs).toEqual([["e", "m2", 0.5]]);
+  });
+});
+
+describe("buildCandidatesIndexed", () => {
+  // Places around a few northern cities, some unknown; coarse values so scores tie often.
+  const CITIES = [LEEDS, BRADFORD, LONDON, { lat: 55.9533, lng: -3.1883 }];
+  const person = fc.record({
+    city: fc.integer({ min: -1, max: CITIES.length - 1 }),
+    north: fc.integer({ min: -40, max: 40 }),
+    east: fc.integer({ min: -40, max: 40 }),
+    specialty: fc.constantFrom(null, "surgery", "medicine", "psychiatry"),
+    organisation: fc.constantFrom(null, "o1", "o2"),
+    department: fc.constantFrom(null, "d1", "d2"),
+    remoteOk: fc.boolean(),
+    topics: fc.subarray(["a", "b", "c", "d", "e"]),
+    times: fc.subarray(["mon", "tue", "wed"]),
+    seniority: fc.constantFrom(null, 0, 2, 4, 9),
+    gender: fc.constantFrom(null, "f", "m"),
+  });
+  const located = (p: { city: number; north: number; east: number }) => {
+    const city = CITIES[p.city];
+    return city ? { lat: city.lat + p.north / 111.2, lng: city.lng + p.east / 70 } : null;
+  };
+  const scheme = fc.record({
+    mentees: fc.array(fc.tuple(person, fc.constantFrom(null, "f", "m")), { maxLength: 12 }),
+    mentors: fc.array(fc.tuple(person, fc.boolean(), fc.integer({ min: 0, max: 2 })), { maxLength: 30 }),
+    weights: fc.array(fc.constantFrom(0, 0.25, 0.5, 1), { minLength: 6, maxLength: 6 }),
+    specialty: fc.constantFrom("same" as const, "different" as const, "ignore" as const),
+    organisation: fc.constantFrom("same" as const, "different" as const, "any" as const),
+    maxKm: fc.constantFrom(null, 5, 30, 120),
+    remoteAllowed: fc.boolean(),
+    avoidSameDepartment: fc.boolean(),
+    honourGender: fc.boolean(),
+    topK: fc.integer({ min: 0, max: 6 }),
+    blockFirst: fc.boolean(),
+  });
+
+  it("keeps exactly the candidates of the full scan on random schemes", () => {
+    fc.assert(
+      fc.property(scheme, (x) => {
+        const rules = SchemeRules.parse({
+          matching: {
+            avoidSameDepartment: x.avoidSameDepartment,
+            criteria: {
+              specialty: { direction: x.specialty, weight: x.specialty === "ignore" ? 0 : x.weights[0] },
+              organisation: { direction: x.organisation, weight: x.organisation === "any" ? 0 : x.weights[1] },
+              distance: { maxKm: x.maxKm, remoteAllowed: x.remoteAllowed, weight: x.weights[2] },
+              topics: { weight: x.weights[3] },
+              availability: { weight: x.weights[4] },
+              seniorityGap: { weight: x.weights[5] },
+              honourPreferences: x.honourGender ? ["gender"] : [],
+            },
+          },
+        });
+        const mentees: MenteeCandidate[] = x.mentees.map(([p, wanted], i) => ({
+          id: `e${i}`,
+          specialty: p.specialty,
+          organisationId: p.organisation,
+          department: p.department,
+          location: located(p),
+          remoteOk: p.remoteOk,
+          availability: p.times,
+          seniority: p.seniority,
+          topicsWanted: p.topics,
+          preferences: { gender: wanted },
+        }));
+        const mentors: MentorCandidate[] = x.mentors.map(([p, ready, capacityLeft], j) => ({
+          id: `m${j}`,
+          specialty: p.specialty,
+          organisationId: p.organisation,
+          department: p.department,
+          location: located(p),
+          remoteOk: p.remoteOk,
+          availability: p.times,
+          seniority: p.seniority,
+          topicsOffered: p.topics,
+          gender: p.gender,
+          ready,
+          capacityLeft,
+        }));
+        const blocked = new Set(x.blockFirst && mentees[0] && mentors[0] ? [pairKey(mentees[0].id, mentors[0].id)] : []);
+        const options = { mentees, mentors, rules, topK: x.topK, blocked };
+        const full = buildCandidates(options);
+        const indexed = buildCandidatesIndexed(options);
+        expect(indexed.instance).toEqual(full.instance);
+        expect([...indexed.explanations]).toEqual([...full.explanations]);
+      }),
+      { numRuns: 600, seed: 20261123 },
+    );
+  });
+
+  it("gives the full scan's answer on a spread-out scheme where most cells are skipped", () => {
+    const rules = only({ distance: { maxKm: 60, remoteAllowed: true, weight: 1 }, topics: { weight: 0.5 } });
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const spot = () => ({ lat: 50 + random() * 6, lng: -5 + random() * 6 });
+    const topics = ["a", "b", "c", "d"];
+    const mentees = Array.from({ length: 60 }, (_, i) =>
+      mentee({ id: `e${i}`, location: spot(), remoteOk: random() < 0.3, topicsWanted: topics.filter(() => random() < 0.5) }),
+    );
+    const mentors = Array.from({ length: 400 }, (_, j) =>
+      mentor({ id: `m${j}`, location: spot(), remoteOk: random() < 0.5, topicsOffered: topics.filter(() => random() < 0.5) }),
+    );
+    const options = { mentees, mentors, rules, topK: 5 };
+    expect(buildCandidatesIndexed(options).instance).toEqual(buildCandidates(options).instance);
   });
 });

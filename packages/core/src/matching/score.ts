@@ -391,3 +391,238 @@ export function buildCandidates({ mentees, mentors, rules, topK, blocked }: Buil
     explanations,
   };
 }
+
+/** Mentors sharing a grid cell, a remote flag and a specialty, with what bounds their scores. */
+interface MentorBucket {
+  mentors: number[];
+  specialty: string | null;
+  topics: Set<string>;
+  availability: Set<string>;
+  /** The highest seniority among them, or null when none is known. */
+  seniority: number | null;
+}
+
+/** A grid cell's mentors (one remote flag), their bounding box and their buckets by specialty. */
+interface MentorCell {
+  located: boolean;
+  remoteOk: boolean;
+  minLat: number;
+  maxLat: number;
+  minLng: number;
+  maxLng: number;
+  buckets: MentorBucket[];
+  /** The union of the buckets', for the cell's own bound. */
+  topics: Set<string>;
+  availability: Set<string>;
+  seniority: number | null;
+}
+
+const RAD = Math.PI / 180;
+
+/**
+ * A lower bound on `distanceKm` from a point to anywhere in a latitude/longitude box (not crossing
+ * the antimeridian): haversine with the least latitude gap, the least longitude gap and the smaller
+ * cosine of the box's latitudes, each of which can only lower it; shaved so rounding cannot lift it.
+ */
+function boxDistanceLowerKm(lat: number, lng: number, cell: MentorCell): number {
+  const dLat = lat < cell.minLat ? cell.minLat - lat : lat > cell.maxLat ? lat - cell.maxLat : 0;
+  let dLng = 0;
+  if (lng < cell.minLng || lng > cell.maxLng) {
+    const gap = (a: number, b: number) => {
+      const d = Math.abs(a - b) % 360;
+      return d > 180 ? 360 - d : d;
+    };
+    dLng = Math.min(gap(lng, cell.minLng), gap(lng, cell.maxLng));
+  }
+  const cosBox = Math.max(0, Math.min(Math.cos(cell.minLat * RAD), Math.cos(cell.maxLat * RAD)));
+  const h = Math.sin((dLat * RAD) / 2) ** 2 + Math.max(0, Math.cos(lat * RAD)) * cosBox * Math.sin((dLng * RAD) / 2) ** 2;
+  const km = 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return Math.max(0, km * (1 - 1e-9) - 1e-6);
+}
+
+/**
+ * The same candidates as `buildCandidates`, without scoring every pair: mentors who can never be
+ * proposed (not ready, full) are dropped, the rest are grouped by a coarse latitude/longitude grid
+ * cell (sized from the distance criterion), their remote flag and their specialty, and each group
+ * gets an upper bound on any of its mentors' scores for this mentee (the exact specialty share, the
+ * nearest point of its bounding box, the topics and times any of them offers, the most senior). A
+ * mentee visits the cells best bound first and stops once a cell's bound is below the k-th score
+ * kept; a group that is too far for a mentee who cannot meet remotely is skipped whole. Every bound
+ * is computed the way the score is, with each share at least the real one, so nothing that could
+ * make the top k is ever skipped, and ties go to the mentor listed first exactly as in the full scan.
+ */
+export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked }: BuildCandidatesOptions): Candidates {
+  const ctx: Context = { rules, weights: normalisedWeights(rules.matching.criteria), blocked: blocked ?? new Set() };
+  const w = ctx.weights;
+  const { criteria } = rules.matching;
+  const { maxKm, remoteAllowed } = criteria.distance;
+  const referenceKm = maxKm ?? DEFAULT_REFERENCE_KM;
+  const prepared = mentors.map(prepareMentor);
+  const k = Math.max(0, Math.floor(topK));
+
+  // Cells about half the reference distance across.
+  const step = Math.max(0.02, referenceKm / 111.2 / 2);
+  const cellsByKey = new Map<string, MentorCell>();
+  const bucketsByKey = new Map<string, MentorBucket>();
+  mentors.forEach((mentor, j) => {
+    if (!mentor.ready || !(mentor.capacityLeft > 0)) return;
+    const location = mentor.location ?? null;
+    const remoteOk = mentor.remoteOk === true;
+    const cellKey = location ? `${Math.floor(location.lat / step)}:${Math.floor(location.lng / step)}:${remoteOk}` : `none:${remoteOk}`;
+    let cell = cellsByKey.get(cellKey);
+    if (!cell) {
+      cell = {
+        located: location !== null,
+        remoteOk,
+        minLat: Infinity,
+        maxLat: -Infinity,
+        minLng: Infinity,
+        maxLng: -Infinity,
+        buckets: [],
+        topics: new Set(),
+        availability: new Set(),
+        seniority: null,
+      };
+      cellsByKey.set(cellKey, cell);
+    }
+    if (location) {
+      cell.minLat = Math.min(cell.minLat, location.lat);
+      cell.maxLat = Math.max(cell.maxLat, location.lat);
+      cell.minLng = Math.min(cell.minLng, location.lng);
+      cell.maxLng = Math.max(cell.maxLng, location.lng);
+    }
+    const specialty = mentor.specialty ?? null;
+    const bucketKey = `${cellKey}|${specialty === null ? "" : `s${specialty}`}`;
+    let bucket = bucketsByKey.get(bucketKey);
+    if (!bucket) {
+      bucket = { mentors: [], specialty, topics: new Set(), availability: new Set(), seniority: null };
+      bucketsByKey.set(bucketKey, bucket);
+      cell.buckets.push(bucket);
+    }
+    bucket.mentors.push(j);
+    for (const topic of prepared[j]!.topics) {
+      bucket.topics.add(topic);
+      cell.topics.add(topic);
+    }
+    for (const time of prepared[j]!.availability) {
+      bucket.availability.add(time);
+      cell.availability.add(time);
+    }
+    if (mentor.seniority != null) {
+      bucket.seniority = Math.max(bucket.seniority ?? -Infinity, mentor.seniority);
+      cell.seniority = Math.max(cell.seniority ?? -Infinity, mentor.seniority);
+    }
+  });
+  const cells = [...cellsByKey.values()];
+
+  /** The score formula with each share at most 1 and at least the real one, clamped as scores are. */
+  const bound = (pm: PreparedMentee, specialtyShare: number, km: number | null, topics: Set<string>, times: Set<string>, seniority: number | null) => {
+    const mentee = pm.mentee;
+    const distanceShare = w.distance > 0 && km != null ? Math.max(0, 1 - km / referenceKm) : 0;
+    const topicsShare = w.topics > 0 && pm.topics.length > 0 ? countIn(pm.topics, topics) / pm.topics.length : 0;
+    const timesShare = w.availability > 0 && pm.times.length > 0 ? countIn(pm.times, times) / pm.times.length : 0;
+    let seniorityShare = 0;
+    if (w.seniorityGap > 0 && mentee.seniority != null && seniority != null) {
+      seniorityShare = Math.min(Math.max(seniority - mentee.seniority, 0), FULL_SENIORITY_GAP) / FULL_SENIORITY_GAP;
+    }
+    const score =
+      w.specialty * specialtyShare +
+      w.organisation * 1 +
+      w.distance * distanceShare +
+      w.topics * topicsShare +
+      w.availability * timesShare +
+      w.seniorityGap * seniorityShare;
+    return Math.min(1, Math.max(0, score));
+  };
+  const specialtyShareOf = (mentee: MenteeCandidate, specialty: string | null) =>
+    w.specialty > 0 && mentee.specialty != null && specialty != null
+      ? (criteria.specialty.direction === "same") === (mentee.specialty === specialty)
+        ? 1
+        : 0
+      : 0;
+
+  const heapScore = new Float64Array(k);
+  const heapMentor = new Int32Array(k);
+  // The root is the worst kept: lowest score, then the later mentor.
+  const worse = (a: number, b: number) =>
+    heapScore[a]! < heapScore[b]! || (heapScore[a] === heapScore[b] && heapMentor[a]! > heapMentor[b]!);
+  const swap = (a: number, b: number) => {
+    const s = heapScore[a]!;
+    heapScore[a] = heapScore[b]!;
+    heapScore[b] = s;
+    const j = heapMentor[a]!;
+    heapMentor[a] = heapMentor[b]!;
+    heapMentor[b] = j;
+  };
+
+  const pairs: AssignmentInstance["pairs"] = [];
+  const explanations: Candidates["explanations"] = new Map();
+  const shares = new Float64Array(6);
+  const counts = new Int32Array(6);
+  const cellBound = new Float64Array(cells.length);
+  const cellKm = new Float64Array(cells.length);
+  const order = cells.map((_, c) => c);
+  for (const mentee of mentees) {
+    if (k === 0) break;
+    const pm = prepareMentee(mentee);
+    const location = mentee.location ?? null;
+    const remote = remoteAllowed && mentee.remoteOk === true;
+    cells.forEach((cell, c) => {
+      const km = location && cell.located ? boxDistanceLowerKm(location.lat, location.lng, cell) : NaN;
+      cellKm[c] = km;
+      // Too far for everyone in it: it can give nothing.
+      if (maxKm != null && km > maxKm && !(remote && cell.remoteOk)) cellBound[c] = -1;
+      else cellBound[c] = bound(pm, w.specialty > 0 ? 1 : 0, Number.isNaN(km) ? null : km, cell.topics, cell.availability, cell.seniority);
+    });
+    order.sort((a, b) => cellBound[b]! - cellBound[a]! || a - b);
+    let size = 0;
+    for (const c of order) {
+      const limit = cellBound[c]!;
+      if (limit < 0 || (size === k && limit < heapScore[0]!)) break;
+      const km = Number.isNaN(cellKm[c]!) ? null : cellKm[c]!;
+      for (const bucket of cells[c]!.buckets) {
+        if (size === k) {
+          const b = bound(pm, specialtyShareOf(mentee, bucket.specialty), km, bucket.topics, bucket.availability, bucket.seniority);
+          if (b < heapScore[0]!) continue;
+        }
+        for (const j of bucket.mentors) {
+          const score = scoreOnly(pm, prepared[j]!, ctx, shares, counts);
+          if (score < 0) continue;
+          if (size < k) {
+            heapScore[size] = score;
+            heapMentor[size] = j;
+            for (let i = size++; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+          } else if (score > heapScore[0]! || (score === heapScore[0] && j < heapMentor[0]!)) {
+            heapScore[0] = score;
+            heapMentor[0] = j;
+            for (let i = 0; ; ) {
+              let child = 2 * i + 1;
+              if (child >= size) break;
+              if (child + 1 < size && worse(child + 1, child)) child++;
+              if (!worse(child, i)) break;
+              swap(i, child);
+              i = child;
+            }
+          }
+        }
+      }
+    }
+    const kept = Array.from({ length: size }, (_, i) => ({ score: heapScore[i]!, mentor: heapMentor[i]! }));
+    kept.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
+    for (const { mentor } of kept) {
+      const result = evaluate(pm, prepared[mentor]!, ctx);
+      if (!result.allowed) continue;
+      const mentorId = mentors[mentor]!.id;
+      pairs.push([mentee.id, mentorId, result.score]);
+      explanations.set(pairKey(mentee.id, mentorId), { score: result.score, terms: result.terms, explanation: result.explanation });
+    }
+  }
+  return {
+    instance: {
+      mentees: mentees.map(({ id }) => ({ id })),
+      mentors: mentors.map(({ id, ready, capacityLeft }) => ({ id, capacity: ready ? Math.max(0, Math.floor(capacityLeft)) : 0 })),
+      pairs,
+    },
+    explanations,
+  };
+}
