@@ -223,11 +223,9 @@ test("the mentee sees their mentor and asks for a no-fault change, told plainly 
   await mentor.getByLabel("Tell your coordinator briefly why").fill(reason);
   await mentor.getByRole("button", { name: "End this match and ask for a change" }).click();
   await expect(
-    page
-      .getByRole("status")
-      .filter({
-        hasText: `Your match with ${james.name} has ended. You will not be matched with them again.`,
-      }),
+    page.getByRole("status").filter({
+      hasText: `Your match with ${james.name} has ended. You will not be matched with them again.`,
+    }),
   ).toBeVisible();
   await expect(page.getByRole("region", { name: "Your mentor" })).toHaveCount(0);
   const ended = page
@@ -285,4 +283,69 @@ test("the pair is never proposed again: the pool lists the other mentor but not 
   await expect(page.getByRole("region", { name: "Your request" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: `Choose ${meera.name}` })).toBeVisible();
   await checkA11y();
+});
+
+test("matching profiles: a mentee's saved topics are shown and kept; a mentor's capacity is checked against the scheme", async ({
+  page,
+  checkA11y,
+  browser,
+  baseURL,
+}) => {
+  await signInToPwa(page, grace.email);
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "My schemes" })
+    .click();
+  await page.getByRole("link", { name: `Matching profile in ${schemeName}` }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Your matching profile" }),
+  ).toBeVisible();
+  const topics = page.getByLabel("Topics you would like to talk about");
+  await expect(topics).toHaveValue("Leading a team\nJob planning\nDifficult conversations");
+  await expect(page.getByLabel("When you are usually free to meet")).toHaveValue(
+    "Monday mornings\nTuesday afternoons",
+  );
+  await topics.fill(`Leading a team\nJob planning\n${"x".repeat(81)}`);
+  await page.getByRole("button", { name: "Save my profile" }).click();
+  await expect(page.getByRole("alert")).toContainText("Keep each topic to 80 characters or fewer");
+  await checkA11y();
+  await topics.fill("Leading a team\nJob planning\nDifficult conversations\nWork-life balance");
+  await page
+    .getByLabel("A short introduction (optional)")
+    .fill("New consultant in acute medicine.");
+  await page.getByRole("button", { name: "Save my profile" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Your profile is saved." }),
+  ).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Topics you would like to talk about")).toHaveValue(
+    "Leading a team\nJob planning\nDifficult conversations\nWork-life balance",
+  );
+
+  // A mentor: the scheme caps mentees per mentor (3 in this template); the server says so on the field.
+  const mentor = await signedInPage(browser, baseURL!, meera.email);
+  await mentor.page.goto("/app/schemes/aire-valley-hospitals/choose-your-mentor/profile");
+  await expect(
+    mentor.page.getByRole("heading", { level: 1, name: "Your matching profile" }),
+  ).toBeVisible();
+  await mentor.page
+    .getByLabel("Topics you can help with")
+    .fill("Job planning\nTeaching and training");
+  await mentor.page
+    .getByLabel("When you are usually free to meet")
+    .fill("Tuesday afternoons\nThursday afternoons");
+  await mentor.page.getByLabel("I am happy to meet by video or phone").check();
+  await mentor.page
+    .getByLabel("A short introduction (optional)")
+    .fill("Obstetrician and college tutor. I mentor by video as often as in person.");
+  await mentor.page.getByLabel("How many mentees can you take at once?").fill("9");
+  await mentor.page.getByRole("button", { name: "Save my profile" }).click();
+  await expect(mentor.page.getByRole("alert")).toContainText(/Enter \d+ or fewer/);
+  await expect(mentor.page.locator("#capacity-error")).toContainText(/Enter \d+ or fewer/);
+  await mentor.page.getByLabel("How many mentees can you take at once?").fill("2");
+  await mentor.page.getByRole("button", { name: "Save my profile" }).click();
+  await expect(
+    mentor.page.getByRole("status").filter({ hasText: "Your profile is saved." }),
+  ).toBeVisible();
+  await mentor.close();
 });
