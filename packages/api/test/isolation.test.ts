@@ -240,6 +240,7 @@ const expectations: Record<string, Expectation> = {
   "matching.noFaultChange": { tier: "signedIn" },
   "matching.endAfterTrial": { tier: "signedIn" },
   "matching.mine": { tier: "signedIn" },
+  "matching.myProfile": { tier: "signedIn" },
   "matching.updateProfile": { tier: "signedIn" },
   "organisation.get": { tier: "org", roles: "any", call: (c, ids) => c.organisation.get({ organisationId: ids.organisationId }) },
   "organisation.people": {
@@ -487,6 +488,7 @@ describe("participants' matching procedures", () => {
       const calls: [string, Promise<unknown>][] = [
         ["pool", caller.matching.pool({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, filters: {} })],
         ["request", caller.matching.request({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, mentorEnrolmentIds: [bIds.enrolmentId] })],
+        ["myProfile", caller.matching.myProfile({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
         ["cancelRequest", caller.matching.cancelRequest({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
         ["respond", caller.matching.respond({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId, accept: false })],
         ["noFaultChange", caller.matching.noFaultChange({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId, reason: "x" })],

@@ -283,9 +283,9 @@ describe("free choice", () => {
     const liam = people.get("liam")!.caller;
     const rel = (await liam.matching.mine()).flatMap((o) => o.relationships).find((r) => r.schemeId === choiceScheme && r.status === "active")!;
     expect((await failure(people.get("helen")!.caller.matching.noFaultChange({ organisationId: orgId, relationshipId: rel.id, reason: "x" }))).code).toBe("FORBIDDEN");
-    const empty = await failure(liam.matching.noFaultChange({ organisationId: orgId, relationshipId: rel.id, reason: "  " }));
-    expect(empty.code).toBe("BAD_REQUEST");
-    expect(empty.message).toContain("Tell your coordinator briefly why");
+    const long = await failure(liam.matching.noFaultChange({ organisationId: orgId, relationshipId: rel.id, reason: "x".repeat(1001) }));
+    expect(long.code).toBe("BAD_REQUEST");
+    expect(long.message).toContain("Keep the reason to 1000 characters or fewer");
     await liam.matching.noFaultChange({ organisationId: orgId, relationshipId: rel.id, reason: "Our working patterns never line up" });
 
     const helenView = (await people.get("helen")!.caller.matching.mine()).flatMap((o) => o.relationships).find((r) => r.id === rel.id)!;
@@ -301,6 +301,19 @@ describe("free choice", () => {
 
     const pool = await liam.matching.pool({ organisationId: orgId, schemeId: choiceScheme, filters: {} });
     expect(pool.mentors.map((m) => m.name)).not.toContain("Dr Helen");
+  });
+
+  it("a no-fault change needs no reason (SPEC principle 2)", async () => {
+    await enrol(choiceScheme, "zoe", "mentee", { topics: ["Job planning"] }).catch(() => undefined);
+    const zoe = people.get("zoe")!.caller;
+    const pool = await zoe.matching.pool({ organisationId: orgId, schemeId: choiceScheme, filters: {} });
+    const owen = pool.mentors.find((m) => m.name === "Dr Owen")!;
+    await zoe.matching.request({ organisationId: orgId, schemeId: choiceScheme, mentorEnrolmentIds: [owen.enrolmentId] });
+    const request = (await people.get("owen")!.caller.matching.mine()).flatMap((o) => o.relationships).find((r) => r.status === "requested" && r.otherName === "Dr Zoe")!;
+    await people.get("owen")!.caller.matching.respond({ organisationId: orgId, relationshipId: request.id, accept: true });
+    await zoe.matching.noFaultChange({ organisationId: orgId, relationshipId: request.id });
+    const view = (await coordinator.matching.relationships({ organisationId: orgId, schemeId: choiceScheme })).find((r) => r.id === request.id)!;
+    expect(view).toMatchObject({ status: "closed", closedReason: "no_fault_change", noFaultReason: null });
   });
 
   it("a request nobody answers expires after the scheme's days and passes to the next choice", async () => {
@@ -333,5 +346,11 @@ describe("profiles", () => {
     const overview = await coordinator.matching.overview({ organisationId: orgId, schemeId: choiceScheme });
     expect(overview.mentors.find((m) => m.name === "Dr Owen")).toMatchObject({ capacity: 1 });
     expect((await failure(owen.matching.updateProfile({ organisationId: orgId, schemeId: choiceScheme, role: "mentee", topics: [], availability: [], remoteOk: false, bio: null }))).code).toBe("FORBIDDEN");
+    const saved = await owen.matching.myProfile({ organisationId: orgId, schemeId: choiceScheme });
+    expect(saved).toMatchObject({ maxMentees: 3, roles: [{ role: "mentor", topics: ["Job planning"], availability: ["Monday mornings"], remoteOk: true, bio: "Hello", capacity: 1 }] });
+    expect((await failure(coordinator.matching.myProfile({ organisationId: orgId, schemeId: choiceScheme }))).code).toBe("FORBIDDEN");
+    const mine = await people.get("liam")!.caller.enrolment.mine();
+    expect(mine.find((e) => e.schemeId === choiceScheme)!.matchingMode).toBe("free_choice");
+    expect(mine.find((e) => e.schemeId === autoScheme)!.matchingMode).toBe("auto");
   });
 });

@@ -8,6 +8,7 @@ import {
   cancelRequest,
   endAfterTrial,
   myMatches,
+  myProfile,
   noFaultChange,
   respondToRequest,
   schemeRelationships,
@@ -112,7 +113,8 @@ export const matchingRouter = router({
       z.object({
         organisationId: Id("an organisation"),
         relationshipId: Id("a match"),
-        reason: z.string({ required_error: "Tell your coordinator briefly why" }).trim().min(1, "Tell your coordinator briefly why").max(1000, "Keep the reason to 1000 characters or fewer"),
+        // SPEC principle 2: a mentee may ask for a change without giving a reason.
+        reason: z.string().trim().max(1000, "Keep the reason to 1000 characters or fewer").optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -127,6 +129,10 @@ export const matchingRouter = router({
         endAfterTrial(tx, { ...input, personId: ctx.person.id, now: ctx.now(), mailer: ctx.mailer, publicUrl: ctx.publicUrl }),
       ),
     ),
+  /** The person's own matching profile in a scheme, per role they take part as. */
+  myProfile: signedInProcedure.input(InScheme).query(({ ctx, input }) =>
+    withTenant(ctx.db, { organisationId: input.organisationId, personId: ctx.person.id }, (tx) => myProfile(tx, { ...input, personId: ctx.person.id })),
+  ),
   mine: signedInProcedure.query(({ ctx }) => myMatches(ctx.db, { personId: ctx.person.id, now: ctx.now(), mailer: ctx.mailer, publicUrl: ctx.publicUrl })),
   updateProfile: signedInProcedure.input(ProfileInput).mutation(({ ctx, input }) =>
     withTenant(ctx.db, { organisationId: input.organisationId, personId: ctx.person.id }, (tx) => updateProfile(tx, { ...input, personId: ctx.person.id, now: ctx.now() })),

@@ -10,13 +10,14 @@ import {
   rolesOffered,
   type SchemeRules,
 } from "@tandem/core";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import {
   type Database,
   enrolments,
   memberships,
   organisations,
   people,
+  schemeRuleVersions,
   schemes,
   type Tx,
   withPerson,
@@ -288,10 +289,20 @@ export async function myEnrolments(db: Database, options: { personId: string }) 
         reviewMessage: enrolments.reviewMessage,
         joinedAt: enrolments.createdAt,
         withdrawnAt: enrolments.withdrawnAt,
+        /** How this scheme matches (free_choice, shortlist, allocation, auto, next_available). */
+        matchingMode: sql<string>`coalesce(${schemeRuleVersions.rules} -> 'matching' ->> 'mode', 'free_choice')`,
       })
       .from(enrolments)
       .innerJoin(schemes, and(eq(schemes.organisationId, enrolments.organisationId), eq(schemes.id, enrolments.schemeId)))
       .innerJoin(organisations, eq(organisations.id, enrolments.organisationId))
+      .leftJoin(
+        schemeRuleVersions,
+        and(
+          eq(schemeRuleVersions.organisationId, schemes.organisationId),
+          eq(schemeRuleVersions.schemeId, schemes.id),
+          eq(schemeRuleVersions.version, schemes.currentVersion),
+        ),
+      )
       .where(eq(enrolments.personId, options.personId))
       .orderBy(asc(schemes.name)),
   );

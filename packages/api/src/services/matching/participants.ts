@@ -326,7 +326,7 @@ export async function respondToRequest(
 /** The mentee asks for a no-fault change: the match ends, the pair is never proposed again. */
 export async function noFaultChange(
   tx: Tx,
-  options: { organisationId: string; relationshipId: string; personId: string; reason: string; now: Date; mailer: Mailer; publicUrl: string },
+  options: { organisationId: string; relationshipId: string; personId: string; reason?: string; now: Date; mailer: Mailer; publicUrl: string },
 ) {
   const rel = await loadRelationship(tx, options.organisationId, options.relationshipId);
   if (rel.menteePersonId !== options.personId) {
@@ -334,7 +334,7 @@ export async function noFaultChange(
   }
   if (rel.status !== "active") throw new AppError("CONFLICT", "This match has already ended");
   await closeRelationship(tx, options.organisationId, rel.id, "no_fault_change", options.now);
-  await tx.insert(noFaultChangeReasons).values({ organisationId: options.organisationId, relationshipId: rel.id, reason: options.reason });
+  if (options.reason) await tx.insert(noFaultChangeReasons).values({ organisationId: options.organisationId, relationshipId: rel.id, reason: options.reason });
   const { scheme } = await loadScheme(tx, options.organisationId, rel.schemeId);
   // The mentor hears only that the match ended: no reason, and no suggestion of fault.
   await mailTo(tx, options.mailer, rel.mentorPersonId, {
@@ -489,6 +489,30 @@ async function personNames(tx: Tx, ids: string[]) {
   if (unique.length === 0) return new Map<string, string>();
   const rows = await tx.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, unique));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** What the person has told the scheme for matching, per role, and the scheme's limits. */
+export async function myProfile(tx: Tx, options: { organisationId: string; schemeId: string; personId: string }) {
+  const { scheme, rules } = await loadScheme(tx, options.organisationId, options.schemeId);
+  const mine = await tx
+    .select()
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.organisationId, options.organisationId),
+        eq(enrolments.schemeId, options.schemeId),
+        eq(enrolments.personId, options.personId),
+        eq(enrolments.status, "active"),
+      ),
+    );
+  if (mine.length === 0) throw new AppError("FORBIDDEN", "You are not taking part in this scheme");
+  return {
+    scheme: { id: scheme.id, name: scheme.name, mode: rules.matching.mode },
+    suggestedTopics: rules.topics,
+    maxMentees: rules.mentors.maxMentees,
+    usualCapacity: rules.matching.mentorCapacityDefault,
+    roles: mine.map((e) => ({ role: e.role, topics: e.topics, availability: e.availability, remoteOk: e.remoteOk, bio: e.bio, capacity: e.capacity })),
+  };
 }
 
 /** A person's own matching profile in one scheme. */
