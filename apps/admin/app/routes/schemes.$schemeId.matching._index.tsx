@@ -307,6 +307,12 @@ export default function MatchingConsole() {
       ) : null}
 
       <h2>Start a run</h2>
+      {page.schemeMode === "free_choice" || page.schemeMode === "shortlist" ? (
+        <p>
+          In this scheme mentees choose their mentors in the app. A run here allocates mentors to
+          the mentees still waiting, once you confirm.
+        </p>
+      ) : null}
       {running ? (
         <InsetText>
           <p>

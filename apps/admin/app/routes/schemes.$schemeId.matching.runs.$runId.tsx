@@ -9,6 +9,7 @@ import {
   useNavigation,
   type MetaFunction,
 } from "@remix-run/react";
+import { Fragment } from "react";
 import {
   BackLink,
   Button,
@@ -499,14 +500,16 @@ export default function MatchRun() {
         <>
           <h2>Proposed groups</h2>
           {page.groups.map((g, index) => (
-            <Table
-              key={g.id}
-              caption={`Group ${index + 1} (score ${formatScore(g.score)})`}
-              captionSize="s"
-              head={["Member"]}
-              rowKeys={g.members.map((member) => member.enrolmentId)}
-              rows={g.members.map((member) => [member.name])}
-            />
+            <Fragment key={g.id}>
+              <Table
+                caption={`Group ${index + 1} (score ${formatScore(g.score)})`}
+                captionSize="s"
+                head={["Member"]}
+                rowKeys={g.members.map((member) => member.enrolmentId)}
+                rows={g.members.map((member) => [member.name])}
+              />
+              {g.explanation ? <p className="nhsuk-body-s">Why: {g.explanation}</p> : null}
+            </Fragment>
           ))}
         </>
       ) : null}
