@@ -88,7 +88,7 @@ const handlers = () => matchingHandlers(env.db, { mailer: env.deps.mailer, publi
 async function runAndWait(schemeId: string, options: { mode: "auto" | "allocation" | "next_available"; fairness?: boolean; stable?: boolean }) {
   const { runId } = await coordinator.matching.startRun({ organisationId: orgId, schemeId, fairness: false, stable: false, ...options });
   const queued = await coordinator.matching.run({ organisationId: orgId, runId });
-  expect(queued.status).toBe("queued");
+  expect(queued).toMatchObject({ status: "queued", phase: "Waiting to start", phaseStep: 1, phaseCount: 4, latestRunId: runId });
   await runDueJobs(env.db, { handlers: handlers(), now: env.deps.now!() });
   return coordinator.matching.run({ organisationId: orgId, runId });
 }
@@ -168,6 +168,8 @@ describe("a coordinator's automatic run", () => {
     expect(proposed["Dr Isla"]!.mentorName).not.toBe("Dr Owen");
     const overview = await coordinator.matching.overview({ organisationId: orgId, schemeId: autoScheme });
     expect(overview.constraints).toHaveLength(2);
+    expect(run.constraints.map((c) => c.kind).sort()).toEqual(["exclude", "lock"]);
+    expect(run).toMatchObject({ schemeName: "Trust-wide consultant mentoring", phaseStep: null });
     expect(overview.runs[1]!.status).toBe("superseded");
   });
 

@@ -64,16 +64,9 @@ async function requireRun(
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const runner = await requireSchemeRunner(request, context, params);
   const run = await requireRun(request, runner, params.runId);
-  const underWay = run.status === "queued" || run.status === "running";
-  // While the run is under way the page is polled: read only the run and the scheme's name.
-  const overview = underWay
-    ? null
-    : await guard(request, runner.headers, () => runner.caller.matching.overview(runner.ref));
-  const schemeName =
-    overview?.scheme.name ??
-    (await guard(request, runner.headers, () => runner.caller.scheme.get(runner.ref))).scheme.name;
+  // One read per poll: the run carries its scheme's name, the locks and exclusions, and the latest run.
+  const schemeName = run.schemeName;
   const flash = await takeFlash(request, runner.headers, context);
-  const latest = overview?.runs[0];
   return data(
     {
       organisationName: runner.organisation.organisationName,
@@ -85,6 +78,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         options: run.options,
         status: run.status,
         phase: run.phase,
+        phaseStep: run.phaseStep,
+        phaseCount: run.phaseCount,
         error: run.error,
         createdAt: run.createdAt,
         finishedAt: run.finishedAt,
@@ -130,12 +125,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         })),
       })),
       groups: run.groups,
-      constraints: (overview?.constraints ?? []).map((c) => ({
+      constraints: run.constraints.map((c) => ({
         menteeEnrolmentId: c.menteeEnrolmentId,
         mentorEnrolmentId: c.mentorEnrolmentId,
         kind: c.kind,
       })),
-      latestRunId: latest && latest.id !== run.id ? latest.id : null,
+      latestRunId: run.latestRunId !== run.id ? run.latestRunId : null,
       flash,
     },
     { headers: runner.headers },
@@ -296,7 +291,7 @@ export default function MatchRun() {
         Started {formatDateTime(run.createdAt)}. Status: <RunStatusTag status={run.status} />
       </p>
 
-      <RunProgress status={run.status} phase={run.phase} summary={run.summary} />
+      <RunProgress status={run.status} phase={run.phase} step={run.phaseStep} count={run.phaseCount} summary={run.summary} />
 
       {run.status === "failed" ? (
         <WarningCallout heading="The run did not finish">

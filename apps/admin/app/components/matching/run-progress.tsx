@@ -3,14 +3,6 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 
-/** Phases the job reports, in order (packages/api/src/services/matching/runs.ts). */
-const phases = [
-  "Waiting to start",
-  "Reading the pool",
-  "Scoring pairs and solving",
-  "Saving proposals",
-];
-
 /** Reloads the page's data every `ms` while `active`, one reload at a time. */
 export function useRevalidateWhile(active: boolean, ms: number) {
   const { revalidate, state } = useRevalidator();
@@ -24,16 +16,20 @@ export function useRevalidateWhile(active: boolean, ms: number) {
 export function RunProgress({
   status,
   phase,
+  step,
+  count,
   summary,
 }: {
   status: string;
   phase: string | null;
+  /** 1-based step while under way, as the API reports it. */
+  step: number | null;
+  count: number;
   summary: { matched: number; total: number } | null;
 }) {
   const underWay = status === "queued" || status === "running";
-  const step = Math.max(0, phases.indexOf(phase ?? ""));
   const message = underWay
-    ? `Step ${step + 1} of ${phases.length}: ${phase ?? phases[0]}`
+    ? `Step ${step ?? 1} of ${count}: ${phase ?? "Waiting to start"}`
     : status === "failed"
       ? "The run did not finish."
       : summary
@@ -49,8 +45,8 @@ export function RunProgress({
           </label>
           <progress
             id="run-progress"
-            max={phases.length}
-            value={step}
+            max={count}
+            value={(step ?? 1) - 1}
             aria-describedby="run-status"
           />
         </>

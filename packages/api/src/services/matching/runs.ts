@@ -21,6 +21,7 @@ import {
   matchRuns,
   people,
   relationships,
+  schemes,
   type Tx,
   withTenant,
 } from "@tandem/db";
@@ -33,6 +34,10 @@ import type { Mailer } from "../mail";
 import { loadMatchingInputs, type MatchingInputs } from "./inputs";
 
 export const runModes = ["auto", "allocation", "next_available", "cohort"] as const;
+
+/** The phases a run reports while it computes, in order (the console shows "step n of 4"). */
+export const runPhases = ["Waiting to start", "Reading the pool", "Scoring pairs and solving", "Saving proposals"] as const;
+type RunPhase = (typeof runPhases)[number];
 export type RunMode = (typeof runModes)[number];
 
 export const RunOptions = z.object({
@@ -76,7 +81,7 @@ export async function startRun(
       mode: options.options.mode,
       options: options.options,
       status: "queued",
-      phase: "Waiting to start",
+      phase: runPhases[0],
       startedByPersonId: options.actorPersonId,
     })
     .returning({ id: matchRuns.id });
@@ -91,7 +96,7 @@ export async function startRun(
   return { runId: run!.id };
 }
 
-async function setPhase(db: Database, organisationId: string, runId: string, phase: string, status: "running" | "queued" = "running") {
+async function setPhase(db: Database, organisationId: string, runId: string, phase: RunPhase, status: "running" | "queued" = "running") {
   await withTenant(db, { organisationId }, (tx) =>
     tx.update(matchRuns).set({ phase, status }).where(and(eq(matchRuns.organisationId, organisationId), eq(matchRuns.id, runId))),
   );
@@ -295,9 +300,27 @@ export async function getRun(tx: Tx, options: { organisationId: string; runId: s
     .from(cohortGroups)
     .where(and(eq(cohortGroups.organisationId, options.organisationId), eq(cohortGroups.runId, run.id)));
   const summary = (run.summary ?? null) as Summary | null;
+  const [scheme] = await tx.select({ name: schemes.name }).from(schemes).where(and(eq(schemes.organisationId, options.organisationId), eq(schemes.id, run.schemeId)));
+  const constraints = await tx
+    .select()
+    .from(matchConstraints)
+    .where(and(eq(matchConstraints.organisationId, options.organisationId), eq(matchConstraints.schemeId, run.schemeId)));
+  const [latest] = await tx
+    .select({ id: matchRuns.id })
+    .from(matchRuns)
+    .where(and(eq(matchRuns.organisationId, options.organisationId), eq(matchRuns.schemeId, run.schemeId)))
+    .orderBy(desc(matchRuns.createdAt))
+    .limit(1);
+  const phaseIndex = runPhases.indexOf((run.phase ?? "") as RunPhase);
   return {
     id: run.id,
     schemeId: run.schemeId,
+    schemeName: scheme?.name ?? "",
+    latestRunId: latest?.id ?? run.id,
+    /** 1-based step of `phaseCount` while queued or running; null once finished. */
+    phaseStep: run.status === "queued" || run.status === "running" ? Math.max(0, phaseIndex) + 1 : null,
+    phaseCount: runPhases.length,
+    constraints: constraints.map((c) => ({ menteeEnrolmentId: c.menteeEnrolmentId, mentorEnrolmentId: c.mentorEnrolmentId, kind: c.kind, menteeName: name(c.menteeEnrolmentId), mentorName: name(c.mentorEnrolmentId) })),
     mode: run.mode,
     options: RunOptions.parse(run.options),
     status: run.status,
