@@ -2,14 +2,19 @@
 // score explained (and a filter kept in the URL), chooses two mentors in order and sends a request;
 // another mentor cannot answer it through the API; the first choice accepts; the mentee asks for a
 // no-fault change with a reason; the mentor sees only that the match ended (not on the page, not in
-// the email); the pair is never proposed again while the other mentor still is. Axe checks each page.
+// the email); the pair is never proposed again while the other mentor still is. Matching profiles
+// start from what was saved; a mentee in a coordinator-matched scheme is not offered a choice; and a
+// no-fault change needs no reason (SPEC principle 2). Axe checks each page.
 import type { Browser, Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
 import { DEMO_PASSWORD, expect, test } from "./support/fixtures";
 
 const schemeName = "Consultant mentoring: choose your mentor";
 const grace = { email: "grace.okafor@airevalley.example.org", name: "Dr Grace Okafor" };
 const james = { email: "james.whitfield@airevalley.example.org", name: "Dr James Whitfield" };
 const meera = { email: "meera.shah@airevalley.example.org", name: "Dr Meera Shah" };
+const zoe = { email: "zoe.clarke@airevalley.example.org", name: "Dr Zoe Clarke" };
+const autoSchemeName = "Trust-wide consultant mentoring";
 const requestMessage = "I am new to leading a team and would value your view on job planning.";
 const reason = "We could not find times that suited us both and our styles did not fit.";
 
@@ -215,12 +220,15 @@ test("the mentee sees their mentor and asks for a no-fault change, told plainly 
   await expect(mentor).toContainText(
     `Only you and the scheme coordinator will see what you write here. ${james.name} will never see it`,
   );
-  // A reason is asked for (the coordinator's, to find a better match).
-  await mentor.getByRole("button", { name: "End this match and ask for a change" }).click();
-  await expect(page.getByRole("alert")).toContainText("Tell your coordinator briefly why");
+  // A reason is optional (SPEC principle 2); who sees it is said by the field itself.
+  const reasonField = mentor.getByLabel("Reason (optional)");
+  await expect(reasonField).toBeVisible();
+  await expect(mentor.locator("#reason-hint")).toContainText(
+    `Seen only by you and the coordinator, never by ${james.name}.`,
+  );
   await checkA11y();
 
-  await mentor.getByLabel("Tell your coordinator briefly why").fill(reason);
+  await reasonField.fill(reason);
   await mentor.getByRole("button", { name: "End this match and ask for a change" }).click();
   await expect(
     page.getByRole("status").filter({
@@ -305,11 +313,26 @@ test("matching profiles: a mentee's saved topics are shown and kept; a mentor's 
   await expect(page.getByLabel("When you are usually free to meet")).toHaveValue(
     "Monday mornings\nTuesday afternoons",
   );
+  // What was saved is shown, so there is no warning that saving replaces it.
+  await expect(page.getByText("Fill in every part")).toHaveCount(0);
+  // The scheme's suggested topics: those already listed are pressed.
+  const suggested = page.getByRole("group", { name: /Topics this scheme suggests/ });
+  await expect(suggested.getByRole("button", { name: "Job planning" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  const workLife = suggested.getByRole("button", { name: "Work-life balance" });
+  await expect(workLife).toHaveAttribute("aria-pressed", "false");
   await topics.fill(`Leading a team\nJob planning\n${"x".repeat(81)}`);
   await page.getByRole("button", { name: "Save my profile" }).click();
   await expect(page.getByRole("alert")).toContainText("Keep each topic to 80 characters or fewer");
   await checkA11y();
-  await topics.fill("Leading a team\nJob planning\nDifficult conversations\nWork-life balance");
+  await topics.fill("Leading a team\nJob planning\nDifficult conversations");
+  await workLife.click();
+  await expect(workLife).toHaveAttribute("aria-pressed", "true");
+  await expect(topics).toHaveValue(
+    "Leading a team\nJob planning\nDifficult conversations\nWork-life balance",
+  );
   await page
     .getByLabel("A short introduction (optional)")
     .fill("New consultant in acute medicine.");
@@ -321,6 +344,9 @@ test("matching profiles: a mentee's saved topics are shown and kept; a mentor's 
   await expect(page.getByLabel("Topics you would like to talk about")).toHaveValue(
     "Leading a team\nJob planning\nDifficult conversations\nWork-life balance",
   );
+  await expect(page.getByLabel("A short introduction (optional)")).toHaveValue(
+    "New consultant in acute medicine.",
+  );
 
   // A mentor: the scheme caps mentees per mentor (3 in this template); the server says so on the field.
   const mentor = await signedInPage(browser, baseURL!, meera.email);
@@ -328,17 +354,25 @@ test("matching profiles: a mentee's saved topics are shown and kept; a mentor's 
   await expect(
     mentor.page.getByRole("heading", { level: 1, name: "Your matching profile" }),
   ).toBeVisible();
-  await mentor.page
-    .getByLabel("Topics you can help with")
-    .fill("Job planning\nTeaching and training");
-  await mentor.page
-    .getByLabel("When you are usually free to meet")
-    .fill("Tuesday afternoons\nThursday afternoons");
-  await mentor.page.getByLabel("I am happy to meet by video or phone").check();
-  await mentor.page
-    .getByLabel("A short introduction (optional)")
-    .fill("Obstetrician and college tutor. I mentor by video as often as in person.");
-  await mentor.page.getByLabel("How many mentees can you take at once?").fill("9");
+  // A mentor's profile is filled in from what was saved too, capacity included.
+  await expect(mentor.page.getByLabel("Topics you can help with")).toHaveValue(
+    "Job planning\nTeaching and training",
+  );
+  await expect(mentor.page.getByLabel("When you are usually free to meet")).toHaveValue(
+    "Tuesday afternoons\nThursday afternoons",
+  );
+  await expect(mentor.page.getByLabel("I am happy to meet by video or phone")).toBeChecked();
+  await expect(mentor.page.getByLabel("A short introduction (optional)")).toHaveValue(
+    "Obstetrician and college tutor. I mentor by video as often as in person.",
+  );
+  const capacity = mentor.page.getByLabel("How many mentees can you take at once?");
+  await expect(capacity).toHaveValue("2");
+  await expect(mentor.page.locator("#capacity-hint")).toContainText(
+    "This scheme allows up to 3 mentees per mentor",
+  );
+  await expect(mentor.page.getByText("Fill in every part")).toHaveCount(0);
+  await expectNoAxeViolations(mentor.page);
+  await capacity.fill("9");
   await mentor.page.getByRole("button", { name: "Save my profile" }).click();
   await expect(mentor.page.getByRole("alert")).toContainText(/Enter \d+ or fewer/);
   await expect(mentor.page.locator("#capacity-error")).toContainText(/Enter \d+ or fewer/);
@@ -348,4 +382,82 @@ test("matching profiles: a mentee's saved topics are shown and kept; a mentor's 
     mentor.page.getByRole("status").filter({ hasText: "Your profile is saved." }),
   ).toBeVisible();
   await mentor.close();
+});
+
+test("a mentee in a coordinator-matched scheme is not offered a choice of mentor", async ({
+  page,
+  checkA11y,
+}) => {
+  await signInToPwa(page, zoe.email);
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "My schemes" })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: "My schemes" })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Your match in ${autoSchemeName}` })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: `Choose a mentor in ${autoSchemeName}` }),
+  ).toHaveCount(0);
+  await checkA11y();
+
+  await page.getByRole("link", { name: `Your match in ${autoSchemeName}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My matches" })).toBeVisible();
+  await expect(page.getByText("Loading your matches…")).toHaveCount(0);
+  await expect(
+    page.getByRole("link", { name: `Choose a mentor in ${autoSchemeName}` }),
+  ).toHaveCount(0);
+});
+
+test("a no-fault change needs no reason: the mentee asks for one with the reason left blank", async ({
+  page,
+  checkA11y,
+  browser,
+  baseURL,
+}) => {
+  // Grace asks Meera, who accepts.
+  await signInToPwa(page, grace.email);
+  await openChooseMentor(page);
+  await page.getByRole("button", { name: `Choose ${meera.name}` }).click();
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("heading", { name: "Request sent" })).toBeVisible();
+
+  const mentor = await signedInPage(browser, baseURL!, meera.email);
+  await openMatches(mentor.page);
+  await mentor.page
+    .getByRole("article", { name: `${grace.name} would like you as their mentor` })
+    .getByRole("button", { name: `Accept ${grace.name}` })
+    .click();
+  await expect(
+    mentor.page
+      .getByRole("status")
+      .filter({ hasText: `You have accepted ${grace.name} as your mentee` }),
+  ).toBeVisible();
+  await mentor.close();
+
+  await openMatches(page);
+  const card = page
+    .getByRole("region", { name: "Your mentor" })
+    .getByRole("article", { name: meera.name });
+  await card.getByRole("button", { name: "Ask for a no-fault change" }).click();
+  await expect(card.getByLabel("Reason (optional)")).toHaveValue("");
+  await card.getByRole("button", { name: "End this match and ask for a change" }).click();
+  await expect(
+    page.getByRole("status").filter({
+      hasText: `Your match with ${meera.name} has ended. You will not be matched with them again.`,
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(
+    page
+      .getByRole("region", { name: "Ended matches" })
+      .getByRole("row")
+      .filter({ hasText: meera.name }),
+  ).toContainText("You asked for a no-fault change");
+  await checkA11y();
+
+  const mine = await trpcQuery<Mine>(page, "matching.mine");
+  const closed = mine
+    .flatMap((o) => o.relationships)
+    .find((r) => r.otherName === meera.name && r.status === "closed")!;
+  expect(closed.closedReason).toBe("no_fault_change");
 });

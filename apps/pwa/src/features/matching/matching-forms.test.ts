@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  hasTopic,
   joinList,
   readProfile,
+  savedValues,
   splitList,
+  toggleTopic,
   validateReason,
   validateRequest,
 } from "./matching-forms";
@@ -23,10 +26,23 @@ describe("validateRequest", () => {
 });
 
 describe("validateReason", () => {
-  it("asks for a reason for the coordinator", () => {
-    expect(validateReason("   ").fields.reason).toBe("Tell your coordinator briefly why");
-    expect(validateReason("x".repeat(1001)).fields.reason).toMatch(/1000/);
-    expect(validateReason("We did not get on").summary).toEqual([]);
+  it("needs no reason: a blank one is left out of the request", () => {
+    expect(validateReason("")).toEqual({ errors: { fields: {}, summary: [] } });
+    expect(validateReason("   \n ").reason).toBeUndefined();
+    expect(validateReason("   ").errors.summary).toEqual([]);
+  });
+
+  it("sends a reason trimmed, and keeps it to 1000 characters", () => {
+    expect(validateReason("  We did not get on ")).toEqual({
+      errors: { fields: {}, summary: [] },
+      reason: "We did not get on",
+    });
+    expect(validateReason(` ${"x".repeat(1000)} `).reason).toHaveLength(1000);
+    const long = validateReason("x".repeat(1001));
+    expect(long.reason).toBeUndefined();
+    expect(long.errors.summary).toEqual([
+      { href: "#reason", text: "Keep the reason to 1000 characters or fewer" },
+    ]);
   });
 });
 
@@ -85,5 +101,67 @@ describe("readProfile", () => {
     );
     expect(result.input).toBeUndefined();
     expect(result.errors.summary.map((s) => s.href)).toEqual(["#topics", "#availability", "#bio"]);
+  });
+});
+
+describe("savedValues", () => {
+  const profile = {
+    roles: [
+      {
+        role: "mentee" as const,
+        topics: ["Job planning", "Leading a team"],
+        availability: ["Monday mornings"],
+        remoteOk: true,
+        bio: null,
+        capacity: null,
+      },
+      {
+        role: "mentor" as const,
+        topics: ["Teaching and training"],
+        availability: [],
+        remoteOk: false,
+        bio: "Obstetrician",
+        capacity: 2,
+      },
+    ],
+  };
+
+  it("fills the form for each role from what was saved", () => {
+    expect(savedValues(profile, "mentee")).toEqual({
+      topics: "Job planning\nLeading a team",
+      availability: "Monday mornings",
+      remoteOk: true,
+      bio: "",
+      capacity: "",
+    });
+    expect(savedValues(profile, "mentor")).toMatchObject({
+      topics: "Teaching and training",
+      bio: "Obstetrician",
+      capacity: "2",
+    });
+  });
+
+  it("starts empty for a role with nothing saved, and leaves a mentor's unset capacity blank", () => {
+    expect(savedValues(profile, "peer")).toEqual({
+      topics: "",
+      availability: "",
+      remoteOk: false,
+      bio: "",
+      capacity: "",
+    });
+    const unset = { roles: [{ ...profile.roles[1]!, capacity: null }] };
+    expect(savedValues(unset, "mentor").capacity).toBe("");
+  });
+});
+
+describe("suggested topics", () => {
+  it("adds a topic at the end and takes it out again, ignoring case", () => {
+    expect(hasTopic("Job planning\nleading a team", "Leading a team")).toBe(true);
+    expect(hasTopic("Job planning", "Leading a team")).toBe(false);
+    expect(toggleTopic("Job planning", "Leading a team")).toBe("Job planning\nLeading a team");
+    expect(toggleTopic("", "Leading a team")).toBe("Leading a team");
+    expect(toggleTopic("Job planning\nleading a team\nRotas", "Leading a team")).toBe(
+      "Job planning\nRotas",
+    );
   });
 });

@@ -1,6 +1,7 @@
 // The checks on the matching forms (a request, a no-fault change, the matching profile), in the
 // same words as the API's zod schemas so a message reads the same whichever side finds it. Field
 // names are the API's input paths, so server errors land on the same fields.
+import type { RouterOutputs } from "../../lib/api-types";
 import { toFormErrors, type FormErrors } from "../../lib/form-errors";
 
 export const MAX_CHOICES = 3;
@@ -23,12 +24,20 @@ export function validateRequest(values: {
 
 export type ReasonField = "reason";
 
-export function validateReason(reason: string): FormErrors<ReasonField> {
+/**
+ * A no-fault change's reason is optional (SPEC principle 2): a mentee may ask for a different
+ * mentor without saying why. Only its length is checked; `reason` is what the API takes (left out
+ * when nothing was written).
+ */
+export function validateReason(reason: string): {
+  errors: FormErrors<ReasonField>;
+  reason?: string;
+} {
   const text = reason.trim();
   const fields: Partial<Record<ReasonField, string>> = {};
-  if (!text) fields.reason = "Tell your coordinator briefly why";
-  else if (text.length > 1000) fields.reason = "Keep the reason to 1000 characters or fewer";
-  return toFormErrors(["reason"], fields);
+  if (text.length > 1000) fields.reason = "Keep the reason to 1000 characters or fewer";
+  const errors = toFormErrors(["reason"], fields);
+  return errors.summary.length > 0 || !text ? { errors } : { errors, reason: text };
 }
 
 export type ProfileField = "topics" | "availability" | "bio" | "capacity";
@@ -105,4 +114,43 @@ export function readProfile(
       ...(options.mentor ? { capacity: capacity ?? null } : {}),
     },
   };
+}
+
+const EMPTY_PROFILE: ProfileValues = {
+  topics: "",
+  availability: "",
+  remoteOk: false,
+  bio: "",
+  capacity: "",
+};
+
+/** The form's starting values for one role from what the person saved before (`matching.myProfile`). */
+export function savedValues(
+  profile: Pick<RouterOutputs["matching"]["myProfile"], "roles">,
+  role: string,
+): ProfileValues {
+  const saved = profile.roles.find((r) => r.role === role);
+  if (!saved) return EMPTY_PROFILE;
+  return {
+    topics: joinList(saved.topics),
+    availability: joinList(saved.availability),
+    remoteOk: saved.remoteOk,
+    bio: saved.bio ?? "",
+    capacity: role === "mentor" && saved.capacity !== null ? String(saved.capacity) : "",
+  };
+}
+
+/** Whether `topic` is in the list (one a line or comma), ignoring case as the list does. */
+export function hasTopic(text: string, topic: string): boolean {
+  const key = topic.trim().toLowerCase();
+  return splitList(text).some((t) => t.toLowerCase() === key);
+}
+
+/** Adds a suggested topic to the end of the list, or takes it out if it is there already. */
+export function toggleTopic(text: string, topic: string): string {
+  const key = topic.trim().toLowerCase();
+  const items = splitList(text);
+  return hasTopic(text, topic)
+    ? joinList(items.filter((t) => t.toLowerCase() !== key))
+    : joinList([...items, topic.trim()]);
 }

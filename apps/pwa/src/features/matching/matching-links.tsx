@@ -1,6 +1,8 @@
-// Links from "My schemes" to the matching screens for a scheme the person takes part in.
+// Links from "My schemes" to the matching screens for a scheme the person takes part in. A mentee
+// chooses a mentor only where the scheme lets them (free choice, shortlist); where the coordinator
+// matches mentees, the link goes to their match on "My matches" instead.
 import { Link } from "../../lib/router";
-import { choosePath, matchesPath, profilePath } from "./matching-words";
+import { choosePath, matchesPath, menteeChooses, profilePath } from "./matching-words";
 
 export function MatchingLinks({
   enrolment,
@@ -11,13 +13,15 @@ export function MatchingLinks({
     schemeName: string;
     organisationSlug: string;
     schemeSlug: string;
+    /** How the scheme matches ("free_choice", "shortlist", "allocation", "auto", "next_available"). */
+    matchingMode?: string | null;
   };
 }) {
   if (enrolment.status !== "active") return null;
   const hidden = <span className="nhsuk-u-visually-hidden"> in {enrolment.schemeName}</span>;
   return (
     <ul className="nhsuk-list nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
-      {enrolment.role === "mentee" ? (
+      {enrolment.role === "mentee" && menteeChooses(enrolment.matchingMode) ? (
         <li>
           <Link href={choosePath(enrolment.organisationSlug, enrolment.schemeSlug)}>
             Choose a mentor{hidden}
@@ -26,7 +30,11 @@ export function MatchingLinks({
       ) : (
         <li>
           <Link href={matchesPath}>
-            {enrolment.role === "mentor" ? "Requests and mentees" : "My group"}
+            {enrolment.role === "mentee"
+              ? "Your match"
+              : enrolment.role === "mentor"
+                ? "Requests and mentees"
+                : "My group"}
             {hidden}
           </Link>
         </li>

@@ -1,7 +1,9 @@
 // A person's matching profile in one scheme (SPEC sections 5 and 9): the topics they want (mentees,
 // peers) or offer (mentors), when they are usually free, whether they will meet remotely, a short
 // introduction, and for mentors how many mentees they can take. Matching scores are built from it.
-import { Button, Checkboxes, ErrorSummary, TextInput, Textarea, WarningCallout } from "@tandem/ui";
+// The form starts from what the person saved before (`matching.myProfile`, for each role they take
+// part as), offers the scheme's suggested topics, and tells a mentor the scheme's limit on mentees.
+import { Button, Checkboxes, ErrorSummary, TextInput, Textarea } from "@tandem/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import {
@@ -12,30 +14,26 @@ import {
   type FormErrors,
 } from "../../lib/form-errors";
 import { PageHeading, usePageTitle } from "../../lib/page";
+import type { RouterOutputs } from "../../lib/api-types";
 import { QueryPending, QueryProblem } from "../../lib/query-state";
 import { BASE, Link, replaceSearch, schemePath, useSearch } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
 import { describeEnrolmentRole } from "../schemes/enrolment-words";
 import { useOnlineStatus } from "../offline/use-online-status";
 import {
-  joinList,
+  hasTopic,
   profileFields,
   readProfile,
+  savedValues,
+  toggleTopic,
   type ProfileField,
   type ProfileValues,
 } from "./matching-forms";
-import { choosePath, matchesPath } from "./matching-words";
+import { choosePath, matchesPath, menteeChooses } from "./matching-words";
 import { useMyScheme, type MyScheme } from "./use-my-scheme";
 
 type Role = MyScheme["roles"][number];
-
-const EMPTY: ProfileValues = {
-  topics: "",
-  availability: "",
-  remoteOk: false,
-  bio: "",
-  capacity: "",
-};
+type SavedProfile = RouterOutputs["matching"]["myProfile"];
 
 export function MatchingProfile({
   organisationSlug,
@@ -79,35 +77,15 @@ export function MatchingProfile({
   );
 }
 
-/**
- * What the person saved before, where the API lets us read it: a mentee's topics, times and remote
- * choice come with their pool. Otherwise the form starts empty and says that saving replaces it all.
- */
-function useSavedProfile(scheme: MyScheme, role: Role): { values?: ProfileValues; known: boolean } {
+/** What the person saved before in this scheme, with the scheme's suggested topics and limits. */
+function useSavedProfile(scheme: MyScheme) {
   const trpc = useTRPC();
-  const pool = useQuery({
-    ...trpc.matching.pool.queryOptions({
+  return useQuery(
+    trpc.matching.myProfile.queryOptions({
       organisationId: scheme.organisationId,
       schemeId: scheme.schemeId,
-      filters: {},
     }),
-    enabled: role === "mentee",
-  });
-  if (role !== "mentee") return { values: EMPTY, known: false };
-  if (pool.data) {
-    const me = pool.data.me;
-    return {
-      values: {
-        ...EMPTY,
-        topics: joinList(me.topics),
-        availability: joinList(me.availability),
-        remoteOk: me.remoteOk,
-      },
-      known: true,
-    };
-  }
-  if (pool.isError) return { values: EMPTY, known: false };
-  return { known: false };
+  );
 }
 
 function ProfileIn({
@@ -119,7 +97,7 @@ function ProfileIn({
   role: Role;
   onErrorsChange: (hasErrors: boolean) => void;
 }) {
-  const saved = useSavedProfile(scheme, role);
+  const saved = useSavedProfile(scheme);
   return (
     <>
       <span className="nhsuk-caption-l">{scheme.schemeName}</span>
@@ -156,14 +134,15 @@ function ProfileIn({
             ? "Matching uses this to put you with peers who want to talk about similar things."
             : "Matching uses this to find mentors who suit you. The mentor you ask sees your topics and introduction."}
       </p>
-      {saved.values ? (
+      {saved.data ? (
         <ProfileForm
           scheme={scheme}
           role={role}
-          initial={saved.values}
-          known={saved.known}
+          profile={saved.data}
           onErrorsChange={onErrorsChange}
         />
+      ) : saved.isError ? (
+        <QueryProblem onRetry={() => void saved.refetch()} />
       ) : (
         <QueryPending what="your profile" />
       )}
@@ -174,20 +153,18 @@ function ProfileIn({
 function ProfileForm({
   scheme,
   role,
-  initial,
-  known,
+  profile,
   onErrorsChange,
 }: {
   scheme: MyScheme;
   role: Role;
-  initial: ProfileValues;
-  known: boolean;
+  profile: SavedProfile;
   onErrorsChange: (hasErrors: boolean) => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const online = useOnlineStatus();
-  const [values, setValues] = useState<ProfileValues>(initial);
+  const [values, setValues] = useState<ProfileValues>(() => savedValues(profile, role));
   const [errors, setErrors] = useState<FormErrors<ProfileField>>(NO_ERRORS);
   const [attempt, setAttempt] = useState(0);
   const [saved, setSaved] = useState(false);
@@ -206,6 +183,7 @@ function ProfileForm({
         setErrors(NO_ERRORS);
         setSaved(true);
         await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.matching.myProfile.queryKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.matching.pool.queryKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.matching.mine.queryKey() }),
         ]);
@@ -228,7 +206,10 @@ function ProfileForm({
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    const { errors: found, input } = readProfile(values, { mentor });
+    const { errors: found, input } = readProfile(values, {
+      mentor,
+      maxMentees: profile.maxMentees,
+    });
     setErrors(found);
     if (!input) {
       setAttempt((n) => n + 1);
@@ -254,7 +235,7 @@ function ProfileForm({
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>Your profile is saved.</p>
           <p>
-            {role === "mentee" ? (
+            {role === "mentee" && menteeChooses(profile.scheme.mode) ? (
               <Link href={choosePath(scheme.organisationSlug, scheme.schemeSlug)}>
                 Choose a mentor
               </Link>
@@ -265,14 +246,6 @@ function ProfileForm({
         </div>
       ) : null}
       {errors.summary.length > 0 ? <ErrorSummary key={attempt} errors={errors.summary} /> : null}
-      {!known ? (
-        <WarningCallout heading="Fill in every part" headingLevel="h2">
-          <p>
-            What you save here replaces your whole matching profile in this scheme, including
-            anything you gave before.
-          </p>
-        </WarningCallout>
-      ) : null}
       <form onSubmit={handleSubmit} noValidate>
         <Textarea
           id="topics"
@@ -284,6 +257,13 @@ function ProfileForm({
           error={errors.fields.topics}
           rows={5}
         />
+        {profile.suggestedTopics.length > 0 ? (
+          <SuggestedTopics
+            suggested={profile.suggestedTopics}
+            topics={values.topics}
+            onChange={(text) => set("topics", text)}
+          />
+        ) : null}
         <Textarea
           id="availability"
           name="availability"
@@ -326,7 +306,7 @@ function ProfileForm({
             id="capacity"
             name="capacity"
             label="How many mentees can you take at once?"
-            hint="Enter 0 if you cannot take anyone new at the moment. Mentees you already have are not affected."
+            hint={`This scheme allows up to ${profile.maxMentees} ${profile.maxMentees === 1 ? "mentee" : "mentees"} per mentor; most mentors take ${profile.usualCapacity}. Enter 0 if you cannot take anyone new at the moment. Mentees you already have are not affected.`}
             inputMode="numeric"
             width={2}
             value={values.capacity}
@@ -347,5 +327,45 @@ function ProfileForm({
         <Link href={`${BASE}/schemes`}>My schemes</Link>
       </p>
     </>
+  );
+}
+
+/**
+ * The scheme's suggested topics as toggle buttons that add a topic to the list above or take it
+ * out. The list stays the one place the topics are kept, so anything typed there is kept too.
+ */
+function SuggestedTopics({
+  suggested,
+  topics,
+  onChange,
+}: {
+  suggested: readonly string[];
+  topics: string;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <div className="nhsuk-form-group" role="group" aria-labelledby="suggested-topics">
+      <p className="nhsuk-body-s nhsuk-u-margin-bottom-2" id="suggested-topics">
+        Topics this scheme suggests (select one to add it to your list, or again to take it out):
+      </p>
+      <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+        {suggested.map((topic) => {
+          const chosen = hasTopic(topics, topic);
+          return (
+            <li key={topic} style={{ display: "inline-block", marginRight: "8px" }}>
+              <button
+                type="button"
+                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-2"
+                aria-pressed={chosen}
+                onClick={() => onChange(toggleTopic(topics, topic))}
+              >
+                <span aria-hidden="true">{chosen ? "✓ " : "+ "}</span>
+                {topic}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }

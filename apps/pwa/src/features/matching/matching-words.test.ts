@@ -10,6 +10,7 @@ import {
   formatPoints,
   formatScore,
   initials,
+  menteeChooses,
   moveChoice,
   ordinal,
   profilePath,
@@ -30,6 +31,18 @@ describe("paths", () => {
     });
     expect(matchRoute("/app/matches/")).toEqual({ name: "matches" });
     expect(matchRoute("/app/schemes/a/b/other")).toEqual({ name: "not-found" });
+  });
+});
+
+describe("menteeChooses", () => {
+  it("is true where mentees pick mentors, false where the coordinator matches them", () => {
+    expect(menteeChooses("free_choice")).toBe(true);
+    expect(menteeChooses("shortlist")).toBe(true);
+    expect(menteeChooses("allocation")).toBe(false);
+    expect(menteeChooses("auto")).toBe(false);
+    expect(menteeChooses("next_available")).toBe(false);
+    // The API's default when a scheme's rules say nothing.
+    expect(menteeChooses(undefined)).toBe(true);
   });
 });
 

@@ -13,6 +13,18 @@ export function profilePath(organisationSlug: string, schemeSlug: string): strin
   return `${BASE}/schemes/${encodeURIComponent(organisationSlug)}/${encodeURIComponent(schemeSlug)}/profile`;
 }
 
+/** How a scheme matches, as `enrolment.mine` and `matching.myProfile` give it. */
+export type MatchingMode = "free_choice" | "shortlist" | "allocation" | "auto" | "next_available";
+
+/**
+ * Whether a mentee picks their own mentors here: in free choice (ask them in order) and shortlist
+ * schemes they do; in allocation, auto and next-available ones the coordinator matches them. A
+ * missing mode reads as free choice, the API's default.
+ */
+export function menteeChooses(mode: MatchingMode | string | null | undefined): boolean {
+  return mode === undefined || mode === null || mode === "free_choice" || mode === "shortlist";
+}
+
 const TITLES = new Set(["dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame"]);
 
 /** "JW" for "Dr James Whitfield": what stands in for a photo. Titles are left out. */

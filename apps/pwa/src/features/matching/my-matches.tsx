@@ -1,6 +1,6 @@
 // "My matches" (SPEC sections 1, 6 and 9): requests a mentor has to answer (accept or decline), the
-// person's mentor and mentees, a mentee's no-fault change (its reason goes to the coordinator only;
-// the mentor is told just that the match ended), ending after the trial meeting where the scheme has
+// person's mentor and mentees, a mentee's no-fault change (no reason needed, SPEC principle 2; any
+// reason given goes to the coordinator only; the mentor is told just that the match ended), ending after the trial meeting where the scheme has
 // one, ended matches, and co-mentoring groups.
 import { Button, ErrorSummary, InsetText, SummaryList, Table, Tag, Textarea } from "@tandem/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -20,7 +20,13 @@ import { useTRPC } from "../../lib/trpc";
 import { formatInstant } from "../preparation/preparation-words";
 import { useOnlineStatus } from "../offline/use-online-status";
 import { validateReason, type ReasonField } from "./matching-forms";
-import { capitalise, choosePath, describeClosed, profilePath } from "./matching-words";
+import {
+  capitalise,
+  choosePath,
+  describeClosed,
+  menteeChooses,
+  profilePath,
+} from "./matching-words";
 
 type Organisation = RouterOutputs["matching"]["mine"][number];
 type Match = Organisation["relationships"][number] & {
@@ -89,11 +95,14 @@ function Matches({
   const myRequests = matches.filter((m) => m.role === "mentee" && m.status === "requested");
   const myMentees = matches.filter((m) => m.role === "mentor" && m.status === "active");
   const ended = matches.filter((m) => m.status === "closed");
-  // Schemes where the person is a mentee with no mentor and no request: where to find one.
+  // Schemes where the person is a mentee with no mentor and no request: where to find one, or
+  // (where the coordinator matches mentees) that one is coming.
   const busy = new Set([...myMentors, ...myRequests].map((m) => m.schemeId));
   const waiting = enrolments.filter(
     (e) => e.role === "mentee" && e.status === "active" && !busy.has(e.schemeId),
   );
+  const toChoose = waiting.filter((e) => menteeChooses(e.matchingMode));
+  const toBeMatched = waiting.filter((e) => !menteeChooses(e.matchingMode));
   const nothing = matches.length === 0 && groups.length === 0;
 
   function finish(text: string) {
@@ -179,18 +188,39 @@ function Matches({
         </section>
       ) : null}
 
-      {waiting.length > 0 ? (
+      {toChoose.length > 0 ? (
         <section aria-labelledby="find-mentor">
           <h2 className="nhsuk-heading-m" id="find-mentor">
             Find a mentor
           </h2>
           <ul>
-            {waiting.map((e) => (
+            {toChoose.map((e) => (
               <li key={e.enrolmentId}>
                 <Link href={choosePath(e.organisationSlug, e.schemeSlug)}>
                   Choose a mentor<span className="nhsuk-u-visually-hidden"> in {e.schemeName}</span>
                 </Link>{" "}
                 ({e.schemeName})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {toBeMatched.length > 0 ? (
+        <section aria-labelledby="to-be-matched">
+          <h2 className="nhsuk-heading-m" id="to-be-matched">
+            Waiting for a mentor
+          </h2>
+          <p>The coordinator matches mentees with mentors in these schemes:</p>
+          <ul>
+            {toBeMatched.map((e) => (
+              <li key={e.enrolmentId}>
+                {e.schemeName} ({e.organisationName}). Your match will appear here. Keep{" "}
+                <Link href={profilePath(e.organisationSlug, e.schemeSlug)}>
+                  your matching profile
+                  <span className="nhsuk-u-visually-hidden"> in {e.schemeName}</span>
+                </Link>{" "}
+                up to date so matching can suit you.
               </li>
             ))}
           </ul>
@@ -497,16 +527,16 @@ function NoFaultForm({
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = validateReason(reason);
-    setErrors(found);
-    if (found.summary.length > 0) {
+    const checked = validateReason(reason);
+    setErrors(checked.errors);
+    if (checked.errors.summary.length > 0) {
       setAttempt((n) => n + 1);
       return;
     }
     change.mutate({
       organisationId: match.organisationId,
       relationshipId: match.id,
-      reason: reason.trim(),
+      ...(checked.reason ? { reason: checked.reason } : {}),
     });
   }
 
@@ -517,9 +547,9 @@ function NoFaultForm({
         Ask for a no-fault change
       </h4>
       <p>
-        You can ask for a different mentor at any time. It is nobody&apos;s fault: sometimes a match
-        does not work out. Your match with {match.otherName} ends now, and you will not be matched
-        with them again.
+        You can ask for a different mentor at any time, and you do not have to say why. It is
+        nobody&apos;s fault: sometimes a match does not work out. Your match with {match.otherName}{" "}
+        ends now, and you will not be matched with them again.
       </p>
       <InsetText>
         <p>
@@ -531,8 +561,8 @@ function NoFaultForm({
         <Textarea
           id="reason"
           name="reason"
-          label="Tell your coordinator briefly why"
-          hint="A few words are enough. This helps the coordinator find you a better match."
+          label="Reason (optional)"
+          hint={`Seen only by you and the coordinator, never by ${match.otherName}. A few words can help the coordinator find you a better match. Up to 1000 characters.`}
           value={reason}
           onChange={(event) => setReason(event.currentTarget.value)}
           error={errors.fields.reason}
