@@ -1,7 +1,12 @@
 // Seeded generator of realistic matching schemes for the benchmark: people clustered around UK
 // cities, skewed specialties, topics, availability and a popularity knob, scored top-k per mentee.
 // Candidates come from region/specialty buckets, so national scale never scores every pair.
-import type { AssignmentInstance } from "@tandem/core";
+import {
+  type AssignmentInstance,
+  type MenteeCandidate,
+  type MentorCandidate,
+  SchemeRules,
+} from "@tandem/core";
 
 export interface GenerateOptions {
   seed: number;
@@ -277,4 +282,87 @@ export function generateInstance(options: GenerateOptions): AssignmentInstance {
     pairs,
     objective: options.objective ?? "max_matched_then_score",
   };
+}
+
+export interface SchemePeople {
+  mentees: MenteeCandidate[];
+  mentors: MentorCandidate[];
+  rules: SchemeRules;
+}
+
+/**
+ * The same kind of scheme as people with facts rather than scored pairs, for `buildCandidates`:
+ * places around the scheme's cities, Zipf-like specialties, topics, weekday slots, seniority,
+ * a remote flag, and rules that weigh specialty, distance (up to 120 km, remote allowed), topics,
+ * availability and seniority gap.
+ */
+export function generateScheme(
+  options: Pick<GenerateOptions, "seed" | "mentors" | "cities" | "hub"> & { mentees: number },
+): SchemePeople {
+  const rand = mulberry32(options.seed);
+  const hub = UK_CITIES.find((c) => c.name === (options.hub ?? "Leeds")) ?? UK_CITIES[0]!;
+  const cities = [...UK_CITIES]
+    .sort(
+      (a, b) =>
+        kmBetween(hub.lat, hub.lon, a.lat, a.lon) - kmBetween(hub.lat, hub.lon, b.lat, b.lon),
+    )
+    .slice(0, Math.max(1, Math.min(UK_CITIES.length, options.cities ?? UK_CITIES.length)));
+  const cityCumulative = cumulativeOf(cities.map((c) => c.weight));
+  const specialtyCumulative = cumulativeOf(
+    Array.from({ length: SPECIALTIES }, (_, i) => 1 / (i + 1) ** 1.1),
+  );
+  const gaussian = () => {
+    const u = 1 - rand();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+  };
+  const orgCount = Math.max(1, Math.ceil(options.mentors / 40));
+  const orgCity = Array.from({ length: orgCount }, () => pickWeighted(cityCumulative, rand()));
+  const pick = (count: number, of: number, name: string) => {
+    const chosen = new Set<string>();
+    for (let i = 0; i < count; i++) chosen.add(`${name}${Math.floor(rand() * of)}`);
+    return [...chosen];
+  };
+  const facts = (id: string) => {
+    const org = Math.floor(rand() * orgCount);
+    const base = cities[rand() < 0.85 ? orgCity[org]! : pickWeighted(cityCumulative, rand())]!;
+    const specialty = `s${pickWeighted(specialtyCumulative, rand())}`;
+    return {
+      id,
+      specialty,
+      organisationId: `o${org}`,
+      department: `o${org}-${specialty}`,
+      location: {
+        lat: base.lat + (gaussian() * 10) / KM_PER_DEG_LAT,
+        lng: base.lon + (gaussian() * 10) / (KM_PER_DEG_LAT * Math.cos((base.lat * Math.PI) / 180)),
+      },
+      availability: pick(3 + Math.floor(rand() * 4), SLOTS, "slot"),
+      seniority: Math.floor(rand() * 20),
+    };
+  };
+  const mentors: MentorCandidate[] = Array.from({ length: options.mentors }, (_, j) => ({
+    ...facts(`m${String(j + 1).padStart(6, "0")}`),
+    remoteOk: rand() < 0.5,
+    topicsOffered: pick(3 + Math.floor(rand() * 4), TOPICS, "topic"),
+    ready: rand() < 0.95,
+    capacityLeft: 1 + Math.floor(rand() * 4),
+  }));
+  const mentees: MenteeCandidate[] = Array.from({ length: options.mentees }, (_, i) => ({
+    ...facts(`e${String(i + 1).padStart(6, "0")}`),
+    remoteOk: rand() < 0.3,
+    topicsWanted: pick(2 + Math.floor(rand() * 3), TOPICS, "topic"),
+  }));
+  const rules = SchemeRules.parse({
+    matching: {
+      mode: "auto",
+      criteria: {
+        specialty: { direction: "same", weight: 0.2 },
+        distance: { maxKm: MAX_USEFUL_KM, remoteAllowed: true, weight: 0.25 },
+        topics: { weight: 0.3 },
+        availability: { weight: 0.15 },
+        seniorityGap: { weight: 0.1 },
+        honourPreferences: [],
+      },
+    },
+  });
+  return { mentees, mentors, rules };
 }

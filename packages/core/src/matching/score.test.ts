@@ -358,4 +358,17 @@ describe("buildCandidatesIndexed", () => {
     const options = { mentees, mentors, rules, topK: 5 };
     expect(buildCandidatesIndexed(options).instance).toEqual(buildCandidates(options).instance);
   });
+
+  it("gives the full scan's answer when there are too many topics to number", () => {
+    const rules = only({ topics: { weight: 1 }, availability: { weight: 0.5 }, seniorityGap: { weight: 0.5 } });
+    const topics = Array.from({ length: 40 }, (_, i) => `t${i}`);
+    const mentees = Array.from({ length: 30 }, (_, i) =>
+      mentee({ id: `e${i}`, topicsWanted: topics.filter((_, t) => (t * 7 + i) % 5 === 0), availability: ["mon"], seniority: i % 4 }),
+    );
+    const mentors = Array.from({ length: 80 }, (_, j) =>
+      mentor({ id: `m${j}`, topicsOffered: topics.filter((_, t) => (t + j) % 3 === 0), availability: j % 2 ? ["mon"] : [], seniority: j % 9 }),
+    );
+    const options = { mentees, mentors, rules, topK: 4 };
+    expect(buildCandidatesIndexed(options).instance).toEqual(buildCandidates(options).instance);
+  });
 });

@@ -394,10 +394,14 @@ export function buildCandidates({ mentees, mentors, rules, topK, blocked }: Buil
 
 /** Mentors sharing a grid cell, a remote flag and a specialty, with what bounds their scores. */
 interface MentorBucket {
+  index: number;
   mentors: number[];
   specialty: string | null;
   topics: Set<string>;
   availability: Set<string>;
+  /** The same as bit masks, or -1 when there are too many to number. */
+  topicMask: number;
+  timeMask: number;
   /** The highest seniority among them, or null when none is known. */
   seniority: number | null;
 }
@@ -414,10 +418,18 @@ interface MentorCell {
   /** The union of the buckets', for the cell's own bound. */
   topics: Set<string>;
   availability: Set<string>;
+  topicMask: number;
+  timeMask: number;
   seniority: number | null;
 }
 
 const RAD = Math.PI / 180;
+
+function popcount(n: number): number {
+  n = n - ((n >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
 
 /**
  * A lower bound on `distanceKm` from a point to anywhere in a latitude/longitude box (not crossing
@@ -441,15 +453,17 @@ function boxDistanceLowerKm(lat: number, lng: number, cell: MentorCell): number 
 }
 
 /**
- * The same candidates as `buildCandidates`, without scoring every pair: mentors who can never be
- * proposed (not ready, full) are dropped, the rest are grouped by a coarse latitude/longitude grid
- * cell (sized from the distance criterion), their remote flag and their specialty, and each group
- * gets an upper bound on any of its mentors' scores for this mentee (the exact specialty share, the
- * nearest point of its bounding box, the topics and times any of them offers, the most senior). A
- * mentee visits the cells best bound first and stops once a cell's bound is below the k-th score
- * kept; a group that is too far for a mentee who cannot meet remotely is skipped whole. Every bound
- * is computed the way the score is, with each share at least the real one, so nothing that could
- * make the top k is ever skipped, and ties go to the mentor listed first exactly as in the full scan.
+ * The same candidates as `buildCandidates`, without scoring every pair. Mentors who can never be
+ * proposed (not ready, full) are dropped; the rest are grouped by a coarse latitude/longitude grid
+ * cell (about half the distance criterion's reach across), their remote flag and their specialty.
+ * For each mentee a group in a cell that is too far (and not remote for both) is skipped whole; the
+ * others get an upper bound on any of their mentors' scores (the exact specialty share, the nearest
+ * point of the cell, the topics and times any of them offers, the most senior) and are visited best
+ * bound first, until the best left is below the k-th score kept. Inside a group each mentor's bound
+ * (the cell's distance, its own topics, times and seniority, by bit masks) screens it before its
+ * exact score and hard constraints. Every bound adds the same terms in the same order as the score,
+ * with each share at least the real one, so floating point cannot make a bound fall below a score;
+ * ties go to the mentor listed first exactly as in the full scan.
  */
 export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked }: BuildCandidatesOptions): Candidates {
   const ctx: Context = { rules, weights: normalisedWeights(rules.matching.criteria), blocked: blocked ?? new Set() };
@@ -464,6 +478,7 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked 
   const step = Math.max(0.02, referenceKm / 111.2 / 2);
   const cellsByKey = new Map<string, MentorCell>();
   const bucketsByKey = new Map<string, MentorBucket>();
+  const buckets: MentorBucket[] = [];
   mentors.forEach((mentor, j) => {
     if (!mentor.ready || !(mentor.capacityLeft > 0)) return;
     const location = mentor.location ?? null;
@@ -481,6 +496,8 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked 
         buckets: [],
         topics: new Set(),
         availability: new Set(),
+        topicMask: -1,
+        timeMask: -1,
         seniority: null,
       };
       cellsByKey.set(cellKey, cell);
@@ -495,7 +512,17 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked 
     const bucketKey = `${cellKey}|${specialty === null ? "" : `s${specialty}`}`;
     let bucket = bucketsByKey.get(bucketKey);
     if (!bucket) {
-      bucket = { mentors: [], specialty, topics: new Set(), availability: new Set(), seniority: null };
+      bucket = {
+        index: buckets.length,
+        mentors: [],
+        specialty,
+        topics: new Set(),
+        availability: new Set(),
+        topicMask: -1,
+        timeMask: -1,
+        seniority: null,
+      };
+      buckets.push(bucket);
       bucketsByKey.set(bucketKey, bucket);
       cell.buckets.push(bucket);
     }
@@ -515,19 +542,81 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked 
   });
   const cells = [...cellsByKey.values()];
 
+  // Topics and times as bit masks (when there are at most 31 of each), so a pair's overlap costs a
+  // few operations; with more, the sets are counted as the score counts them.
+  const bitOf = (values: (mentor: MentorCandidate) => readonly string[] | undefined) => {
+    const bits = new Map<string, number>();
+    for (const mentor of mentors) for (const value of values(mentor) ?? []) if (!bits.has(value)) bits.set(value, bits.size);
+    return bits.size <= 31 ? bits : null;
+  };
+  const topicBits = bitOf((mentor) => mentor.topicsOffered);
+  const timeBits = bitOf((mentor) => mentor.availability);
+  const maskOf = (values: Iterable<string>, bits: Map<string, number> | null) => {
+    if (bits === null) return -1;
+    let mask = 0;
+    for (const value of values) {
+      const bit = bits.get(value);
+      if (bit !== undefined) mask |= 1 << bit;
+    }
+    return mask;
+  };
+  const mentorTopics = new Int32Array(mentors.length);
+  const mentorTimes = new Int32Array(mentors.length);
+  const mentorSeniority = new Float64Array(mentors.length);
+  prepared.forEach((p, j) => {
+    mentorTopics[j] = maskOf(p.topics, topicBits);
+    mentorTimes[j] = maskOf(p.availability, timeBits);
+    mentorSeniority[j] = p.mentor.seniority ?? NaN;
+  });
+  for (const cell of cells) {
+    cell.topicMask = maskOf(cell.topics, topicBits);
+    cell.timeMask = maskOf(cell.availability, timeBits);
+    for (const bucket of cell.buckets) {
+      bucket.topicMask = maskOf(bucket.topics, topicBits);
+      bucket.timeMask = maskOf(bucket.availability, timeBits);
+    }
+  }
+
   /** The score formula with each share at most 1 and at least the real one, clamped as scores are. */
-  const bound = (pm: PreparedMentee, specialtyShare: number, km: number | null, topics: Set<string>, times: Set<string>, seniority: number | null) => {
+  /** How many of the wanted are offered: by masks when both are numbered, else by the sets. */
+  const overlap = (wantedMask: number, offeredMask: number, wanted: readonly string[], offered: ReadonlySet<string>) =>
+    wantedMask !== -1 && offeredMask !== -1 ? popcount(wantedMask & offeredMask) : countIn(wanted, offered);
+  let wantedTopics = 0;
+  let wantedTimes = 0;
+  const bound = (pm: PreparedMentee, specialtyShare: number, km: number | null, group: MentorBucket | MentorCell) =>
+    boundOf(
+      pm,
+      specialtyShare,
+      1,
+      km,
+      overlap(wantedTopics, group.topicMask, pm.topics, group.topics),
+      overlap(wantedTimes, group.timeMask, pm.times, group.availability),
+      group.seniority,
+    );
+  /**
+   * The score formula (`scoreOnly`'s, term for term and in the same order) from given shares. With
+   * the pair's own facts it is the pair's score exactly; with any share raised, a bound.
+   */
+  const boundOf = (
+    pm: PreparedMentee,
+    specialtyShare: number,
+    organisationShare: number,
+    km: number | null,
+    topicCount: number,
+    timeCount: number,
+    seniority: number | null,
+  ) => {
     const mentee = pm.mentee;
     const distanceShare = w.distance > 0 && km != null ? Math.max(0, 1 - km / referenceKm) : 0;
-    const topicsShare = w.topics > 0 && pm.topics.length > 0 ? countIn(pm.topics, topics) / pm.topics.length : 0;
-    const timesShare = w.availability > 0 && pm.times.length > 0 ? countIn(pm.times, times) / pm.times.length : 0;
+    const topicsShare = w.topics > 0 && pm.topics.length > 0 ? topicCount / pm.topics.length : 0;
+    const timesShare = w.availability > 0 && pm.times.length > 0 ? timeCount / pm.times.length : 0;
     let seniorityShare = 0;
     if (w.seniorityGap > 0 && mentee.seniority != null && seniority != null) {
       seniorityShare = Math.min(Math.max(seniority - mentee.seniority, 0), FULL_SENIORITY_GAP) / FULL_SENIORITY_GAP;
     }
     const score =
       w.specialty * specialtyShare +
-      w.organisation * 1 +
+      w.organisation * organisationShare +
       w.distance * distanceShare +
       w.topics * topicsShare +
       w.availability * timesShare +
@@ -557,52 +646,106 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked 
 
   const pairs: AssignmentInstance["pairs"] = [];
   const explanations: Candidates["explanations"] = new Map();
-  const shares = new Float64Array(6);
-  const counts = new Int32Array(6);
-  const cellBound = new Float64Array(cells.length);
-  const cellKm = new Float64Array(cells.length);
-  const order = cells.map((_, c) => c);
+  const groupBound = new Float64Array(buckets.length);
+  const groupBucket = new Int32Array(buckets.length);
+  const groupKm = new Float64Array(buckets.length);
+  /** Restores the max-heap of groups below `g`, among the first `count`. */
+  const siftGroup = (g: number, count: number) => {
+    const b = groupBound[g]!;
+    const id = groupBucket[g]!;
+    const km = groupKm[g]!;
+    for (;;) {
+      let child = 2 * g + 1;
+      if (child >= count) break;
+      if (child + 1 < count && groupBound[child + 1]! > groupBound[child]!) child++;
+      if (!(groupBound[child]! > b)) break;
+      groupBound[g] = groupBound[child]!;
+      groupBucket[g] = groupBucket[child]!;
+      groupKm[g] = groupKm[child]!;
+      g = child;
+    }
+    groupBound[g] = b;
+    groupBucket[g] = id;
+    groupKm[g] = km;
+  };
   for (const mentee of mentees) {
     if (k === 0) break;
     const pm = prepareMentee(mentee);
+    wantedTopics = maskOf(pm.topics, topicBits);
+    wantedTimes = maskOf(pm.times, timeBits);
     const location = mentee.location ?? null;
     const remote = remoteAllowed && mentee.remoteOk === true;
-    cells.forEach((cell, c) => {
-      const km = location && cell.located ? boxDistanceLowerKm(location.lat, location.lng, cell) : NaN;
-      cellKm[c] = km;
+    // Every group in a cell that is not too far, with its bound, in a max-heap by bound.
+    let groups = 0;
+    for (const cell of cells) {
+      const lowerKm = location && cell.located ? boxDistanceLowerKm(location.lat, location.lng, cell) : null;
       // Too far for everyone in it: it can give nothing.
-      if (maxKm != null && km > maxKm && !(remote && cell.remoteOk)) cellBound[c] = -1;
-      else cellBound[c] = bound(pm, w.specialty > 0 ? 1 : 0, Number.isNaN(km) ? null : km, cell.topics, cell.availability, cell.seniority);
-    });
-    order.sort((a, b) => cellBound[b]! - cellBound[a]! || a - b);
+      if (maxKm != null && lowerKm != null && lowerKm > maxKm && !(remote && cell.remoteOk)) continue;
+      for (const bucket of cell.buckets) {
+        groupBucket[groups] = bucket.index;
+        groupKm[groups] = lowerKm ?? NaN;
+        groupBound[groups++] = bound(pm, specialtyShareOf(mentee, bucket.specialty), lowerKm, bucket);
+      }
+    }
+    for (let g = (groups >> 1) - 1; g >= 0; g--) siftGroup(g, groups);
+    // The per-pair bound below, term by term as `boundOf` adds them, with the cell's distance.
+    const masks = wantedTopics !== -1 && wantedTimes !== -1;
+    const topicsWanted = w.topics > 0 ? pm.topics.length : 0;
+    const timesWanted = w.availability > 0 ? pm.times.length : 0;
+    const menteeSeniority = w.seniorityGap > 0 && mentee.seniority != null ? mentee.seniority : NaN;
     let size = 0;
-    for (const c of order) {
-      const limit = cellBound[c]!;
-      if (limit < 0 || (size === k && limit < heapScore[0]!)) break;
-      const km = Number.isNaN(cellKm[c]!) ? null : cellKm[c]!;
-      for (const bucket of cells[c]!.buckets) {
-        if (size === k) {
-          const b = bound(pm, specialtyShareOf(mentee, bucket.specialty), km, bucket.topics, bucket.availability, bucket.seniority);
-          if (b < heapScore[0]!) continue;
+    // Best group first, until the best left cannot beat the k-th kept.
+    while (groups > 0) {
+      const limit = groupBound[0]!;
+      const bucket = buckets[groupBucket[0]!]!;
+      const km = Number.isNaN(groupKm[0]!) ? null : groupKm[0]!;
+      groups--;
+      groupBound[0] = groupBound[groups]!;
+      groupBucket[0] = groupBucket[groups]!;
+      groupKm[0] = groupKm[groups]!;
+      siftGroup(0, groups);
+      if (size === k && limit < heapScore[0]!) break;
+      const distanceShare = w.distance > 0 && km != null ? Math.max(0, 1 - km / referenceKm) : 0;
+      const specialtyShare = specialtyShareOf(mentee, bucket.specialty);
+      const fixed = w.specialty * specialtyShare + w.organisation * 1 + w.distance * distanceShare;
+      for (const j of bucket.mentors) {
+        if (size === k && masks) {
+          const gap = mentorSeniority[j]! - menteeSeniority;
+          const bound =
+            fixed +
+            w.topics * (topicsWanted > 0 ? popcount(wantedTopics & mentorTopics[j]!) / topicsWanted : 0) +
+            w.availability * (timesWanted > 0 ? popcount(wantedTimes & mentorTimes[j]!) / timesWanted : 0) +
+            w.seniorityGap * (gap === gap ? Math.min(Math.max(gap, 0), FULL_SENIORITY_GAP) / FULL_SENIORITY_GAP : 0);
+          if (Math.min(1, Math.max(0, bound)) < heapScore[0]!) continue;
         }
-        for (const j of bucket.mentors) {
-          const score = scoreOnly(pm, prepared[j]!, ctx, shares, counts);
-          if (score < 0) continue;
-          if (size < k) {
-            heapScore[size] = score;
-            heapMentor[size] = j;
-            for (let i = size++; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
-          } else if (score > heapScore[0]! || (score === heapScore[0] && j < heapMentor[0]!)) {
-            heapScore[0] = score;
-            heapMentor[0] = j;
-            for (let i = 0; ; ) {
-              let child = 2 * i + 1;
-              if (child >= size) break;
-              if (child + 1 < size && worse(child + 1, child)) child++;
-              if (!worse(child, i)) break;
-              swap(i, child);
-              i = child;
-            }
+        const mentor = mentors[j]!;
+        const p = prepared[j]!;
+        const topicCount = overlap(wantedTopics, mentorTopics[j]!, pm.topics, p.topics);
+        const timeCount = overlap(wantedTimes, mentorTimes[j]!, pm.times, p.availability);
+        const seniority = mentor.seniority ?? null;
+        // Then with the pair's own facts: the score itself.
+        const pairKm = location && mentor.location ? distanceKm(location, mentor.location) : null;
+        let organisationShare = 0;
+        if (w.organisation > 0 && mentee.organisationId != null && mentor.organisationId != null) {
+          organisationShare = (criteria.organisation.direction === "same") === (mentee.organisationId === mentor.organisationId) ? 1 : 0;
+        }
+        const score = boundOf(pm, specialtyShare, organisationShare, pairKm, topicCount, timeCount, seniority);
+        if (size === k && (score < heapScore[0]! || (score === heapScore[0] && j > heapMentor[0]!))) continue;
+        if (hardConstraint(mentee, p, ctx, pairKm)) continue;
+        if (size < k) {
+          heapScore[size] = score;
+          heapMentor[size] = j;
+          for (let i = size++; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+        } else if (score > heapScore[0]! || (score === heapScore[0] && j < heapMentor[0]!)) {
+          heapScore[0] = score;
+          heapMentor[0] = j;
+          for (let i = 0; ; ) {
+            let child = 2 * i + 1;
+            if (child >= size) break;
+            if (child + 1 < size && worse(child + 1, child)) child++;
+            if (!worse(child, i)) break;
+            swap(i, child);
+            i = child;
           }
         }
       }
