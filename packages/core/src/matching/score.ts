@@ -646,9 +646,25 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked 
 
   const pairs: AssignmentInstance["pairs"] = [];
   const explanations: Candidates["explanations"] = new Map();
-  const groupBound = new Float64Array(buckets.length);
-  const groupBucket = new Int32Array(buckets.length);
-  const groupKm = new Float64Array(buckets.length);
+  // Groups: a cell as -1 - its index, a bucket as its index.
+  const groupBound = new Float64Array(cells.length + buckets.length);
+  const groupBucket = new Int32Array(cells.length + buckets.length);
+  const groupKm = new Float64Array(cells.length + buckets.length);
+  let groups = 0;
+  const pushGroup = (b: number, id: number, km: number) => {
+    let g = groups++;
+    while (g > 0) {
+      const up = (g - 1) >> 1;
+      if (!(b > groupBound[up]!)) break;
+      groupBound[g] = groupBound[up]!;
+      groupBucket[g] = groupBucket[up]!;
+      groupKm[g] = groupKm[up]!;
+      g = up;
+    }
+    groupBound[g] = b;
+    groupBucket[g] = id;
+    groupKm[g] = km;
+  };
   /** Restores the max-heap of groups below `g`, among the first `count`. */
   const siftGroup = (g: number, count: number) => {
     const b = groupBound[g]!;
@@ -675,17 +691,17 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked 
     wantedTimes = maskOf(pm.times, timeBits);
     const location = mentee.location ?? null;
     const remote = remoteAllowed && mentee.remoteOk === true;
-    // Every group in a cell that is not too far, with its bound, in a max-heap by bound.
-    let groups = 0;
-    for (const cell of cells) {
+    // Each cell that is not too far, with its bound, in a max-heap by bound; a cell popped is
+    // replaced by its groups with theirs (never above the cell's), so groups come out best first.
+    groups = 0;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c]!;
       const lowerKm = location && cell.located ? boxDistanceLowerKm(location.lat, location.lng, cell) : null;
       // Too far for everyone in it: it can give nothing.
       if (maxKm != null && lowerKm != null && lowerKm > maxKm && !(remote && cell.remoteOk)) continue;
-      for (const bucket of cell.buckets) {
-        groupBucket[groups] = bucket.index;
-        groupKm[groups] = lowerKm ?? NaN;
-        groupBound[groups++] = bound(pm, specialtyShareOf(mentee, bucket.specialty), lowerKm, bucket);
-      }
+      groupBucket[groups] = -1 - c;
+      groupKm[groups] = lowerKm ?? NaN;
+      groupBound[groups++] = bound(pm, w.specialty > 0 ? 1 : 0, lowerKm, cell);
     }
     for (let g = (groups >> 1) - 1; g >= 0; g--) siftGroup(g, groups);
     // The per-pair bound below, term by term as `boundOf` adds them, with the cell's distance.
@@ -697,7 +713,7 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked 
     // Best group first, until the best left cannot beat the k-th kept.
     while (groups > 0) {
       const limit = groupBound[0]!;
-      const bucket = buckets[groupBucket[0]!]!;
+      const id = groupBucket[0]!;
       const km = Number.isNaN(groupKm[0]!) ? null : groupKm[0]!;
       groups--;
       groupBound[0] = groupBound[groups]!;
@@ -705,6 +721,13 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked 
       groupKm[0] = groupKm[groups]!;
       siftGroup(0, groups);
       if (size === k && limit < heapScore[0]!) break;
+      if (id < 0) {
+        for (const bucket of cells[-1 - id]!.buckets) {
+          pushGroup(bound(pm, specialtyShareOf(mentee, bucket.specialty), km, bucket), bucket.index, km ?? NaN);
+        }
+        continue;
+      }
+      const bucket = buckets[id]!;
       const distanceShare = w.distance > 0 && km != null ? Math.max(0, 1 - km / referenceKm) : 0;
       const specialtyShare = specialtyShareOf(mentee, bucket.specialty);
       const fixed = w.specialty * specialtyShare + w.organisation * 1 + w.distance * distanceShare;
