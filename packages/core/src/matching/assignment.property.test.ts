@@ -109,6 +109,10 @@ describe("solveAssignment against HiGHS", () => {
         expect(verifyOptimality(instance, result)).toEqual({ optimal: true, violations: 0 });
         // Read from JSON text into typed arrays, the same instance gives the same answer.
         expect(solveAssignment(parseAssignmentText(JSON.stringify(instance)))).toEqual(result);
+        // With the auction warm start (which these sizes do not get by default): the same optimum.
+        const warm = solveAssignment(instance, { warmStart: "always" });
+        expect(warm.matched * bonusOf(instance) + warm.score).toBeCloseTo(expected, 6);
+        expect(verifyOptimality(instance, warm)).toEqual({ optimal: true, violations: 0 });
 
         // The certificate is not a rubber stamp: dropping a free pair that earns something is caught.
         const locked = new Set((instance.locked ?? []).map(([a, b]) => `${a}|${b}`));

@@ -646,13 +646,25 @@ class Heap {
   }
 }
 
+export interface SolveAssignmentOptions {
+  /**
+   * Whether to place mentees by an auction before searching (see `auction`): `"auto"` (the default)
+   * from 1,000 mentees to place, where it pays; `"always"`; `"never"`. The optimum is the same either
+   * way; among equally good assignments the one returned may differ.
+   */
+  warmStart?: "auto" | "always" | "never";
+}
+
+/** Below this many mentees to place, searching alone is as fast and keeps the long-standing ties. */
+const AUCTION_FROM = 1_000;
+
 /**
- * Solves the assignment exactly: a min-cost flow by successive shortest paths (see `augmentAll`). The
- * search starts from the mentees when the places are at least 95% of them (an auction warm start
- * then places most mentees at once), else from each mentor's places, so most searches end quickly
- * at someone still free.
+ * Solves the assignment exactly: a min-cost flow by successive shortest paths (see `augmentAll`).
+ * With the warm start, the search starts from the mentees when the places are at least 95% of them
+ * (an auction then places most mentees at once); without it, when there are places for all. Else it
+ * starts from each mentor's places, so most searches end quickly at someone still free.
  */
-export function solveAssignment(instance: AnyAssignmentInstance): AssignmentResult {
+export function solveAssignment(instance: AnyAssignmentInstance, options: SolveAssignmentOptions = {}): AssignmentResult {
   const g = prepare(instance);
   const { n, m, rowStart, edgeMentor, edgeRow, edgeCost, capacity } = g;
   // Leaving a place unfilled costs as much as a score-0 pair (`max_score`), or more than any total
@@ -665,11 +677,16 @@ export function solveAssignment(instance: AnyAssignmentInstance): AssignmentResu
   for (let j = 0; j < m; j++) places += capacity[j]!;
 
   const used = new Uint8Array(edges);
-  // Mentees on the left when places are (nearly) enough for all: then an auction places most of
+  const warmStart = options.warmStart ?? "auto";
+  const useAuction = warmStart === "always" || (warmStart === "auto" && freeMentees >= AUCTION_FROM);
+  // Mentees on the left when places are (nearly) enough for all: then the auction places most of
   // them before any search (see `augmentAll`), which pays off most when places are scarce overall.
-  if (places * 20 >= freeMentees * 19) {
+  if (useAuction ? places * 20 >= freeMentees * 19 : places >= freeMentees) {
     const ones = new Int32Array(n).fill(1);
-    augmentAll({ left: n, right: m, leftStart: rowStart, edgeLeft: edgeRow, edgeRight: edgeMentor, edgeCost, leftCapacity: ones, rightCapacity: capacity, unmatchedCost, used });
+    augmentAll(
+      { left: n, right: m, leftStart: rowStart, edgeLeft: edgeRow, edgeRight: edgeMentor, edgeCost, leftCapacity: ones, rightCapacity: capacity, unmatchedCost, used },
+      useAuction,
+    );
   } else {
     // Mentors on the left: the edges regrouped by mentor, each group in input order.
     const leftStart = new Int32Array(m + 1);
@@ -689,7 +706,7 @@ export function solveAssignment(instance: AnyAssignmentInstance): AssignmentResu
     }
     const ones = new Int32Array(n).fill(1);
     const usedByMentor = new Uint8Array(edges);
-    augmentAll({ left: m, right: n, leftStart, edgeLeft, edgeRight, edgeCost: cost, leftCapacity: capacity, rightCapacity: ones, unmatchedCost, used: usedByMentor });
+    augmentAll({ left: m, right: n, leftStart, edgeLeft, edgeRight, edgeCost: cost, leftCapacity: capacity, rightCapacity: ones, unmatchedCost, used: usedByMentor }, false);
     for (let i = 0; i < edges; i++) used[order[i]!] = usedByMentor[i]!;
   }
   const assignedEdge = new Int32Array(n).fill(-1);
@@ -723,7 +740,7 @@ interface FlowGraph {
  * away) is redone bidirectionally, also searching back from the sink through the places with room,
  * which explores far less of the graph when the two searches meet halfway.
  */
-function augmentAll(graph: FlowGraph): void {
+function augmentAll(graph: FlowGraph, warm: boolean): void {
   const { left, right, leftStart, edgeLeft, edgeRight, edgeCost, leftCapacity, rightCapacity, unmatchedCost, used } = graph;
   const t = left + right;
   const nodes = t + 1;
@@ -986,11 +1003,11 @@ function augmentAll(graph: FlowGraph): void {
     return false;
   };
 
-  // Warm start: when every left node has one unit, an auction places most of them cheaply and
+  // Warm start: when asked and every left node has one unit, an auction places most of them cheaply and
   // hands over prices under which the flow so far is already min-cost (see `auction`).
   let unitLeft = true;
   for (let k = 0; k < left && unitLeft; k++) if (leftCapacity[k] !== 1) unitLeft = false;
-  const warmStarted = unitLeft && left > 0;
+  const warmStarted = warm && unitLeft && left > 0;
   if (warmStarted) {
     const { held, price } = auction(graph, 20 * left + edgeLeft.length);
     potential[t] = 0;
