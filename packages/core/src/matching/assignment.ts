@@ -1069,7 +1069,11 @@ function auction(graph: FlowGraph, maxBids: number): { held: Int32Array; price: 
   const slotTie = new Float64Array(slots);
   const slotEdge = new Int32Array(slots);
   const load = new Int32Array(right);
-  const tieOf = (e: number) => (Math.imul(e ^ 0x9e3779b9, 0x85ebca6b) >>> 0) % 1_048_576;
+  const tieOf = new Float64Array(edgeLeft.length);
+  for (let e = 0; e < tieOf.length; e++) tieOf[e] = (Math.imul(e ^ 0x9e3779b9, 0x85ebca6b) >>> 0) % 1_048_576;
+  // Each right node's price: 0 while it has room, else its cheapest place's.
+  const price = new Float64Array(right);
+  const priceTie = new Float64Array(right);
   const less = (a: number, aTie: number, b: number, bTie: number) => a < b || (a === b && aTie < bTie);
   const queue = new Int32Array(left);
   let head = 0;
@@ -1085,9 +1089,8 @@ function auction(graph: FlowGraph, maxBids: number): { held: Int32Array; price: 
     let secondTie = 0;
     for (let e = leftStart[i]!, stop = leftStart[i + 1]!; e < stop; e++) {
       const r = edgeRight[e]!;
-      const full = load[r]! >= rightCapacity[r]!;
-      const value = edgeCost[e]! + (full ? slotPrice[slotStart[r]!]! : 0);
-      const valueTie = tieOf(e) + (full ? slotTie[slotStart[r]!]! : 0);
+      const value = edgeCost[e]! + price[r]!;
+      const valueTie = tieOf[e]! + priceTie[r]!;
       if (less(value, valueTie, best, bestTie)) {
         second = best;
         secondTie = bestTie;
@@ -1143,9 +1146,11 @@ function auction(graph: FlowGraph, maxBids: number): { held: Int32Array; price: 
     slotPrice[base + s] = bid;
     slotTie[base + s] = bidTie;
     slotEdge[base + s] = e;
+    if (load[r] === rightCapacity[r]) {
+      price[r] = slotPrice[base]!;
+      priceTie[r] = slotTie[base]!;
+    }
   }
-  const price = new Float64Array(right);
-  for (let r = 0; r < right; r++) price[r] = load[r]! < rightCapacity[r]! ? 0 : slotPrice[slotStart[r]!]!;
   return { held, price };
 }
 
