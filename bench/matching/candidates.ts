@@ -35,6 +35,9 @@ export interface CandidatesRow {
   mentees: number;
   mentors: number;
   pairs: number;
+  /** Without explanations (`explain: false`), and the peak RSS by then. */
+  bareMs: number;
+  barePeakRssMb: number;
   indexedMs: number;
   fullMs: number | null;
   same: boolean | null;
@@ -44,6 +47,10 @@ export interface CandidatesRow {
 export function measureCandidates(name: string, seed: number): CandidatesRow {
   const size = CANDIDATE_CASES[name]!;
   const { mentees, mentors, rules } = generateScheme({ seed, ...size });
+  const tb = now();
+  const bare = buildCandidatesIndexed({ mentees, mentors, rules, topK: TOP_K, explain: false });
+  const bareMs = now() - tb;
+  const barePeakRssMb = peakRssMb();
   const t0 = now();
   const indexed = buildCandidatesIndexed({ mentees, mentors, rules, topK: TOP_K });
   const indexedMs = now() - t0;
@@ -55,11 +62,15 @@ export function measureCandidates(name: string, seed: number): CandidatesRow {
     fullMs = now() - t1;
     same = JSON.stringify(full.instance) === JSON.stringify(indexed.instance);
   }
+  // Without explanations the pairs must be the same in any case.
+  if (JSON.stringify(bare.instance) !== JSON.stringify(indexed.instance)) same = false;
   return {
     name,
     mentees: mentees.length,
     mentors: mentors.length,
     pairs: indexed.instance.pairs.length,
+    bareMs,
+    barePeakRssMb,
     indexedMs,
     fullMs,
     same,
@@ -89,10 +100,12 @@ function main() {
     "mentees",
     "mentors",
     "pairs kept",
+    "indexed ms, no explanations",
+    "peak RSS MB by then",
     "indexed ms",
     "full scan ms",
     "same as full scan",
-    "peak RSS MB",
+    "peak RSS MB overall",
   ];
   const rows = names.map((name) => {
     const r = measureCandidates(name, Number(values.seed));
@@ -101,6 +114,8 @@ function main() {
       fmt(r.mentees),
       fmt(r.mentors),
       fmt(r.pairs),
+      fmt(r.bareMs),
+      fmt(r.barePeakRssMb),
       fmt(r.indexedMs),
       r.fullMs === null ? "-" : fmt(r.fullMs),
       r.same === null ? "-" : r.same ? "yes" : "NO",

@@ -338,6 +338,11 @@ describe("buildCandidatesIndexed", () => {
         const indexed = buildCandidatesIndexed(options);
         expect(indexed.instance).toEqual(full.instance);
         expect([...indexed.explanations]).toEqual([...full.explanations]);
+        // Without explanations: the same pairs and scores, and no explanations.
+        const bare = buildCandidatesIndexed({ ...options, explain: false });
+        expect(bare.instance).toEqual(full.instance);
+        expect(bare.explanations.size).toBe(0);
+        expect(buildCandidates({ ...options, explain: false }).instance).toEqual(full.instance);
       }),
       { numRuns: 600, seed: 20261123 },
     );

@@ -313,6 +313,8 @@ export interface BuildCandidatesOptions {
   /** How many of the best-scoring allowed mentors to keep per mentee. */
   topK: number;
   blocked?: BlockedPairs;
+  /** Build each kept pair's explanation (the default); false leaves `explanations` empty, for bulk runs. */
+  explain?: boolean;
 }
 
 export interface Candidates {
@@ -326,7 +328,7 @@ export interface Candidates {
  * Scores every mentee against every mentor and keeps each mentee's `topK` best (a min-heap of size
  * k, ties to the mentor listed first), building explanations only for the pairs kept.
  */
-export function buildCandidates({ mentees, mentors, rules, topK, blocked }: BuildCandidatesOptions): Candidates {
+export function buildCandidates({ mentees, mentors, rules, topK, blocked, explain }: BuildCandidatesOptions): Candidates {
   const ctx: Context = { rules, weights: normalisedWeights(rules.matching.criteria), blocked: blocked ?? new Set() };
   const prepared = mentors.map(prepareMentor);
   const k = Math.max(0, Math.floor(topK));
@@ -374,10 +376,14 @@ export function buildCandidates({ mentees, mentors, rules, topK, blocked }: Buil
     }
     const kept = Array.from({ length: size }, (_, i) => ({ score: heapScore[i]!, mentor: heapMentor[i]! }));
     kept.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
-    for (const { mentor } of kept) {
+    for (const { score, mentor } of kept) {
+      const mentorId = mentors[mentor]!.id;
+      if (explain === false) {
+        pairs.push([mentee.id, mentorId, score]);
+        continue;
+      }
       const result = evaluate(pm, prepared[mentor]!, ctx);
       if (!result.allowed) continue;
-      const mentorId = mentors[mentor]!.id;
       pairs.push([mentee.id, mentorId, result.score]);
       explanations.set(pairKey(mentee.id, mentorId), { score: result.score, terms: result.terms, explanation: result.explanation });
     }
@@ -465,7 +471,7 @@ function boxDistanceLowerKm(lat: number, lng: number, cell: MentorCell): number 
  * with each share at least the real one, so floating point cannot make a bound fall below a score;
  * ties go to the mentor listed first exactly as in the full scan.
  */
-export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked }: BuildCandidatesOptions): Candidates {
+export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked, explain }: BuildCandidatesOptions): Candidates {
   const ctx: Context = { rules, weights: normalisedWeights(rules.matching.criteria), blocked: blocked ?? new Set() };
   const w = ctx.weights;
   const { criteria } = rules.matching;
@@ -775,10 +781,14 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked 
     }
     const kept = Array.from({ length: size }, (_, i) => ({ score: heapScore[i]!, mentor: heapMentor[i]! }));
     kept.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
-    for (const { mentor } of kept) {
+    for (const { score, mentor } of kept) {
+      const mentorId = mentors[mentor]!.id;
+      if (explain === false) {
+        pairs.push([mentee.id, mentorId, score]);
+        continue;
+      }
       const result = evaluate(pm, prepared[mentor]!, ctx);
       if (!result.allowed) continue;
-      const mentorId = mentors[mentor]!.id;
       pairs.push([mentee.id, mentorId, result.score]);
       explanations.set(pairKey(mentee.id, mentorId), { score: result.score, terms: result.terms, explanation: result.explanation });
     }
