@@ -951,6 +951,104 @@ function augmentAll(graph: FlowGraph, warm: boolean): void {
     return true;
   };
 
+  // An indexed heap (decrease-key, no stale entries) for the forward-only searches after the warm
+  // start; it settles nodes in the same order as `search`, (distance, node) ascending.
+  const heapKey = new Float64Array(nodes);
+  const heapNode = new Int32Array(nodes);
+  const heapPos = new Int32Array(nodes);
+  let heapSize = 0;
+  const siftUp = (i: number, key: number, node: number) => {
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      const uk = heapKey[up]!;
+      if (uk < key || (uk === key && heapNode[up]! < node)) break;
+      heapKey[i] = uk;
+      heapNode[i] = heapNode[up]!;
+      heapPos[heapNode[i]!] = i;
+      i = up;
+    }
+    heapKey[i] = key;
+    heapNode[i] = node;
+    heapPos[node] = i;
+  };
+  const reach = (y: number, nd: number, via: number) => {
+    if (seen[y] !== round) {
+      seen[y] = round;
+      dist[y] = nd;
+      parent[y] = via;
+      siftUp(heapSize++, nd, y);
+    } else if (nd < dist[y]!) {
+      dist[y] = nd;
+      parent[y] = via;
+      siftUp(heapPos[y]!, nd, y);
+    }
+  };
+  /** Dijkstra from `k` to the sink on reduced costs, forward only; see `search`. */
+  const searchForward = (k: number) => {
+    round++;
+    heapSize = 0;
+    seen[k] = round;
+    dist[k] = 0;
+    parent[k] = -1;
+    siftUp(heapSize++, 0, k);
+    let settledCount = 0;
+    while (heapSize > 0) {
+      const x = heapNode[0]!;
+      const d = heapKey[0]!;
+      // The sink wins ties, so the search stops as soon as nothing left is nearer.
+      if (seen[t] === round && d >= dist[t]!) break;
+      // Pop: the last entry sifts down from the top.
+      const size = --heapSize;
+      if (size > 0) {
+        const key = heapKey[size]!;
+        const node = heapNode[size]!;
+        let i = 0;
+        for (;;) {
+          let child = 2 * i + 1;
+          if (child >= size) break;
+          const right = child + 1;
+          if (right < size && (heapKey[right]! < heapKey[child]! || (heapKey[right] === heapKey[child] && heapNode[right]! < heapNode[child]!))) {
+            child = right;
+          }
+          const ck = heapKey[child]!;
+          if (key < ck || (key === ck && node <= heapNode[child]!)) break;
+          heapKey[i] = ck;
+          heapNode[i] = heapNode[child]!;
+          heapPos[heapNode[i]!] = i;
+          i = child;
+        }
+        heapKey[i] = key;
+        heapNode[i] = node;
+        heapPos[node] = i;
+      }
+      settled[x] = round;
+      settledList[settledCount++] = x;
+      const px = potential[x]!;
+      if (x < left) {
+        for (let e = leftStart[x]!, stop = leftStart[x + 1]!; e < stop; e++) {
+          if (used[e]) continue;
+          const y = left + edgeRight[e]!;
+          if (settled[y] !== round) reach(y, d + edgeCost[e]! + px - potential[y]!, e);
+        }
+        reach(t, d + unmatchedCost + px - potential[t]!, -1 - x);
+      } else {
+        const r = x - left;
+        if (load[r]! < rightCapacity[r]!) reach(t, d + px - potential[t]!, x);
+        for (let s = slotStart[r]!, stop = s + load[r]!; s < stop; s++) {
+          const e = slotEdge[s]!;
+          const y = edgeLeft[e]!;
+          if (settled[y] !== round) reach(y, d - edgeCost[e]! + px - potential[y]!, e);
+        }
+      }
+    }
+    const length = dist[t]!;
+    for (let s = 0; s < settledCount; s++) {
+      const x = settledList[s]!;
+      if (dist[x]! < length) lower(x, potential[x]! + dist[x]! - length);
+    }
+    meet = t;
+  };
+
   const forwardArcs: number[] = [];
   const backArcs: number[] = [];
   /**
@@ -1035,7 +1133,8 @@ function augmentAll(graph: FlowGraph, warm: boolean): void {
     active[k] = 1;
 
     for (let unit = 0; unit < leftCapacity[k]!; unit++) {
-      if (!search(k, limit, false)) search(k, Infinity, true);
+      if (warmStarted) searchForward(k);
+      else if (!search(k, limit, false)) search(k, Infinity, true);
       // This node's remaining units would take the same way out: leave them unmatched.
       if (augment(k)) break;
     }
