@@ -420,6 +420,8 @@ interface MentorCell {
   maxLat: number;
   minLng: number;
   maxLng: number;
+  /** The smaller cosine of the box's latitudes (at least 0). */
+  cosBox: number;
   buckets: MentorBucket[];
   /** The union of the buckets', for the cell's own bound. */
   topics: Set<string>;
@@ -442,7 +444,7 @@ function popcount(n: number): number {
  * the antimeridian): haversine with the least latitude gap, the least longitude gap and the smaller
  * cosine of the box's latitudes, each of which can only lower it; shaved so rounding cannot lift it.
  */
-function boxDistanceLowerKm(lat: number, lng: number, cell: MentorCell): number {
+function boxDistanceLowerKm(lat: number, lng: number, cosLat: number, cell: MentorCell): number {
   const dLat = lat < cell.minLat ? cell.minLat - lat : lat > cell.maxLat ? lat - cell.maxLat : 0;
   let dLng = 0;
   if (lng < cell.minLng || lng > cell.maxLng) {
@@ -452,8 +454,7 @@ function boxDistanceLowerKm(lat: number, lng: number, cell: MentorCell): number 
     };
     dLng = Math.min(gap(lng, cell.minLng), gap(lng, cell.maxLng));
   }
-  const cosBox = Math.max(0, Math.min(Math.cos(cell.minLat * RAD), Math.cos(cell.maxLat * RAD)));
-  const h = Math.sin((dLat * RAD) / 2) ** 2 + Math.max(0, Math.cos(lat * RAD)) * cosBox * Math.sin((dLng * RAD) / 2) ** 2;
+  const h = Math.sin((dLat * RAD) / 2) ** 2 + cosLat * cell.cosBox * Math.sin((dLng * RAD) / 2) ** 2;
   const km = 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
   return Math.max(0, km * (1 - 1e-9) - 1e-6);
 }
@@ -499,6 +500,7 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
         maxLat: -Infinity,
         minLng: Infinity,
         maxLng: -Infinity,
+        cosBox: 0,
         buckets: [],
         topics: new Set(),
         availability: new Set(),
@@ -575,6 +577,7 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
     mentorSeniority[j] = p.mentor.seniority ?? NaN;
   });
   for (const cell of cells) {
+    if (cell.located) cell.cosBox = Math.max(0, Math.min(Math.cos(cell.minLat * RAD), Math.cos(cell.maxLat * RAD)));
     cell.topicMask = maskOf(cell.topics, topicBits);
     cell.timeMask = maskOf(cell.availability, timeBits);
     for (const bucket of cell.buckets) {
@@ -697,12 +700,13 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
     wantedTimes = maskOf(pm.times, timeBits);
     const location = mentee.location ?? null;
     const remote = remoteAllowed && mentee.remoteOk === true;
+    const cosLat = location ? Math.max(0, Math.cos(location.lat * RAD)) : 0;
     // Each cell that is not too far, with its bound, in a max-heap by bound; a cell popped is
     // replaced by its groups with theirs (never above the cell's), so groups come out best first.
     groups = 0;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c]!;
-      const lowerKm = location && cell.located ? boxDistanceLowerKm(location.lat, location.lng, cell) : null;
+      const lowerKm = location && cell.located ? boxDistanceLowerKm(location.lat, location.lng, cosLat, cell) : null;
       // Too far for everyone in it: it can give nothing.
       if (maxKm != null && lowerKm != null && lowerKm > maxKm && !(remote && cell.remoteOk)) continue;
       groupBucket[groups] = -1 - c;
