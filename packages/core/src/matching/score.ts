@@ -439,6 +439,12 @@ function popcount(n: number): number {
   return Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
+/** Degrees between two longitudes, the short way round. */
+function longitudeGap(a: number, b: number): number {
+  const d = Math.abs(a - b) % 360;
+  return d > 180 ? 360 - d : d;
+}
+
 /**
  * A lower bound on `distanceKm` from a point to anywhere in a latitude/longitude box (not crossing
  * the antimeridian): haversine with the least latitude gap, the least longitude gap and the smaller
@@ -446,14 +452,7 @@ function popcount(n: number): number {
  */
 function boxDistanceLowerKm(lat: number, lng: number, cosLat: number, cell: MentorCell): number {
   const dLat = lat < cell.minLat ? cell.minLat - lat : lat > cell.maxLat ? lat - cell.maxLat : 0;
-  let dLng = 0;
-  if (lng < cell.minLng || lng > cell.maxLng) {
-    const gap = (a: number, b: number) => {
-      const d = Math.abs(a - b) % 360;
-      return d > 180 ? 360 - d : d;
-    };
-    dLng = Math.min(gap(lng, cell.minLng), gap(lng, cell.maxLng));
-  }
+  const dLng = lng < cell.minLng || lng > cell.maxLng ? Math.min(longitudeGap(lng, cell.minLng), longitudeGap(lng, cell.maxLng)) : 0;
   const h = Math.sin((dLat * RAD) / 2) ** 2 + cosLat * cell.cosBox * Math.sin((dLng * RAD) / 2) ** 2;
   const km = 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
   return Math.max(0, km * (1 - 1e-9) - 1e-6);
