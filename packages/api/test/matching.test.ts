@@ -176,6 +176,11 @@ describe("a coordinator's automatic run", () => {
   it("swaps two mentees' mentors, then confirms: relationships created and both people emailed", async () => {
     const before = await runAndWait(autoScheme, { mode: "auto" });
     const proposed = before.mentees.map((x) => ({ mentee: x.menteeEnrolmentId, name: x.menteeName, mentor: x.suggestions.find((s) => s.proposed)!.mentorName }));
+    // Zoe and Helen share a department: a swap giving Zoe Helen is refused, naming the pair.
+    const helenHolder = proposed.find((p) => p.mentor === "Dr Helen")!;
+    expect(helenHolder.name).not.toBe("Dr Zoe");
+    const refused = await failure(coordinator.matching.swap({ organisationId: orgId, runId: before.id, menteeA: proposed.find((p) => p.name === "Dr Zoe")!.mentee, menteeB: helenHolder.mentee }));
+    expect(refused.message).toBe("These two cannot be swapped: Dr Zoe cannot have Dr Helen (they work in the same department)");
     const liam = proposed.find((p) => p.name === "Dr Liam")!;
     const isla = proposed.find((p) => p.name === "Dr Isla")!;
     await coordinator.matching.swap({ organisationId: orgId, runId: before.id, menteeA: liam.mentee, menteeB: isla.mentee });

@@ -457,8 +457,17 @@ export async function swapPair(tx: Tx, options: { organisationId: string; runId:
   const b = proposed.find((p) => p.mentee === options.menteeB);
   if (!a || !b) throw new AppError("BAD_REQUEST", "Both mentees need a proposed mentor to swap");
   const base = { organisationId: options.organisationId, schemeId: run.schemeId, actorPersonId: options.actorPersonId, now: options.now, kind: "lock" as const };
-  await setConstraint(tx, { ...base, menteeEnrolmentId: a.mentee, mentorEnrolmentId: b.mentor });
-  await setConstraint(tx, { ...base, menteeEnrolmentId: b.mentee, mentorEnrolmentId: a.mentor });
+  const names = await enrolmentNames(tx, options.organisationId, run.schemeId);
+  // Say which of the two new pairs the rules refuse (the whole swap rolls back).
+  for (const [mentee, mentor] of [[a.mentee, b.mentor], [b.mentee, a.mentor]] as const) {
+    try {
+      await setConstraint(tx, { ...base, menteeEnrolmentId: mentee, mentorEnrolmentId: mentor });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code === "NOT_FOUND") throw error;
+      const why = error.message.replace(/^This pair cannot be locked: /, "");
+      throw new AppError(error.code, `These two cannot be swapped: ${names.get(mentee) ?? "the mentee"} cannot have ${names.get(mentor) ?? "that mentor"} (${why})`);
+    }
+  }
   return { ok: true };
 }
 
