@@ -1,14 +1,14 @@
 // Benchmark runner for the exact assignment solver: generates each case, then parses, solves and
 // verifies it in a fresh child process (so peak RSS is the solver's, not the generator's).
-// Usage: node --import tsx matching/run.ts [--case NAME]... [--seed N] [--highs] [--keep DIR];
-// trust and region by default.
+// Usage: node --import tsx matching/run.ts [--case NAME]... [--seed N] [--highs] [--stable] [--fair]
+// [--keep DIR]; trust and region by default.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import type { AnyAssignmentInstance, AssignmentInstance } from "@tandem/core";
+import type { AnyAssignmentInstance, AssignmentInstance, AssignmentResult } from "@tandem/core";
 import { generateInstance, type GenerateOptions } from "./generate";
 
 interface Target {
@@ -79,6 +79,9 @@ export interface Measurement {
   worstOff: number | null;
   optimal: boolean;
   violations: number;
+  /** Blocking pairs of the optimal assignment under score order on both sides (`countBlockingPairs`). */
+  blockingPairs: number;
+  blockingMs: number;
 }
 
 const now = () => performance.now();
@@ -113,6 +116,114 @@ function pairScores(instance: AnyAssignmentInstance): (mentee: string, mentor: s
     scores.set(instance.pairMentee[k]! * m + instance.pairMentor[k]!, score),
   );
   return (a, b) => scores.get((mentees.get(a) ?? -1) * m + (mentors.get(b) ?? -1)) ?? 0;
+}
+
+/**
+ * How many blocking pairs `assignment` has under score-order preferences on both sides: what
+ * `blockingPairs` in `@tandem/core` returns for it with no explicit ranks, counted in one pass over
+ * the pairs instead of through string-keyed maps (core's takes about 5 s at national scale). Same
+ * definition: a pair (not excluded, mentee not locked) blocks when the mentee is unmatched or has a
+ * lower score with their mentor (equal scores: the mentor listed first is preferred), and the mentor
+ * has a place left after locks or holds an unlocked mentee it likes less (equal scores: the mentee
+ * listed first is preferred). A held pair that is not acceptable counts as worse than any that is.
+ */
+export function countBlockingPairs(
+  instance: AnyAssignmentInstance,
+  assignment: [string, string][],
+): number {
+  let menteeIds: string[];
+  let mentorIds: string[];
+  let capacity: ArrayLike<number>;
+  let pairMentee: ArrayLike<number>;
+  let pairMentor: ArrayLike<number>;
+  let pairScore: ArrayLike<number>;
+  let menteeIndex: Map<string, number>;
+  let mentorIndex: Map<string, number>;
+  if ("pairs" in instance) {
+    menteeIds = instance.mentees.map(({ id }) => id);
+    mentorIds = instance.mentors.map(({ id }) => id);
+    capacity = instance.mentors.map((m) => m.capacity);
+    menteeIndex = new Map(menteeIds.map((id, i) => [id, i]));
+    mentorIndex = new Map(mentorIds.map((id, j) => [id, j]));
+    pairMentee = instance.pairs.map(([a]) => menteeIndex.get(a) ?? -1);
+    pairMentor = instance.pairs.map(([, b]) => mentorIndex.get(b) ?? -1);
+    pairScore = instance.pairs.map(([, , s]) => s);
+  } else {
+    ({ menteeIds, mentorIds, capacity, pairMentee, pairMentor, pairScore } = instance);
+    menteeIndex = instance.menteeIndex ?? new Map(menteeIds.map((id, i) => [id, i]));
+    mentorIndex = instance.mentorIndex ?? new Map(mentorIds.map((id, j) => [id, j]));
+  }
+  const n = menteeIds.length;
+  const m = mentorIds.length;
+  const key = (i: number, j: number) => i * m + j;
+  const places = Float64Array.from(capacity);
+  const lockedTo = new Int32Array(n).fill(-1);
+  for (const [a, b] of instance.locked ?? []) {
+    const i = menteeIndex.get(a) ?? -1;
+    const j = mentorIndex.get(b) ?? -1;
+    if (i === -1 || j === -1 || lockedTo[i] === j) continue;
+    lockedTo[i] = j;
+    places[j] = places[j]! - 1;
+  }
+  const excluded = new Set<number>();
+  for (const [a, b] of instance.excluded ?? []) {
+    const i = menteeIndex.get(a);
+    const j = mentorIndex.get(b);
+    if (i !== undefined && j !== undefined) excluded.add(key(i, j));
+  }
+  const acceptable = (k: number) =>
+    lockedTo[pairMentee[k]!] === -1 && !excluded.has(key(pairMentee[k]!, pairMentor[k]!));
+
+  const mentorOf = new Int32Array(n).fill(-1);
+  for (const [a, b] of assignment) {
+    const i = menteeIndex.get(a);
+    const j = mentorIndex.get(b);
+    if (i !== undefined && j !== undefined) mentorOf[i] = j;
+  }
+  // Each mentee's score with their mentor; -Infinity when unmatched or held by a pair that is not
+  // acceptable, so that any acceptable mentor is better.
+  const current = new Float64Array(n).fill(-Infinity);
+  for (let k = 0; k < pairScore.length; k++) {
+    const i = pairMentee[k]!;
+    if (mentorOf[i] === pairMentor[k] && acceptable(k)) current[i] = pairScore[k]!;
+  }
+  // Each mentor's unlocked mentees: how many, and the one it likes least (lowest score, then listed
+  // last); `unacceptable` when one of them is held by a pair that is not acceptable, and so is worst.
+  const load = new Int32Array(m);
+  const worstScore = new Float64Array(m).fill(Infinity);
+  const worstMentee = new Int32Array(m).fill(-1);
+  const unacceptable = new Uint8Array(m);
+  for (let i = 0; i < n; i++) {
+    const j = mentorOf[i]!;
+    if (j === -1 || lockedTo[i] !== -1) continue;
+    load[j]!++;
+    const s = current[i]!;
+    if (s === -Infinity) unacceptable[j] = 1;
+    else if (s < worstScore[j]! || (s === worstScore[j] && i > worstMentee[j]!)) {
+      worstScore[j] = s;
+      worstMentee[j] = i;
+    }
+  }
+  let count = 0;
+  for (let k = 0; k < pairScore.length; k++) {
+    if (!acceptable(k)) continue;
+    const i = pairMentee[k]!;
+    const j = pairMentor[k]!;
+    const mine = mentorOf[i]!;
+    if (j === mine) continue;
+    const s = pairScore[k]!;
+    const cur = current[i]!;
+    const menteeWants = cur === -Infinity || s > cur || (s === cur && j < mine);
+    if (!menteeWants) continue;
+    const mentorWants =
+      places[j]! - load[j]! > 0 ||
+      (load[j]! > 0 &&
+        (unacceptable[j] === 1 ||
+          s > worstScore[j]! ||
+          (s === worstScore[j] && i < worstMentee[j]!)));
+    if (mentorWants) count++;
+  }
+  return count;
 }
 
 /** Child side: what `pnpm match:solve` does (parse, solve, serialise), timed, then verified. */
@@ -156,6 +267,11 @@ async function measure(file: string, warmRuns: number): Promise<Measurement> {
     warmEndToEndMs = Math.min(warmEndToEndMs ?? Infinity, w2 - w0);
   }
 
+  // After every timing and peak above: the blocking pairs the optimum leaves.
+  const b0 = now();
+  const blocking = countBlockingPairs(instance, result.assignment);
+  const blockingMs = now() - b0;
+
   const scoreOf = pairScores(instance);
   let worstOff: number | null = null;
   for (const [mentee, mentor] of result.assignment) {
@@ -177,6 +293,8 @@ async function measure(file: string, warmRuns: number): Promise<Measurement> {
     worstOff,
     optimal: verdict.optimal,
     violations: verdict.violations,
+    blockingPairs: blocking,
+    blockingMs,
   };
 }
 
@@ -252,6 +370,54 @@ export async function solveWithHighs(instance: AssignmentInstance): Promise<High
   return { ms, status: solution.Status, matched, score };
 }
 
+export interface StableMeasurement {
+  ms: number;
+  matched: number;
+  score: number;
+  /** Should be 0: `countBlockingPairs` of the stable allocation. */
+  blockingPairs: number;
+}
+
+/** `stableAllocation` on score order (mentee-proposing deferred acceptance), timed. */
+export async function solveStable(instance: AssignmentInstance): Promise<StableMeasurement> {
+  const { stableAllocation } = await import("@tandem/core");
+  const t0 = now();
+  const result = stableAllocation({ instance });
+  const ms = now() - t0;
+  return {
+    ms,
+    matched: result.matched,
+    score: result.score,
+    blockingPairs: countBlockingPairs(instance, result.assignment),
+  };
+}
+
+export interface FairMeasurement {
+  ms: number;
+  matched: number;
+  score: number;
+  /** The lowest matched score (`solveFair`'s floor). */
+  worstOff: number | null;
+}
+
+/** `solveFair`: as many matched as the optimum, then the highest floor, then the best total. */
+export async function solveFairly(instance: AssignmentInstance): Promise<FairMeasurement> {
+  const { solveFair } = await import("@tandem/core");
+  const t0 = now();
+  const result = solveFair(instance);
+  const ms = now() - t0;
+  return { ms, matched: result.matched, score: result.score, worstOff: result.floor };
+}
+
+/** What the optimum gives up for stability: score lost, and matched lost when any. */
+export function priceOfStability(
+  optimum: Pick<AssignmentResult, "matched" | "score">,
+  stable: StableMeasurement,
+): string {
+  const lost = optimum.matched - stable.matched;
+  return `${fmt(optimum.score - stable.score, 3)}${lost !== 0 ? ` (${fmt(lost)} fewer matched)` : ""}`;
+}
+
 /** "met" on the cold run; "met warm" when only the warm runs meet it. */
 function verdictOn(target: Target, m: Measurement): string {
   const warm = {
@@ -272,6 +438,8 @@ interface Row {
   generateMs: number;
   measurement: Measurement;
   highs?: HighsMeasurement;
+  stable?: StableMeasurement;
+  fair?: FairMeasurement;
   target?: string;
 }
 
@@ -279,6 +447,8 @@ const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function table(rows: Row[]): string {
+  const withStable = rows.some((row) => row.stable);
+  const withFair = rows.some((row) => row.fair);
   const head = [
     "case",
     "mentees",
@@ -296,13 +466,28 @@ function table(rows: Row[]): string {
     "matched",
     "total score",
     "worst-off",
+    "blocking pairs",
     "optimal",
     "HiGHS ms",
     "HiGHS matched / score",
+    ...(withStable ? ["stable ms", "stable matched / score", "price of stability"] : []),
+    ...(withFair ? ["fair ms", "fair worst-off / score"] : []),
     "target",
   ];
   const body = rows.map(
-    ({ name, mentees, mentors, places, pairs, generateMs, measurement: m, highs, target }) => [
+    ({
+      name,
+      mentees,
+      mentors,
+      places,
+      pairs,
+      generateMs,
+      measurement: m,
+      highs,
+      stable,
+      fair,
+      target,
+    }) => [
       name,
       fmt(mentees),
       fmt(mentors),
@@ -319,6 +504,7 @@ function table(rows: Row[]): string {
       fmt(m.matched),
       fmt(m.score, 3),
       m.worstOff === null ? "-" : fmt(m.worstOff, 4),
+      fmt(m.blockingPairs),
       m.optimal ? "yes" : `NO (${m.violations})`,
       highs ? fmt(highs.ms) : "-",
       highs
@@ -326,6 +512,26 @@ function table(rows: Row[]): string {
           ? `${fmt(highs.matched)} / ${fmt(highs.score, 3)}`
           : highs.status
         : "-",
+      ...(withStable
+        ? stable
+          ? [
+              fmt(stable.ms),
+              `${fmt(stable.matched)} / ${fmt(stable.score, 3)}` +
+                (stable.blockingPairs > 0
+                  ? ` (NOT STABLE: ${fmt(stable.blockingPairs)} blocking)`
+                  : ""),
+              priceOfStability(m, stable),
+            ]
+          : ["-", "-", "-"]
+        : []),
+      ...(withFair
+        ? fair
+          ? [
+              fmt(fair.ms),
+              `${fair.worstOff === null ? "-" : fmt(fair.worstOff, 4)} / ${fmt(fair.score, 3)}`,
+            ]
+          : ["-", "-"]
+        : []),
       target ?? "-",
     ],
   );
@@ -343,6 +549,8 @@ async function main() {
       case: { type: "string", multiple: true },
       seed: { type: "string", default: "1" },
       highs: { type: "boolean", default: false },
+      stable: { type: "boolean", default: false },
+      fair: { type: "boolean", default: false },
       child: { type: "string" },
       warm: { type: "string", default: "0" },
       keep: { type: "string" },
@@ -389,7 +597,10 @@ async function main() {
       );
       if (child.status !== 0) throw new Error(`${name}: solving failed:\n${child.stderr}`);
       const measurement = JSON.parse(child.stdout) as Measurement;
+      // HiGHS, stable and fair only up to region (`spec.highs`): each is far slower than the solver.
       const highs = values.highs && spec.highs ? await solveWithHighs(instance) : undefined;
+      const stable = values.stable && spec.highs ? await solveStable(instance) : undefined;
+      const fair = values.fair && spec.highs ? await solveFairly(instance) : undefined;
       rows.push({
         name,
         mentees: instance.mentees.length,
@@ -399,6 +610,8 @@ async function main() {
         generateMs,
         measurement,
         ...(highs ? { highs } : {}),
+        ...(stable ? { stable } : {}),
+        ...(fair ? { fair } : {}),
         ...(spec.targets.length > 0
           ? { target: spec.targets.map((t) => verdictOn(t, measurement)).join("; ") }
           : {}),
