@@ -224,13 +224,26 @@ function scoreOnly(pm: PreparedMentee, p: PreparedMentor, ctx: Context, shares: 
     const gap = mentor.seniority - mentee.seniority;
     shares[SENIORITY] = Math.min(Math.max(gap, 0), FULL_SENIORITY_GAP) / FULL_SENIORITY_GAP;
   }
+  return weightedSum(w, shares[SPECIALTY]!, shares[ORGANISATION]!, shares[DISTANCE]!, shares[TOPICS]!, shares[AVAILABILITY]!, shares[SENIORITY]!);
+}
+
+/** The score from each criterion's share: the one formula every score (and bound) uses. */
+function weightedSum(
+  w: Weights,
+  specialty: number,
+  organisation: number,
+  distance: number,
+  topics: number,
+  availability: number,
+  seniority: number,
+): number {
   const score =
-    w.specialty * shares[SPECIALTY]! +
-    w.organisation * shares[ORGANISATION]! +
-    w.distance * shares[DISTANCE]! +
-    w.topics * shares[TOPICS]! +
-    w.availability * shares[AVAILABILITY]! +
-    w.seniorityGap * shares[SENIORITY]!;
+    w.specialty * specialty +
+    w.organisation * organisation +
+    w.distance * distance +
+    w.topics * topics +
+    w.availability * availability +
+    w.seniorityGap * seniority;
   // Sums of normalised weights can stray past 1 by a rounding error.
   return Math.min(1, Math.max(0, score));
 }
@@ -398,45 +411,30 @@ export function buildCandidates({ mentees, mentors, rules, topK, blocked, explai
   };
 }
 
-/** Mentors sharing a grid cell, a remote flag and a specialty, with what bounds their scores. */
-interface MentorBucket {
-  index: number;
-  mentors: number[];
-  specialty: string | null;
-  topics: Set<string>;
-  availability: Set<string>;
-  /** The same as bit masks, or -1 when there are too many to number. */
-  topicMask: number;
-  timeMask: number;
-  /** The highest seniority among them, or null when none is known. */
-  seniority: number | null;
-}
-
-/** A grid cell's mentors (one remote flag), their bounding box and their buckets by specialty. */
-interface MentorCell {
-  located: boolean;
-  remoteOk: boolean;
-  minLat: number;
-  maxLat: number;
-  minLng: number;
-  maxLng: number;
-  /** The smaller cosine of the box's latitudes (at least 0). */
-  cosBox: number;
-  buckets: MentorBucket[];
-  /** The union of the buckets', for the cell's own bound. */
-  topics: Set<string>;
-  availability: Set<string>;
-  topicMask: number;
-  timeMask: number;
-  seniority: number | null;
-}
-
 const RAD = Math.PI / 180;
+const EARTH_KM = 6371.0088;
+/**
+ * Bounds are compared with this much to spare, so that rounding (terms added in another order, a
+ * distance computed another way) can never screen out a pair the full scan would keep.
+ */
+const SLACK = 1e-9;
 
 function popcount(n: number): number {
   n = n - ((n >>> 1) & 0x55555555);
   n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
   return Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** How many bits `wanted` (`words` long) shares with `bits` from `at`. */
+function overlapWords(wanted: Int32Array, bits: Int32Array, at: number, words: number): number {
+  let count = 0;
+  for (let i = 0; i < words; i++) count += popcount(wanted[i]! & bits[at + i]!);
+  return count;
+}
+
+/** The seniority share for a mentor this senior (NaN: unknown) and a mentee (NaN: unknown or unweighted). */
+function seniorityShare(mentor: number, mentee: number): number {
+  return mentor === mentor && mentee === mentee ? Math.min(Math.max(mentor - mentee, 0), FULL_SENIORITY_GAP) / FULL_SENIORITY_GAP : 0;
 }
 
 /** Degrees between two longitudes, the short way round. */
@@ -448,28 +446,52 @@ function longitudeGap(a: number, b: number): number {
 /**
  * A lower bound on `distanceKm` from a point to anywhere in a latitude/longitude box (not crossing
  * the antimeridian): haversine with the least latitude gap, the least longitude gap and the smaller
- * cosine of the box's latitudes, each of which can only lower it; shaved so rounding cannot lift it.
+ * cosine of the box's latitudes (`cosBox`), each of which can only lower it; shaved so rounding
+ * cannot lift it.
  */
-function boxDistanceLowerKm(lat: number, lng: number, cosLat: number, cell: MentorCell): number {
-  const dLat = lat < cell.minLat ? cell.minLat - lat : lat > cell.maxLat ? lat - cell.maxLat : 0;
-  const dLng = lng < cell.minLng || lng > cell.maxLng ? Math.min(longitudeGap(lng, cell.minLng), longitudeGap(lng, cell.maxLng)) : 0;
-  const h = Math.sin((dLat * RAD) / 2) ** 2 + cosLat * cell.cosBox * Math.sin((dLng * RAD) / 2) ** 2;
-  const km = 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+function boxDistanceLowerKm(
+  lat: number,
+  lng: number,
+  cosLat: number,
+  minLat: number,
+  maxLat: number,
+  minLng: number,
+  maxLng: number,
+  cosBox: number,
+): number {
+  const dLat = lat < minLat ? minLat - lat : lat > maxLat ? lat - maxLat : 0;
+  const dLng = lng < minLng || lng > maxLng ? Math.min(longitudeGap(lng, minLng), longitudeGap(lng, maxLng)) : 0;
+  const h = Math.sin((dLat * RAD) / 2) ** 2 + cosLat * cosBox * Math.sin((dLng * RAD) / 2) ** 2;
+  const km = 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
   return Math.max(0, km * (1 - 1e-9) - 1e-6);
+}
+
+/** Interns `value` in `ids`, numbering new values in order of appearance. */
+function intern(ids: Map<string, number>, value: string): number {
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(value, id);
+  }
+  return id;
 }
 
 /**
  * The same candidates as `buildCandidates`, without scoring every pair. Mentors who can never be
  * proposed (not ready, full) are dropped; the rest are grouped by a coarse latitude/longitude grid
- * cell (about half the distance criterion's reach across), their remote flag and their specialty.
- * For each mentee a group in a cell that is too far (and not remote for both) is skipped whole; the
- * others get an upper bound on any of their mentors' scores (the exact specialty share, the nearest
- * point of the cell, the topics and times any of them offers, the most senior) and are visited best
- * bound first, until the best left is below the k-th score kept. Inside a group each mentor's bound
- * (the cell's distance, its own topics, times and seniority, by bit masks) screens it before its
- * exact score and hard constraints. Every bound adds the same terms in the same order as the score,
- * with each share at least the real one, so floating point cannot make a bound fall below a score;
- * ties go to the mentor listed first exactly as in the full scan.
+ * cell (about half the distance criterion's reach across) and their remote flag, and inside a cell
+ * ordered by specialty. Topics and times are numbered and kept as bit sets, specialties and
+ * organisations as numbers, places as unit vectors.
+ *
+ * For each mentee a cell that is too far (and not remote for both) is skipped whole; the others
+ * give two groups, the mentee's own specialty and the rest, each with an upper bound on any of its
+ * mentors' scores (the group's specialty share, the nearest point of the cell, the topics and times
+ * any of them offers, the most senior). Groups are visited best bound first until the best left is
+ * below the k-th score kept. Inside a group each mentor's bound (everything exact but the distance,
+ * which is the chord between the two places, never more than the great-circle distance) screens it
+ * before its exact score, by the same formula as `scoreOnly`, and its hard constraints. Bounds are
+ * compared with a little to spare (`SLACK`), so rounding cannot drop a pair; ties go to the mentor
+ * listed first exactly as in the full scan.
  */
 export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked, explain }: BuildCandidatesOptions): Candidates {
   const ctx: Context = { rules, weights: normalisedWeights(rules.matching.criteria), blocked: blocked ?? new Set() };
@@ -477,166 +499,158 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
   const { criteria } = rules.matching;
   const { maxKm, remoteAllowed } = criteria.distance;
   const referenceKm = maxKm ?? DEFAULT_REFERENCE_KM;
+  const specialtySame = criteria.specialty.direction === "same";
+  const organisationSame = criteria.organisation.direction === "same";
   const prepared = mentors.map(prepareMentor);
   const k = Math.max(0, Math.floor(topK));
+  const n = mentors.length;
 
-  // Cells about half the reference distance across.
-  const step = Math.max(0.02, referenceKm / 111.2 / 2);
-  const cellsByKey = new Map<string, MentorCell>();
-  const bucketsByKey = new Map<string, MentorBucket>();
-  const buckets: MentorBucket[] = [];
-  mentors.forEach((mentor, j) => {
-    if (!mentor.ready || !(mentor.capacityLeft > 0)) return;
-    const location = mentor.location ?? null;
-    const remoteOk = mentor.remoteOk === true;
-    const cellKey = location ? `${Math.floor(location.lat / step)}:${Math.floor(location.lng / step)}:${remoteOk}` : `none:${remoteOk}`;
-    let cell = cellsByKey.get(cellKey);
-    if (!cell) {
-      cell = {
-        located: location !== null,
-        remoteOk,
-        minLat: Infinity,
-        maxLat: -Infinity,
-        minLng: Infinity,
-        maxLng: -Infinity,
-        cosBox: 0,
-        buckets: [],
-        topics: new Set(),
-        availability: new Set(),
-        topicMask: -1,
-        timeMask: -1,
-        seniority: null,
-      };
-      cellsByKey.set(cellKey, cell);
-    }
+  // Each mentor's facts as numbers.
+  const specialtyIds = new Map<string, number>();
+  const organisationIds = new Map<string, number>();
+  const topicIds = new Map<string, number>();
+  const timeIds = new Map<string, number>();
+  const mentorSpecialty = new Int32Array(n);
+  const mentorOrganisation = new Int32Array(n);
+  const mentorSeniority = new Float64Array(n);
+  const mentorX = new Float64Array(n);
+  const mentorY = new Float64Array(n);
+  const mentorZ = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const mentor = mentors[j]!;
+    mentorSpecialty[j] = mentor.specialty == null ? -1 : intern(specialtyIds, mentor.specialty);
+    mentorOrganisation[j] = mentor.organisationId == null ? -1 : intern(organisationIds, mentor.organisationId);
+    mentorSeniority[j] = mentor.seniority ?? NaN;
+    const location = mentor.location;
     if (location) {
-      cell.minLat = Math.min(cell.minLat, location.lat);
-      cell.maxLat = Math.max(cell.maxLat, location.lat);
-      cell.minLng = Math.min(cell.minLng, location.lng);
-      cell.maxLng = Math.max(cell.maxLng, location.lng);
+      const cos = Math.cos(location.lat * RAD);
+      mentorX[j] = cos * Math.cos(location.lng * RAD);
+      mentorY[j] = cos * Math.sin(location.lng * RAD);
+      mentorZ[j] = Math.sin(location.lat * RAD);
+    } else {
+      mentorX[j] = NaN;
     }
-    const specialty = mentor.specialty ?? null;
-    const bucketKey = `${cellKey}|${specialty === null ? "" : `s${specialty}`}`;
-    let bucket = bucketsByKey.get(bucketKey);
-    if (!bucket) {
-      bucket = {
-        index: buckets.length,
-        mentors: [],
-        specialty,
-        topics: new Set(),
-        availability: new Set(),
-        topicMask: -1,
-        timeMask: -1,
-        seniority: null,
-      };
-      buckets.push(bucket);
-      bucketsByKey.set(bucketKey, bucket);
-      cell.buckets.push(bucket);
-    }
-    bucket.mentors.push(j);
-    for (const topic of prepared[j]!.topics) {
-      bucket.topics.add(topic);
-      cell.topics.add(topic);
-    }
-    for (const time of prepared[j]!.availability) {
-      bucket.availability.add(time);
-      cell.availability.add(time);
-    }
-    if (mentor.seniority != null) {
-      bucket.seniority = Math.max(bucket.seniority ?? -Infinity, mentor.seniority);
-      cell.seniority = Math.max(cell.seniority ?? -Infinity, mentor.seniority);
-    }
-  });
-  const cells = [...cellsByKey.values()];
-
-  // Topics and times as bit masks (when there are at most 31 of each), so a pair's overlap costs a
-  // few operations; with more, the sets are counted as the score counts them.
-  const bitOf = (values: (mentor: MentorCandidate) => readonly string[] | undefined) => {
-    const bits = new Map<string, number>();
-    for (const mentor of mentors) for (const value of values(mentor) ?? []) if (!bits.has(value)) bits.set(value, bits.size);
-    return bits.size <= 31 ? bits : null;
-  };
-  const topicBits = bitOf((mentor) => mentor.topicsOffered);
-  const timeBits = bitOf((mentor) => mentor.availability);
-  const maskOf = (values: Iterable<string>, bits: Map<string, number> | null) => {
-    if (bits === null) return -1;
-    let mask = 0;
+    for (const topic of prepared[j]!.topics) intern(topicIds, topic);
+    for (const time of prepared[j]!.availability) intern(timeIds, time);
+  }
+  const topicWords = Math.max(1, (topicIds.size + 31) >>> 5);
+  const timeWords = Math.max(1, (timeIds.size + 31) >>> 5);
+  const setBits = (bits: Int32Array, at: number, values: Iterable<string>, ids: Map<string, number>) => {
     for (const value of values) {
-      const bit = bits.get(value);
-      if (bit !== undefined) mask |= 1 << bit;
+      const id = ids.get(value);
+      if (id !== undefined) bits[at + (id >>> 5)]! |= 1 << (id & 31);
     }
-    return mask;
   };
-  const mentorTopics = new Int32Array(mentors.length);
-  const mentorTimes = new Int32Array(mentors.length);
-  const mentorSeniority = new Float64Array(mentors.length);
-  prepared.forEach((p, j) => {
-    mentorTopics[j] = maskOf(p.topics, topicBits);
-    mentorTimes[j] = maskOf(p.availability, timeBits);
-    mentorSeniority[j] = p.mentor.seniority ?? NaN;
-  });
-  for (const cell of cells) {
-    if (cell.located) cell.cosBox = Math.max(0, Math.min(Math.cos(cell.minLat * RAD), Math.cos(cell.maxLat * RAD)));
-    cell.topicMask = maskOf(cell.topics, topicBits);
-    cell.timeMask = maskOf(cell.availability, timeBits);
-    for (const bucket of cell.buckets) {
-      bucket.topicMask = maskOf(bucket.topics, topicBits);
-      bucket.timeMask = maskOf(bucket.availability, timeBits);
-    }
+  const mentorTopics = new Int32Array(n * topicWords);
+  const mentorTimes = new Int32Array(n * timeWords);
+  for (let j = 0; j < n; j++) {
+    setBits(mentorTopics, j * topicWords, prepared[j]!.topics, topicIds);
+    setBits(mentorTimes, j * timeWords, prepared[j]!.availability, timeIds);
   }
 
-  /** The score formula with each share at most 1 and at least the real one, clamped as scores are. */
-  /** How many of the wanted are offered: by masks when both are numbered, else by the sets. */
-  const overlap = (wantedMask: number, offeredMask: number, wanted: readonly string[], offered: ReadonlySet<string>) =>
-    wantedMask !== -1 && offeredMask !== -1 ? popcount(wantedMask & offeredMask) : countIn(wanted, offered);
-  let wantedTopics = 0;
-  let wantedTimes = 0;
-  const bound = (pm: PreparedMentee, specialtyShare: number, km: number | null, group: MentorBucket | MentorCell) =>
-    boundOf(
-      pm,
-      specialtyShare,
-      1,
-      km,
-      overlap(wantedTopics, group.topicMask, pm.topics, group.topics),
-      overlap(wantedTimes, group.timeMask, pm.times, group.availability),
-      group.seniority,
-    );
-  /**
-   * The score formula (`scoreOnly`'s, term for term and in the same order) from given shares. With
-   * the pair's own facts it is the pair's score exactly; with any share raised, a bound.
-   */
-  const boundOf = (
-    pm: PreparedMentee,
-    specialtyShare: number,
-    organisationShare: number,
-    km: number | null,
-    topicCount: number,
-    timeCount: number,
-    seniority: number | null,
-  ) => {
-    const mentee = pm.mentee;
-    const distanceShare = w.distance > 0 && km != null ? Math.max(0, 1 - km / referenceKm) : 0;
-    const topicsShare = w.topics > 0 && pm.topics.length > 0 ? topicCount / pm.topics.length : 0;
-    const timesShare = w.availability > 0 && pm.times.length > 0 ? timeCount / pm.times.length : 0;
-    let seniorityShare = 0;
-    if (w.seniorityGap > 0 && mentee.seniority != null && seniority != null) {
-      seniorityShare = Math.min(Math.max(seniority - mentee.seniority, 0), FULL_SENIORITY_GAP) / FULL_SENIORITY_GAP;
+  // Cells about half the reference distance across, by remote flag; mentors in a cell by specialty.
+  const step = Math.max(0.02, referenceKm / 111.2 / 2);
+  const cellOf = new Map<string, number>();
+  const mentorCell = new Int32Array(n).fill(-1);
+  const eligible: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const mentor = mentors[j]!;
+    if (!mentor.ready || !(mentor.capacityLeft > 0)) continue;
+    const location = mentor.location ?? null;
+    const remoteOk = mentor.remoteOk === true;
+    const key = location ? `${Math.floor(location.lat / step)}:${Math.floor(location.lng / step)}:${remoteOk}` : `none:${remoteOk}`;
+    let cell = cellOf.get(key);
+    if (cell === undefined) {
+      cell = cellOf.size;
+      cellOf.set(key, cell);
     }
-    const score =
-      w.specialty * specialtyShare +
-      w.organisation * organisationShare +
-      w.distance * distanceShare +
-      w.topics * topicsShare +
-      w.availability * timesShare +
-      w.seniorityGap * seniorityShare;
-    return Math.min(1, Math.max(0, score));
-  };
-  const specialtyShareOf = (mentee: MenteeCandidate, specialty: string | null) =>
-    w.specialty > 0 && mentee.specialty != null && specialty != null
-      ? (criteria.specialty.direction === "same") === (mentee.specialty === specialty)
-        ? 1
-        : 0
-      : 0;
+    mentorCell[j] = cell;
+    eligible.push(j);
+  }
+  eligible.sort((a, b) => mentorCell[a]! - mentorCell[b]! || mentorSpecialty[a]! - mentorSpecialty[b]! || a - b);
+  const order = Int32Array.from(eligible);
+  const cells = cellOf.size;
+  const cellStart = new Int32Array(cells + 1);
+  const cellLocated = new Uint8Array(cells);
+  const cellRemote = new Uint8Array(cells);
+  const cellBox = new Float64Array(cells * 5); // minLat, maxLat, minLng, maxLng, cosBox
+  const cellSeniority = new Float64Array(cells).fill(NaN);
+  const cellTopics = new Int32Array(cells * topicWords);
+  const cellTimes = new Int32Array(cells * timeWords);
+  // Each cell's run of one specialty: where it starts and ends, its topics, times and most senior.
+  const cellRuns: Map<number, number>[] = Array.from({ length: cells }, () => new Map());
+  const runStart: number[] = [];
+  const runEnd: number[] = [];
+  const runSeniority: number[] = [];
+  const runTopicList: number[] = [];
+  const runTimeList: number[] = [];
+  for (let c = 0; c < cells; c++) {
+    cellBox[c * 5] = Infinity;
+    cellBox[c * 5 + 1] = -Infinity;
+    cellBox[c * 5 + 2] = Infinity;
+    cellBox[c * 5 + 3] = -Infinity;
+  }
+  for (let i = 0; i < order.length; i++) {
+    const j = order[i]!;
+    const c = mentorCell[j]!;
+    cellStart[c + 1] = i + 1;
+    const mentor = mentors[j]!;
+    const location = mentor.location;
+    cellRemote[c] = mentor.remoteOk === true ? 1 : 0;
+    if (location) {
+      cellLocated[c] = 1;
+      cellBox[c * 5] = Math.min(cellBox[c * 5]!, location.lat);
+      cellBox[c * 5 + 1] = Math.max(cellBox[c * 5 + 1]!, location.lat);
+      cellBox[c * 5 + 2] = Math.min(cellBox[c * 5 + 2]!, location.lng);
+      cellBox[c * 5 + 3] = Math.max(cellBox[c * 5 + 3]!, location.lng);
+    }
+    const seniority = mentorSeniority[j]!;
+    if (!Number.isNaN(seniority) && !(cellSeniority[c]! >= seniority)) cellSeniority[c] = seniority;
+    for (let t = 0; t < topicWords; t++) cellTopics[c * topicWords + t]! |= mentorTopics[j * topicWords + t]!;
+    for (let t = 0; t < timeWords; t++) cellTimes[c * timeWords + t]! |= mentorTimes[j * timeWords + t]!;
+    const specialty = mentorSpecialty[j]!;
+    let run = cellRuns[c]!.get(specialty);
+    if (run === undefined) {
+      run = runStart.length;
+      cellRuns[c]!.set(specialty, run);
+      runStart.push(i);
+      runEnd.push(i);
+      runSeniority.push(NaN);
+      for (let t = 0; t < topicWords; t++) runTopicList.push(0);
+      for (let t = 0; t < timeWords; t++) runTimeList.push(0);
+    }
+    runEnd[run] = i + 1;
+    if (!Number.isNaN(seniority) && !(runSeniority[run]! >= seniority)) runSeniority[run] = seniority;
+    for (let t = 0; t < topicWords; t++) runTopicList[run * topicWords + t]! |= mentorTopics[j * topicWords + t]!;
+    for (let t = 0; t < timeWords; t++) runTimeList[run * timeWords + t]! |= mentorTimes[j * timeWords + t]!;
+  }
+  // `order` runs cell by cell (every cell has a mentor), so each cell starts where the one before ends.
+  for (let c = 0; c < cells; c++) {
+    if (cellLocated[c]) cellBox[c * 5 + 4] = Math.max(0, Math.min(Math.cos(cellBox[c * 5]! * RAD), Math.cos(cellBox[c * 5 + 1]! * RAD)));
+  }
+  const runTopics = Int32Array.from(runTopicList);
+  const runTimes = Int32Array.from(runTimeList);
+  // The mentors' facts again in `order`, so a group's are read in sequence.
+  const m = order.length;
+  const posSpecialty = new Int32Array(m);
+  const posOrganisation = new Int32Array(m);
+  const posSeniority = new Float64Array(m);
+  const posX = new Float64Array(m);
+  const posY = new Float64Array(m);
+  const posZ = new Float64Array(m);
+  const posTopics = new Int32Array(m * topicWords);
+  const posTimes = new Int32Array(m * timeWords);
+  for (let i = 0; i < m; i++) {
+    const j = order[i]!;
+    posSpecialty[i] = mentorSpecialty[j]!;
+    posOrganisation[i] = mentorOrganisation[j]!;
+    posSeniority[i] = mentorSeniority[j]!;
+    posX[i] = mentorX[j]!;
+    posY[i] = mentorY[j]!;
+    posZ[i] = mentorZ[j]!;
+    for (let t = 0; t < topicWords; t++) posTopics[i * topicWords + t] = mentorTopics[j * topicWords + t]!;
+    for (let t = 0; t < timeWords; t++) posTimes[i * timeWords + t] = mentorTimes[j * timeWords + t]!;
+  }
 
   const heapScore = new Float64Array(k);
   const heapMentor = new Int32Array(k);
@@ -652,133 +666,211 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
     heapMentor[b] = j;
   };
 
-  const pairs: AssignmentInstance["pairs"] = [];
-  const explanations: Candidates["explanations"] = new Map();
-  // Groups: a cell as -1 - its index, a bucket as its index.
-  const groupBound = new Float64Array(cells.length + buckets.length);
-  const groupBucket = new Int32Array(cells.length + buckets.length);
-  const groupKm = new Float64Array(cells.length + buckets.length);
-  let groups = 0;
-  const pushGroup = (b: number, id: number, km: number) => {
-    let g = groups++;
-    while (g > 0) {
-      const up = (g - 1) >> 1;
-      if (!(b > groupBound[up]!)) break;
-      groupBound[g] = groupBound[up]!;
-      groupBucket[g] = groupBucket[up]!;
-      groupKm[g] = groupKm[up]!;
-      g = up;
-    }
-    groupBound[g] = b;
-    groupBucket[g] = id;
-    groupKm[g] = km;
-  };
-  /** Restores the max-heap of groups below `g`, among the first `count`. */
+  // Groups, a max-heap by bound: a cell's own-specialty run (its run number in `groupRun`, the cell
+  // as 2c + 1) or the rest of the cell (2c, with the own run to leave out, or -1).
+  const groupBound = new Float64Array(2 * cells);
+  const groupId = new Int32Array(2 * cells);
+  const groupRun = new Int32Array(2 * cells);
+  const groupDistance = new Float64Array(2 * cells);
   const siftGroup = (g: number, count: number) => {
     const b = groupBound[g]!;
-    const id = groupBucket[g]!;
-    const km = groupKm[g]!;
+    const id = groupId[g]!;
+    const run = groupRun[g]!;
+    const distance = groupDistance[g]!;
     for (;;) {
       let child = 2 * g + 1;
       if (child >= count) break;
       if (child + 1 < count && groupBound[child + 1]! > groupBound[child]!) child++;
       if (!(groupBound[child]! > b)) break;
       groupBound[g] = groupBound[child]!;
-      groupBucket[g] = groupBucket[child]!;
-      groupKm[g] = groupKm[child]!;
+      groupId[g] = groupId[child]!;
+      groupRun[g] = groupRun[child]!;
+      groupDistance[g] = groupDistance[child]!;
       g = child;
     }
     groupBound[g] = b;
-    groupBucket[g] = id;
-    groupKm[g] = km;
+    groupId[g] = id;
+    groupRun[g] = run;
+    groupDistance[g] = distance;
   };
+
+  const wantedTopics = new Int32Array(topicWords);
+  const wantedTimes = new Int32Array(timeWords);
+  // Points for each count of topics or times in common, for the screening bounds.
+  const topicPoints = new Float64Array(32 * topicWords + 1);
+  const timePoints = new Float64Array(32 * timeWords + 1);
+  const pairs: AssignmentInstance["pairs"] = [];
+  const explanations: Candidates["explanations"] = new Map();
   for (const mentee of mentees) {
     if (k === 0) break;
     const pm = prepareMentee(mentee);
-    wantedTopics = maskOf(pm.topics, topicBits);
-    wantedTimes = maskOf(pm.times, timeBits);
-    const location = mentee.location ?? null;
-    const remote = remoteAllowed && mentee.remoteOk === true;
-    const cosLat = location ? Math.max(0, Math.cos(location.lat * RAD)) : 0;
-    // Each cell that is not too far, with its bound, in a max-heap by bound; a cell popped is
-    // replaced by its groups with theirs (never above the cell's), so groups come out best first.
-    groups = 0;
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c]!;
-      const lowerKm = location && cell.located ? boxDistanceLowerKm(location.lat, location.lng, cosLat, cell) : null;
-      // Too far for everyone in it: it can give nothing.
-      if (maxKm != null && lowerKm != null && lowerKm > maxKm && !(remote && cell.remoteOk)) continue;
-      groupBucket[groups] = -1 - c;
-      groupKm[groups] = lowerKm ?? NaN;
-      groupBound[groups++] = bound(pm, w.specialty > 0 ? 1 : 0, lowerKm, cell);
-    }
-    for (let g = (groups >> 1) - 1; g >= 0; g--) siftGroup(g, groups);
-    // The per-pair bound below, term by term as `boundOf` adds them, with the cell's distance.
-    const masks = wantedTopics !== -1 && wantedTimes !== -1;
+    wantedTopics.fill(0);
+    wantedTimes.fill(0);
+    setBits(wantedTopics, 0, pm.topics, topicIds);
+    setBits(wantedTimes, 0, pm.times, timeIds);
+    const wantedTopics0 = wantedTopics[0]!;
+    const wantedTimes0 = wantedTimes[0]!;
     const topicsWanted = w.topics > 0 ? pm.topics.length : 0;
     const timesWanted = w.availability > 0 ? pm.times.length : 0;
+    for (let c = 0; c < topicPoints.length; c++) topicPoints[c] = topicsWanted > 0 ? (w.topics * c) / topicsWanted : 0;
+    for (let c = 0; c < timePoints.length; c++) timePoints[c] = timesWanted > 0 ? (w.availability * c) / timesWanted : 0;
     const menteeSeniority = w.seniorityGap > 0 && mentee.seniority != null ? mentee.seniority : NaN;
+    const split = w.specialty > 0 && mentee.specialty != null;
+    const menteeSpecialty = split ? (specialtyIds.get(mentee.specialty!) ?? -2) : -2;
+    const ownShare = split && specialtySame ? 1 : 0;
+    const restShare = split && !specialtySame ? 1 : 0;
+    const menteeOrganisation =
+      w.organisation > 0 && mentee.organisationId != null ? (organisationIds.get(mentee.organisationId) ?? -2) : -1;
+    const location = mentee.location ?? null;
+    const remote = remoteAllowed && mentee.remoteOk === true;
+    let ex = NaN;
+    let ey = NaN;
+    let ez = NaN;
+    let cosLat = 0;
+    if (location) {
+      cosLat = Math.max(0, Math.cos(location.lat * RAD));
+      ex = Math.cos(location.lat * RAD) * Math.cos(location.lng * RAD);
+      ey = Math.cos(location.lat * RAD) * Math.sin(location.lng * RAD);
+      ez = Math.sin(location.lat * RAD);
+    }
+    const near = w.distance > 0 && location !== null;
+
+    // Each cell that is not too far gives its groups, with their bounds.
+    let groups = 0;
+    for (let c = 0; c < cells; c++) {
+      let distanceShare = 0;
+      if (location && cellLocated[c]) {
+        const b = c * 5;
+        const lowerKm = boxDistanceLowerKm(location.lat, location.lng, cosLat, cellBox[b]!, cellBox[b + 1]!, cellBox[b + 2]!, cellBox[b + 3]!, cellBox[b + 4]!);
+        // Too far for everyone in it: it can give nothing.
+        if (maxKm != null && lowerKm > maxKm && !(remote && cellRemote[c])) continue;
+        if (w.distance > 0) distanceShare = Math.max(0, 1 - lowerKm / referenceKm);
+      }
+      const run = split ? (cellRuns[c]!.get(menteeSpecialty) ?? -1) : -1;
+      // The whole cell, or the rest when the own specialty's run is its own group.
+      if (run === -1 || runEnd[run]! - runStart[run]! < cellStart[c + 1]! - cellStart[c]!) {
+        const topics = topicWords === 1 ? popcount(wantedTopics0 & cellTopics[c]!) : overlapWords(wantedTopics, cellTopics, c * topicWords, topicWords);
+        const times = timeWords === 1 ? popcount(wantedTimes0 & cellTimes[c]!) : overlapWords(wantedTimes, cellTimes, c * timeWords, timeWords);
+        groupBound[groups] = weightedSum(
+          w,
+          restShare,
+          1,
+          distanceShare,
+          topicsWanted > 0 ? topics / topicsWanted : 0,
+          timesWanted > 0 ? times / timesWanted : 0,
+          seniorityShare(cellSeniority[c]!, menteeSeniority),
+        );
+        groupId[groups] = 2 * c;
+        groupDistance[groups] = distanceShare;
+        groupRun[groups++] = run;
+      }
+      if (run !== -1) {
+        const topics = topicWords === 1 ? popcount(wantedTopics0 & runTopics[run]!) : overlapWords(wantedTopics, runTopics, run * topicWords, topicWords);
+        const times = timeWords === 1 ? popcount(wantedTimes0 & runTimes[run]!) : overlapWords(wantedTimes, runTimes, run * timeWords, timeWords);
+        groupBound[groups] = weightedSum(
+          w,
+          ownShare,
+          1,
+          distanceShare,
+          topicsWanted > 0 ? topics / topicsWanted : 0,
+          timesWanted > 0 ? times / timesWanted : 0,
+          seniorityShare(runSeniority[run]!, menteeSeniority),
+        );
+        groupId[groups] = 2 * c + 1;
+        groupDistance[groups] = distanceShare;
+        groupRun[groups++] = run;
+      }
+    }
+    for (let g = (groups >> 1) - 1; g >= 0; g--) siftGroup(g, groups);
+
     let size = 0;
+    // The k-th score kept, less the slack: a bound below it cannot win (-Infinity until k are kept).
+    let floor = -Infinity;
     // Best group first, until the best left cannot beat the k-th kept.
     while (groups > 0) {
       const limit = groupBound[0]!;
-      const id = groupBucket[0]!;
-      const km = Number.isNaN(groupKm[0]!) ? null : groupKm[0]!;
+      const id = groupId[0]!;
+      const run = groupRun[0]!;
+      const groupDistancePoints = w.distance * groupDistance[0]!;
       groups--;
       groupBound[0] = groupBound[groups]!;
-      groupBucket[0] = groupBucket[groups]!;
-      groupKm[0] = groupKm[groups]!;
+      groupId[0] = groupId[groups]!;
+      groupRun[0] = groupRun[groups]!;
+      groupDistance[0] = groupDistance[groups]!;
       siftGroup(0, groups);
-      if (size === k && limit < heapScore[0]!) break;
-      if (id < 0) {
-        for (const bucket of cells[-1 - id]!.buckets) {
-          pushGroup(bound(pm, specialtyShareOf(mentee, bucket.specialty), km, bucket), bucket.index, km ?? NaN);
+      if (limit < floor) break;
+      const c = id >> 1;
+      // One or two runs of positions: the own run, the whole cell, or the cell around the own run.
+      let from = id & 1 ? runStart[run]! : cellStart[c]!;
+      let to = id & 1 ? runEnd[run]! : run === -1 ? cellStart[c + 1]! : runStart[run]!;
+      const next = id & 1 || run === -1 ? -1 : runEnd[run]!;
+      for (let pass = 0; pass < 2; pass++) {
+        if (pass === 1) {
+          if (next === -1) break;
+          from = next;
+          to = cellStart[c + 1]!;
         }
-        continue;
-      }
-      const bucket = buckets[id]!;
-      const distanceShare = w.distance > 0 && km != null ? Math.max(0, 1 - km / referenceKm) : 0;
-      const specialtyShare = specialtyShareOf(mentee, bucket.specialty);
-      const fixed = w.specialty * specialtyShare + w.organisation * 1 + w.distance * distanceShare;
-      for (const j of bucket.mentors) {
-        if (size === k && masks) {
-          const gap = mentorSeniority[j]! - menteeSeniority;
-          const bound =
-            fixed +
-            w.topics * (topicsWanted > 0 ? popcount(wantedTopics & mentorTopics[j]!) / topicsWanted : 0) +
-            w.availability * (timesWanted > 0 ? popcount(wantedTimes & mentorTimes[j]!) / timesWanted : 0) +
-            w.seniorityGap * (gap === gap ? Math.min(Math.max(gap, 0), FULL_SENIORITY_GAP) / FULL_SENIORITY_GAP : 0);
-          if (Math.min(1, Math.max(0, bound)) < heapScore[0]!) continue;
-        }
-        const mentor = mentors[j]!;
-        const p = prepared[j]!;
-        const topicCount = overlap(wantedTopics, mentorTopics[j]!, pm.topics, p.topics);
-        const timeCount = overlap(wantedTimes, mentorTimes[j]!, pm.times, p.availability);
-        const seniority = mentor.seniority ?? null;
-        // Then with the pair's own facts: the score itself.
-        const pairKm = location && mentor.location ? distanceKm(location, mentor.location) : null;
-        let organisationShare = 0;
-        if (w.organisation > 0 && mentee.organisationId != null && mentor.organisationId != null) {
-          organisationShare = (criteria.organisation.direction === "same") === (mentee.organisationId === mentor.organisationId) ? 1 : 0;
-        }
-        const score = boundOf(pm, specialtyShare, organisationShare, pairKm, topicCount, timeCount, seniority);
-        if (size === k && (score < heapScore[0]! || (score === heapScore[0] && j > heapMentor[0]!))) continue;
-        if (hardConstraint(mentee, p, ctx, pairKm)) continue;
-        if (size < k) {
-          heapScore[size] = score;
-          heapMentor[size] = j;
-          for (let i = size++; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
-        } else if (score > heapScore[0]! || (score === heapScore[0] && j < heapMentor[0]!)) {
-          heapScore[0] = score;
-          heapMentor[0] = j;
-          for (let i = 0; ; ) {
-            let child = 2 * i + 1;
-            if (child >= size) break;
-            if (child + 1 < size && worse(child + 1, child)) child++;
-            if (!worse(child, i)) break;
-            swap(i, child);
-            i = child;
+        for (let i = from; i < to; i++) {
+          const specialty = posSpecialty[i]!;
+          const specialtyShare = split && specialty !== -1 ? (specialtySame === (specialty === menteeSpecialty) ? 1 : 0) : 0;
+          const organisation = posOrganisation[i]!;
+          const organisationShare =
+            menteeOrganisation !== -1 && organisation !== -1 ? (organisationSame === (organisation === menteeOrganisation) ? 1 : 0) : 0;
+          const topicCount =
+            topicsWanted === 0 ? 0 : topicWords === 1 ? popcount(wantedTopics0 & posTopics[i]!) : overlapWords(wantedTopics, posTopics, i * topicWords, topicWords);
+          const timeCount =
+            timesWanted === 0 ? 0 : timeWords === 1 ? popcount(wantedTimes0 & posTimes[i]!) : overlapWords(wantedTimes, posTimes, i * timeWords, timeWords);
+          const seniority = posSeniority[i]!;
+          const senShare =
+            seniority === seniority && menteeSeniority === menteeSeniority
+              ? Math.min(Math.max(seniority - menteeSeniority, 0), FULL_SENIORITY_GAP) / FULL_SENIORITY_GAP
+              : 0;
+          const mx = posX[i]!;
+          if (floor !== -Infinity) {
+            // Everything but the distance is exact here: first with the group's distance, then with
+            // the chord between the two places, which is never longer than the great-circle distance.
+            const fixed =
+              w.specialty * specialtyShare + w.organisation * organisationShare + topicPoints[topicCount]! + timePoints[timeCount]! + w.seniorityGap * senShare;
+            if (fixed + groupDistancePoints < floor) continue;
+            if (near && mx === mx) {
+              const dx = ex - mx;
+              const dy = ey - posY[i]!;
+              const dz = ez - posZ[i]!;
+              const lowerKm = EARTH_KM * Math.sqrt(dx * dx + dy * dy + dz * dz) * (1 - 1e-9) - 1e-6;
+              if (fixed + w.distance * Math.max(0, 1 - lowerKm / referenceKm) < floor) continue;
+            }
           }
+          const j = order[i]!;
+          const km = location && mx === mx ? distanceKm(location, mentors[j]!.location!) : null;
+          const distanceShare = w.distance > 0 && km != null ? Math.max(0, 1 - km / referenceKm) : 0;
+          const score = weightedSum(
+            w,
+            specialtyShare,
+            organisationShare,
+            distanceShare,
+            topicsWanted > 0 ? topicCount / topicsWanted : 0,
+            timesWanted > 0 ? timeCount / timesWanted : 0,
+            senShare,
+          );
+          if (size === k && (score < heapScore[0]! || (score === heapScore[0] && j > heapMentor[0]!))) continue;
+          if (hardConstraint(mentee, prepared[j]!, ctx, km)) continue;
+          if (size < k) {
+            heapScore[size] = score;
+            heapMentor[size] = j;
+            for (let h = size++; h > 0 && worse(h, (h - 1) >> 1); h = (h - 1) >> 1) swap(h, (h - 1) >> 1);
+          } else {
+            heapScore[0] = score;
+            heapMentor[0] = j;
+            for (let h = 0; ; ) {
+              let child = 2 * h + 1;
+              if (child >= size) break;
+              if (child + 1 < size && worse(child + 1, child)) child++;
+              if (!worse(child, h)) break;
+              swap(h, child);
+              h = child;
+            }
+          }
+          if (size === k) floor = heapScore[0]! - SLACK;
         }
       }
     }
