@@ -77,10 +77,15 @@ const FULL_SENIORITY_GAP = 5;
 
 /** Great-circle distance in kilometres (haversine, mean Earth radius). */
 export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  return haversineKm(a.lat, a.lng, b.lat, b.lng);
+}
+
+/** `distanceKm` from the coordinates themselves. */
+function haversineKm(aLat: number, aLng: number, bLat: number, bLng: number): number {
   const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  const dLat = (bLat - aLat) * rad;
+  const dLng = (bLng - aLng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -418,6 +423,8 @@ const EARTH_KM = 6371.0088;
  * distance computed another way) can never screen out a pair the full scan would keep.
  */
 const SLACK = 1e-9;
+/** How many positions are screened at a time, before those passing are scored (and the floor rises). */
+const SCREEN_CHUNK = 64;
 
 function popcount(n: number): number {
   n = n - ((n >>> 1) & 0x55555555);
@@ -474,6 +481,217 @@ function intern(ids: Map<string, number>, value: string): number {
     ids.set(value, id);
   }
   return id;
+}
+
+/**
+ * What `buildCandidatesIndexed` searches with: the eligible mentors' facts by position (cell by
+ * cell, by specialty inside a cell), the cells' and runs' bounds, and the current mentee's facts.
+ */
+interface Search {
+  // The weights and rules.
+  wSpecialty: number;
+  wOrganisation: number;
+  wDistance: number;
+  wTopics: number;
+  wAvailability: number;
+  wSeniority: number;
+  referenceKm: number;
+  maxKm: number;
+  specialtySame: boolean;
+  organisationSame: boolean;
+  // Mentors by position.
+  specialty: Int32Array;
+  organisation: Int32Array;
+  seniority: Float64Array;
+  x: Float64Array;
+  y: Float64Array;
+  z: Float64Array;
+  topicWords: number;
+  timeWords: number;
+  topics: Int32Array;
+  times: Int32Array;
+  // Cells (positions `cellStart[c]` to `cellStart[c + 1]`) and their runs of one specialty.
+  cells: number;
+  cellStart: Int32Array;
+  cellLocated: Uint8Array;
+  cellRemote: Uint8Array;
+  /** minLat, maxLat, minLng, maxLng and the smaller cosine of the two latitudes, per cell. */
+  cellBox: Float64Array;
+  cellSeniority: Float64Array;
+  cellTopics: Int32Array;
+  cellTimes: Int32Array;
+  cellRuns: Map<number, number>[];
+  runStart: Int32Array;
+  runEnd: Int32Array;
+  runSeniority: Float64Array;
+  runTopics: Int32Array;
+  runTimes: Int32Array;
+  // The mentee's.
+  split: boolean;
+  menteeSpecialty: number;
+  menteeOrganisation: number;
+  menteeSeniority: number;
+  wantedTopics: Int32Array;
+  wantedTimes: Int32Array;
+  topicsWanted: number;
+  timesWanted: number;
+  /** Points for each count of topics (times) in common. */
+  topicPoints: Float64Array;
+  timePoints: Float64Array;
+  located: boolean;
+  lat: number;
+  lng: number;
+  cosLat: number;
+  remote: boolean;
+  ex: number;
+  ey: number;
+  ez: number;
+  // Groups, a max-heap by bound: a cell's own-specialty run (the cell as 2c + 1, the run in
+  // `groupRun`) or the rest of the cell (2c, with the own run to leave out, or -1); and the share
+  // of distance points its nearest point would earn.
+  groupBound: Float64Array;
+  groupId: Int32Array;
+  groupRun: Int32Array;
+  groupDistance: Float64Array;
+  /** Positions that pass a screening, and their bounds. */
+  passed: Int32Array;
+  passedBound: Float64Array;
+}
+
+/** Restores the max-heap of groups below `g`, among the first `count`. */
+function siftGroup(s: Search, g: number, count: number): void {
+  const { groupBound, groupId, groupRun, groupDistance } = s;
+  const b = groupBound[g]!;
+  const id = groupId[g]!;
+  const run = groupRun[g]!;
+  const distance = groupDistance[g]!;
+  for (;;) {
+    let child = 2 * g + 1;
+    if (child >= count) break;
+    if (child + 1 < count && groupBound[child + 1]! > groupBound[child]!) child++;
+    if (!(groupBound[child]! > b)) break;
+    groupBound[g] = groupBound[child]!;
+    groupId[g] = groupId[child]!;
+    groupRun[g] = groupRun[child]!;
+    groupDistance[g] = groupDistance[child]!;
+    g = child;
+  }
+  groupBound[g] = b;
+  groupId[g] = id;
+  groupRun[g] = run;
+  groupDistance[g] = distance;
+}
+
+/** An upper bound on the score of anyone offering `topics`/`times` (at `at`), this senior, this near. */
+function groupBoundOf(
+  s: Search,
+  specialtyShare: number,
+  distanceShare: number,
+  topics: Int32Array,
+  times: Int32Array,
+  at: number,
+  seniority: number,
+): number {
+  const topicCount =
+    s.topicWords === 1 ? popcount(s.wantedTopics[0]! & topics[at]!) : overlapWords(s.wantedTopics, topics, at * s.topicWords, s.topicWords);
+  const timeCount =
+    s.timeWords === 1 ? popcount(s.wantedTimes[0]! & times[at]!) : overlapWords(s.wantedTimes, times, at * s.timeWords, s.timeWords);
+  const fixed =
+    s.wSpecialty * specialtyShare + s.wOrganisation + s.topicPoints[topicCount]! + s.timePoints[timeCount]! + s.wSeniority * seniorityShare(seniority, s.menteeSeniority);
+  return fixed + s.wDistance * distanceShare;
+}
+
+/** Puts the current mentee's groups (of cells not too far) in the heap, with their bounds; returns how many. */
+function collectGroups(s: Search): number {
+  const { cells, cellLocated, cellBox, cellRemote, cellRuns, cellStart, runStart, runEnd, groupBound, groupId, groupRun, groupDistance } = s;
+  const { located, lat, lng, cosLat, maxKm, remote, referenceKm, split, menteeSpecialty } = s;
+  const ownShare = split && s.specialtySame ? 1 : 0;
+  const restShare = split && !s.specialtySame ? 1 : 0;
+  let groups = 0;
+  for (let c = 0; c < cells; c++) {
+    let distanceShare = 0;
+    if (located && cellLocated[c]) {
+      const b = c * 5;
+      const lowerKm = boxDistanceLowerKm(lat, lng, cosLat, cellBox[b]!, cellBox[b + 1]!, cellBox[b + 2]!, cellBox[b + 3]!, cellBox[b + 4]!);
+      // Too far for everyone in it (and not remote for both): it can give nothing.
+      if (lowerKm > maxKm && !(remote && cellRemote[c])) continue;
+      distanceShare = Math.max(0, 1 - lowerKm / referenceKm);
+    }
+    const run = split ? (cellRuns[c]!.get(menteeSpecialty) ?? -1) : -1;
+    // The whole cell, or the rest when the own specialty's run is its own group.
+    if (run === -1 || runEnd[run]! - runStart[run]! < cellStart[c + 1]! - cellStart[c]!) {
+      groupBound[groups] = groupBoundOf(s, restShare, distanceShare, s.cellTopics, s.cellTimes, c, s.cellSeniority[c]!);
+      groupId[groups] = 2 * c;
+      groupDistance[groups] = distanceShare;
+      groupRun[groups++] = run;
+    }
+    if (run !== -1) {
+      groupBound[groups] = groupBoundOf(s, ownShare, distanceShare, s.runTopics, s.runTimes, run, s.runSeniority[run]!);
+      groupId[groups] = 2 * c + 1;
+      groupDistance[groups] = distanceShare;
+      groupRun[groups++] = run;
+    }
+  }
+  for (let g = (groups >> 1) - 1; g >= 0; g--) siftGroup(s, g, groups);
+  return groups;
+}
+
+/**
+ * Writes to `s.passed` the positions `from..to` whose bound (everything exact but the distance: the
+ * group's, then the chord between the two places, never longer than the great-circle distance)
+ * reaches `floor`; returns how many.
+ */
+function screen(s: Search, from: number, to: number, floor: number, groupDistanceShare: number): number {
+  const { specialty, organisation, seniority, x, y, z, topics, times, topicWords, timeWords, topicPoints, timePoints, passed, passedBound } = s;
+  const { wSpecialty, wOrganisation, wDistance, wSeniority, referenceKm, specialtySame, organisationSame } = s;
+  const { split, menteeSpecialty, menteeOrganisation, menteeSeniority, wantedTopics, wantedTimes, ex, ey, ez } = s;
+  const wanted = wantedTopics[0]!;
+  const wantedTime = wantedTimes[0]!;
+  const near = wDistance > 0 && s.located;
+  const groupDistancePoints = wDistance * groupDistanceShare;
+  const knownSeniority = menteeSeniority === menteeSeniority;
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    let points = 0;
+    const sp = specialty[i]!;
+    if (split && sp !== -1 && specialtySame === (sp === menteeSpecialty)) points += wSpecialty;
+    const org = organisation[i]!;
+    if (menteeOrganisation !== -1 && org !== -1 && organisationSame === (org === menteeOrganisation)) points += wOrganisation;
+    let topicCount;
+    if (topicWords === 1) {
+      let v = wanted & topics[i]!;
+      v = v - ((v >>> 1) & 0x55555555);
+      v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+      topicCount = Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+    } else {
+      topicCount = overlapWords(wantedTopics, topics, i * topicWords, topicWords);
+    }
+    let timeCount;
+    if (timeWords === 1) {
+      let v = wantedTime & times[i]!;
+      v = v - ((v >>> 1) & 0x55555555);
+      v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+      timeCount = Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+    } else {
+      timeCount = overlapWords(wantedTimes, times, i * timeWords, timeWords);
+    }
+    points += topicPoints[topicCount]! + timePoints[timeCount]!;
+    const sen = seniority[i]!;
+    if (knownSeniority && sen === sen) points += (wSeniority * Math.min(Math.max(sen - menteeSeniority, 0), FULL_SENIORITY_GAP)) / FULL_SENIORITY_GAP;
+    if (points + groupDistancePoints < floor) continue;
+    const mx = x[i]!;
+    if (near && mx === mx) {
+      const dx = ex - mx;
+      const dy = ey - y[i]!;
+      const dz = ez - z[i]!;
+      const lowerKm = EARTH_KM * Math.sqrt(dx * dx + dy * dy + dz * dz) * (1 - 1e-9) - 1e-6;
+      points += wDistance * Math.max(0, 1 - lowerKm / referenceKm);
+      if (points < floor) continue;
+    }
+    passed[count] = i;
+    passedBound[count++] = points;
+  }
+  return count;
 }
 
 /**
@@ -632,25 +850,100 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
   const runTimes = Int32Array.from(runTimeList);
   // The mentors' facts again in `order`, so a group's are read in sequence.
   const m = order.length;
-  const posSpecialty = new Int32Array(m);
-  const posOrganisation = new Int32Array(m);
-  const posSeniority = new Float64Array(m);
-  const posX = new Float64Array(m);
-  const posY = new Float64Array(m);
-  const posZ = new Float64Array(m);
-  const posTopics = new Int32Array(m * topicWords);
-  const posTimes = new Int32Array(m * timeWords);
+  const search: Search = {
+    wSpecialty: w.specialty,
+    wOrganisation: w.organisation,
+    wDistance: w.distance,
+    wTopics: w.topics,
+    wAvailability: w.availability,
+    wSeniority: w.seniorityGap,
+    referenceKm,
+    maxKm: maxKm ?? Infinity,
+    specialtySame,
+    organisationSame,
+    specialty: new Int32Array(m),
+    organisation: new Int32Array(m),
+    seniority: new Float64Array(m),
+    x: new Float64Array(m),
+    y: new Float64Array(m),
+    z: new Float64Array(m),
+    topicWords,
+    timeWords,
+    topics: new Int32Array(m * topicWords),
+    times: new Int32Array(m * timeWords),
+    cells,
+    cellStart,
+    cellLocated,
+    cellRemote,
+    cellBox,
+    cellSeniority,
+    cellTopics,
+    cellTimes,
+    cellRuns,
+    runStart: Int32Array.from(runStart),
+    runEnd: Int32Array.from(runEnd),
+    runSeniority: Float64Array.from(runSeniority),
+    runTopics,
+    runTimes,
+    split: false,
+    menteeSpecialty: -2,
+    menteeOrganisation: -1,
+    menteeSeniority: NaN,
+    wantedTopics: new Int32Array(topicWords),
+    wantedTimes: new Int32Array(timeWords),
+    topicsWanted: 0,
+    timesWanted: 0,
+    topicPoints: new Float64Array(32 * topicWords + 1),
+    timePoints: new Float64Array(32 * timeWords + 1),
+    located: false,
+    lat: 0,
+    lng: 0,
+    cosLat: 0,
+    remote: false,
+    ex: NaN,
+    ey: NaN,
+    ez: NaN,
+    groupBound: new Float64Array(2 * cells),
+    groupId: new Int32Array(2 * cells),
+    groupRun: new Int32Array(2 * cells),
+    groupDistance: new Float64Array(2 * cells),
+    passed: new Int32Array(SCREEN_CHUNK),
+    passedBound: new Float64Array(SCREEN_CHUNK),
+  };
   for (let i = 0; i < m; i++) {
     const j = order[i]!;
-    posSpecialty[i] = mentorSpecialty[j]!;
-    posOrganisation[i] = mentorOrganisation[j]!;
-    posSeniority[i] = mentorSeniority[j]!;
-    posX[i] = mentorX[j]!;
-    posY[i] = mentorY[j]!;
-    posZ[i] = mentorZ[j]!;
-    for (let t = 0; t < topicWords; t++) posTopics[i * topicWords + t] = mentorTopics[j * topicWords + t]!;
-    for (let t = 0; t < timeWords; t++) posTimes[i * timeWords + t] = mentorTimes[j * timeWords + t]!;
+    search.specialty[i] = mentorSpecialty[j]!;
+    search.organisation[i] = mentorOrganisation[j]!;
+    search.seniority[i] = mentorSeniority[j]!;
+    search.x[i] = mentorX[j]!;
+    search.y[i] = mentorY[j]!;
+    search.z[i] = mentorZ[j]!;
+    for (let t = 0; t < topicWords; t++) search.topics[i * topicWords + t] = mentorTopics[j * topicWords + t]!;
+    for (let t = 0; t < timeWords; t++) search.times[i * timeWords + t] = mentorTimes[j * timeWords + t]!;
   }
+  const { groupBound, groupId, groupRun, groupDistance, passed, passedBound } = search;
+  // For the hard constraints, by number: people, departments and organisations (any weight).
+  const personIds = new Map<string, number>();
+  const departmentIds = new Map<string, number>();
+  const anyOrganisationIds = new Map<string, number>();
+  const posPerson = new Int32Array(m);
+  const posDepartment = new Int32Array(m);
+  const posAnyOrganisation = new Int32Array(m);
+  const posRemote = new Uint8Array(m);
+  const posLat = new Float64Array(m);
+  const posLng = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const mentor = mentors[order[i]!]!;
+    posPerson[i] = intern(personIds, mentor.personId ?? mentor.id);
+    posDepartment[i] = mentor.department == null ? -1 : intern(departmentIds, mentor.department);
+    posAnyOrganisation[i] = mentor.organisationId == null ? -1 : intern(anyOrganisationIds, mentor.organisationId);
+    posRemote[i] = mentor.remoteOk ? 1 : 0;
+    posLat[i] = mentor.location ? mentor.location.lat : NaN;
+    posLng[i] = mentor.location ? mentor.location.lng : NaN;
+  }
+  // What is left of `hardConstraint` once the above are checked.
+  const slowConstraints = ctx.blocked.size > 0 || rules.matching.criteria.honourPreferences.length > 0;
+  const avoidSameDepartment = rules.matching.avoidSameDepartment;
 
   const heapScore = new Float64Array(k);
   const heapMentor = new Int32Array(k);
@@ -666,122 +959,48 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
     heapMentor[b] = j;
   };
 
-  // Groups, a max-heap by bound: a cell's own-specialty run (its run number in `groupRun`, the cell
-  // as 2c + 1) or the rest of the cell (2c, with the own run to leave out, or -1).
-  const groupBound = new Float64Array(2 * cells);
-  const groupId = new Int32Array(2 * cells);
-  const groupRun = new Int32Array(2 * cells);
-  const groupDistance = new Float64Array(2 * cells);
-  const siftGroup = (g: number, count: number) => {
-    const b = groupBound[g]!;
-    const id = groupId[g]!;
-    const run = groupRun[g]!;
-    const distance = groupDistance[g]!;
-    for (;;) {
-      let child = 2 * g + 1;
-      if (child >= count) break;
-      if (child + 1 < count && groupBound[child + 1]! > groupBound[child]!) child++;
-      if (!(groupBound[child]! > b)) break;
-      groupBound[g] = groupBound[child]!;
-      groupId[g] = groupId[child]!;
-      groupRun[g] = groupRun[child]!;
-      groupDistance[g] = groupDistance[child]!;
-      g = child;
-    }
-    groupBound[g] = b;
-    groupId[g] = id;
-    groupRun[g] = run;
-    groupDistance[g] = distance;
-  };
-
-  const wantedTopics = new Int32Array(topicWords);
-  const wantedTimes = new Int32Array(timeWords);
-  // Points for each count of topics or times in common, for the screening bounds.
-  const topicPoints = new Float64Array(32 * topicWords + 1);
-  const timePoints = new Float64Array(32 * timeWords + 1);
   const pairs: AssignmentInstance["pairs"] = [];
   const explanations: Candidates["explanations"] = new Map();
   for (const mentee of mentees) {
     if (k === 0) break;
     const pm = prepareMentee(mentee);
+    const { wantedTopics, wantedTimes, topicPoints, timePoints } = search;
     wantedTopics.fill(0);
     wantedTimes.fill(0);
     setBits(wantedTopics, 0, pm.topics, topicIds);
     setBits(wantedTimes, 0, pm.times, timeIds);
-    const wantedTopics0 = wantedTopics[0]!;
-    const wantedTimes0 = wantedTimes[0]!;
     const topicsWanted = w.topics > 0 ? pm.topics.length : 0;
     const timesWanted = w.availability > 0 ? pm.times.length : 0;
+    search.topicsWanted = topicsWanted;
+    search.timesWanted = timesWanted;
     for (let c = 0; c < topicPoints.length; c++) topicPoints[c] = topicsWanted > 0 ? (w.topics * c) / topicsWanted : 0;
     for (let c = 0; c < timePoints.length; c++) timePoints[c] = timesWanted > 0 ? (w.availability * c) / timesWanted : 0;
     const menteeSeniority = w.seniorityGap > 0 && mentee.seniority != null ? mentee.seniority : NaN;
+    search.menteeSeniority = menteeSeniority;
     const split = w.specialty > 0 && mentee.specialty != null;
+    search.split = split;
     const menteeSpecialty = split ? (specialtyIds.get(mentee.specialty!) ?? -2) : -2;
-    const ownShare = split && specialtySame ? 1 : 0;
-    const restShare = split && !specialtySame ? 1 : 0;
+    search.menteeSpecialty = menteeSpecialty;
     const menteeOrganisation =
       w.organisation > 0 && mentee.organisationId != null ? (organisationIds.get(mentee.organisationId) ?? -2) : -1;
+    search.menteeOrganisation = menteeOrganisation;
     const location = mentee.location ?? null;
-    const remote = remoteAllowed && mentee.remoteOk === true;
-    let ex = NaN;
-    let ey = NaN;
-    let ez = NaN;
-    let cosLat = 0;
+    search.located = location !== null;
+    search.remote = remoteAllowed && mentee.remoteOk === true;
     if (location) {
-      cosLat = Math.max(0, Math.cos(location.lat * RAD));
-      ex = Math.cos(location.lat * RAD) * Math.cos(location.lng * RAD);
-      ey = Math.cos(location.lat * RAD) * Math.sin(location.lng * RAD);
-      ez = Math.sin(location.lat * RAD);
+      search.lat = location.lat;
+      search.lng = location.lng;
+      search.cosLat = Math.max(0, Math.cos(location.lat * RAD));
+      search.ex = Math.cos(location.lat * RAD) * Math.cos(location.lng * RAD);
+      search.ey = Math.cos(location.lat * RAD) * Math.sin(location.lng * RAD);
+      search.ez = Math.sin(location.lat * RAD);
     }
-    const near = w.distance > 0 && location !== null;
-
-    // Each cell that is not too far gives its groups, with their bounds.
-    let groups = 0;
-    for (let c = 0; c < cells; c++) {
-      let distanceShare = 0;
-      if (location && cellLocated[c]) {
-        const b = c * 5;
-        const lowerKm = boxDistanceLowerKm(location.lat, location.lng, cosLat, cellBox[b]!, cellBox[b + 1]!, cellBox[b + 2]!, cellBox[b + 3]!, cellBox[b + 4]!);
-        // Too far for everyone in it: it can give nothing.
-        if (maxKm != null && lowerKm > maxKm && !(remote && cellRemote[c])) continue;
-        if (w.distance > 0) distanceShare = Math.max(0, 1 - lowerKm / referenceKm);
-      }
-      const run = split ? (cellRuns[c]!.get(menteeSpecialty) ?? -1) : -1;
-      // The whole cell, or the rest when the own specialty's run is its own group.
-      if (run === -1 || runEnd[run]! - runStart[run]! < cellStart[c + 1]! - cellStart[c]!) {
-        const topics = topicWords === 1 ? popcount(wantedTopics0 & cellTopics[c]!) : overlapWords(wantedTopics, cellTopics, c * topicWords, topicWords);
-        const times = timeWords === 1 ? popcount(wantedTimes0 & cellTimes[c]!) : overlapWords(wantedTimes, cellTimes, c * timeWords, timeWords);
-        groupBound[groups] = weightedSum(
-          w,
-          restShare,
-          1,
-          distanceShare,
-          topicsWanted > 0 ? topics / topicsWanted : 0,
-          timesWanted > 0 ? times / timesWanted : 0,
-          seniorityShare(cellSeniority[c]!, menteeSeniority),
-        );
-        groupId[groups] = 2 * c;
-        groupDistance[groups] = distanceShare;
-        groupRun[groups++] = run;
-      }
-      if (run !== -1) {
-        const topics = topicWords === 1 ? popcount(wantedTopics0 & runTopics[run]!) : overlapWords(wantedTopics, runTopics, run * topicWords, topicWords);
-        const times = timeWords === 1 ? popcount(wantedTimes0 & runTimes[run]!) : overlapWords(wantedTimes, runTimes, run * timeWords, timeWords);
-        groupBound[groups] = weightedSum(
-          w,
-          ownShare,
-          1,
-          distanceShare,
-          topicsWanted > 0 ? topics / topicsWanted : 0,
-          timesWanted > 0 ? times / timesWanted : 0,
-          seniorityShare(runSeniority[run]!, menteeSeniority),
-        );
-        groupId[groups] = 2 * c + 1;
-        groupDistance[groups] = distanceShare;
-        groupRun[groups++] = run;
-      }
-    }
-    for (let g = (groups >> 1) - 1; g >= 0; g--) siftGroup(g, groups);
+    let groups = collectGroups(search);
+    const menteePerson = personIds.get(mentee.personId ?? mentee.id) ?? -2;
+    const lineManager = mentee.lineManagerPersonId == null ? -3 : (personIds.get(mentee.lineManagerPersonId) ?? -2);
+    const menteeDepartment = !avoidSameDepartment || mentee.department == null ? -3 : (departmentIds.get(mentee.department) ?? -2);
+    const menteeAnyOrganisation = mentee.organisationId == null ? -1 : (anyOrganisationIds.get(mentee.organisationId) ?? -2);
+    const menteeRemote = remoteAllowed && mentee.remoteOk;
 
     let size = 0;
     // The k-th score kept, less the slack: a bound below it cannot win (-Infinity until k are kept).
@@ -791,86 +1010,78 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
       const limit = groupBound[0]!;
       const id = groupId[0]!;
       const run = groupRun[0]!;
-      const groupDistancePoints = w.distance * groupDistance[0]!;
+      const distance = groupDistance[0]!;
       groups--;
       groupBound[0] = groupBound[groups]!;
       groupId[0] = groupId[groups]!;
       groupRun[0] = groupRun[groups]!;
       groupDistance[0] = groupDistance[groups]!;
-      siftGroup(0, groups);
+      siftGroup(search, 0, groups);
       if (limit < floor) break;
       const c = id >> 1;
-      // One or two runs of positions: the own run, the whole cell, or the cell around the own run.
-      let from = id & 1 ? runStart[run]! : cellStart[c]!;
-      let to = id & 1 ? runEnd[run]! : run === -1 ? cellStart[c + 1]! : runStart[run]!;
-      const next = id & 1 || run === -1 ? -1 : runEnd[run]!;
-      for (let pass = 0; pass < 2; pass++) {
-        if (pass === 1) {
-          if (next === -1) break;
-          from = next;
-          to = cellStart[c + 1]!;
-        }
-        for (let i = from; i < to; i++) {
-          const specialty = posSpecialty[i]!;
-          const specialtyShare = split && specialty !== -1 ? (specialtySame === (specialty === menteeSpecialty) ? 1 : 0) : 0;
-          const organisation = posOrganisation[i]!;
-          const organisationShare =
-            menteeOrganisation !== -1 && organisation !== -1 ? (organisationSame === (organisation === menteeOrganisation) ? 1 : 0) : 0;
-          const topicCount =
-            topicsWanted === 0 ? 0 : topicWords === 1 ? popcount(wantedTopics0 & posTopics[i]!) : overlapWords(wantedTopics, posTopics, i * topicWords, topicWords);
-          const timeCount =
-            timesWanted === 0 ? 0 : timeWords === 1 ? popcount(wantedTimes0 & posTimes[i]!) : overlapWords(wantedTimes, posTimes, i * timeWords, timeWords);
-          const seniority = posSeniority[i]!;
-          const senShare =
-            seniority === seniority && menteeSeniority === menteeSeniority
-              ? Math.min(Math.max(seniority - menteeSeniority, 0), FULL_SENIORITY_GAP) / FULL_SENIORITY_GAP
-              : 0;
-          const mx = posX[i]!;
-          if (floor !== -Infinity) {
-            // Everything but the distance is exact here: first with the group's distance, then with
-            // the chord between the two places, which is never longer than the great-circle distance.
-            const fixed =
-              w.specialty * specialtyShare + w.organisation * organisationShare + topicPoints[topicCount]! + timePoints[timeCount]! + w.seniorityGap * senShare;
-            if (fixed + groupDistancePoints < floor) continue;
-            if (near && mx === mx) {
-              const dx = ex - mx;
-              const dy = ey - posY[i]!;
-              const dz = ez - posZ[i]!;
-              const lowerKm = EARTH_KM * Math.sqrt(dx * dx + dy * dy + dz * dz) * (1 - 1e-9) - 1e-6;
-              if (fixed + w.distance * Math.max(0, 1 - lowerKm / referenceKm) < floor) continue;
+      // One or two stretches of positions: the own run, the whole cell, or the cell around the own run.
+      const stretches =
+        id & 1
+          ? [search.runStart[run]!, search.runEnd[run]!]
+          : run === -1
+            ? [cellStart[c]!, cellStart[c + 1]!]
+            : [cellStart[c]!, search.runStart[run]!, search.runEnd[run]!, cellStart[c + 1]!];
+      for (let st = 0; st < stretches.length; st += 2) {
+        for (let from = stretches[st]!, to = stretches[st + 1]!; from < to; from += SCREEN_CHUNK) {
+          const count = screen(search, from, Math.min(to, from + SCREEN_CHUNK), floor, distance);
+          // Best bound first (insertion sort: there are few), so the floor rises early.
+          for (let p = 1; p < count; p++) {
+            const i = passed[p]!;
+            const b = passedBound[p]!;
+            let q = p;
+            for (; q > 0 && passedBound[q - 1]! < b; q--) {
+              passed[q] = passed[q - 1]!;
+              passedBound[q] = passedBound[q - 1]!;
             }
+            passed[q] = i;
+            passedBound[q] = b;
           }
-          const j = order[i]!;
-          const km = location && mx === mx ? distanceKm(location, mentors[j]!.location!) : null;
-          const distanceShare = w.distance > 0 && km != null ? Math.max(0, 1 - km / referenceKm) : 0;
-          const score = weightedSum(
-            w,
-            specialtyShare,
-            organisationShare,
-            distanceShare,
-            topicsWanted > 0 ? topicCount / topicsWanted : 0,
-            timesWanted > 0 ? timeCount / timesWanted : 0,
-            senShare,
-          );
-          if (size === k && (score < heapScore[0]! || (score === heapScore[0] && j > heapMentor[0]!))) continue;
-          if (hardConstraint(mentee, prepared[j]!, ctx, km)) continue;
-          if (size < k) {
-            heapScore[size] = score;
-            heapMentor[size] = j;
-            for (let h = size++; h > 0 && worse(h, (h - 1) >> 1); h = (h - 1) >> 1) swap(h, (h - 1) >> 1);
-          } else {
-            heapScore[0] = score;
-            heapMentor[0] = j;
-            for (let h = 0; ; ) {
-              let child = 2 * h + 1;
-              if (child >= size) break;
-              if (child + 1 < size && worse(child + 1, child)) child++;
-              if (!worse(child, h)) break;
-              swap(h, child);
-              h = child;
+          for (let p = 0; p < count; p++) {
+            if (passedBound[p]! < floor) break;
+            const i = passed[p]!;
+            const j = order[i]!;
+            // The hard constraints that need no score, by number (the rest after the score).
+            if (posPerson[i] === menteePerson || posPerson[i] === lineManager) continue;
+            if (posDepartment[i] === menteeDepartment && posAnyOrganisation[i] === menteeAnyOrganisation) continue;
+            const specialty = search.specialty[i]!;
+            const organisation = search.organisation[i]!;
+            const mentorLat = posLat[i]!;
+            const km = location && mentorLat === mentorLat ? haversineKm(location.lat, location.lng, mentorLat, posLng[i]!) : null;
+            if (maxKm != null && km != null && km > maxKm && !(menteeRemote && posRemote[i])) continue;
+            const score = weightedSum(
+              w,
+              split && specialty !== -1 ? (specialtySame === (specialty === menteeSpecialty) ? 1 : 0) : 0,
+              menteeOrganisation !== -1 && organisation !== -1 ? (organisationSame === (organisation === menteeOrganisation) ? 1 : 0) : 0,
+              w.distance > 0 && km != null ? Math.max(0, 1 - km / referenceKm) : 0,
+              topicsWanted > 0 ? overlapWords(wantedTopics, search.topics, i * topicWords, topicWords) / topicsWanted : 0,
+              timesWanted > 0 ? overlapWords(wantedTimes, search.times, i * timeWords, timeWords) / timesWanted : 0,
+              seniorityShare(search.seniority[i]!, menteeSeniority),
+            );
+            if (size === k && (score < heapScore[0]! || (score === heapScore[0] && j > heapMentor[0]!))) continue;
+            if (slowConstraints && hardConstraint(mentee, prepared[j]!, ctx, km)) continue;
+            if (size < k) {
+              heapScore[size] = score;
+              heapMentor[size] = j;
+              for (let h = size++; h > 0 && worse(h, (h - 1) >> 1); h = (h - 1) >> 1) swap(h, (h - 1) >> 1);
+            } else {
+              heapScore[0] = score;
+              heapMentor[0] = j;
+              for (let h = 0; ; ) {
+                let child = 2 * h + 1;
+                if (child >= size) break;
+                if (child + 1 < size && worse(child + 1, child)) child++;
+                if (!worse(child, h)) break;
+                swap(h, child);
+                h = child;
+              }
             }
+            if (size === k) floor = heapScore[0]! - SLACK;
           }
-          if (size === k) floor = heapScore[0]! - SLACK;
         }
       }
     }
