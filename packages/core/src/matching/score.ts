@@ -657,7 +657,7 @@ function screen(s: Search, from: number, to: number, floor: number, groupDistanc
     if (split && sp !== -1 && specialtySame === (sp === menteeSpecialty)) points += wSpecialty;
     const org = organisation[i]!;
     if (menteeOrganisation !== -1 && org !== -1 && organisationSame === (org === menteeOrganisation)) points += wOrganisation;
-    let topicCount;
+    let topicCount = 0;
     if (topicWords === 1) {
       let v = wanted & topics[i]!;
       v = v - ((v >>> 1) & 0x55555555);
@@ -666,7 +666,7 @@ function screen(s: Search, from: number, to: number, floor: number, groupDistanc
     } else {
       topicCount = overlapWords(wantedTopics, topics, i * topicWords, topicWords);
     }
-    let timeCount;
+    let timeCount = 0;
     if (timeWords === 1) {
       let v = wantedTime & times[i]!;
       v = v - ((v >>> 1) & 0x55555555);
@@ -720,6 +720,7 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
   const specialtySame = criteria.specialty.direction === "same";
   const organisationSame = criteria.organisation.direction === "same";
   const prepared = mentors.map(prepareMentor);
+  const mentorIds = mentors.map((mentor) => mentor.id);
   const k = Math.max(0, Math.floor(topK));
   const n = mentors.length;
 
@@ -1085,10 +1086,22 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
         }
       }
     }
-    const kept = Array.from({ length: size }, (_, i) => ({ score: heapScore[i]!, mentor: heapMentor[i]! }));
-    kept.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
-    for (const { score, mentor } of kept) {
-      const mentorId = mentors[mentor]!.id;
+    // Heap sort: each worst kept in turn goes to the back, so the best end up first.
+    for (let last = size - 1; last > 0; last--) {
+      swap(0, last);
+      for (let h = 0; ; ) {
+        let child = 2 * h + 1;
+        if (child >= last) break;
+        if (child + 1 < last && worse(child + 1, child)) child++;
+        if (!worse(child, h)) break;
+        swap(h, child);
+        h = child;
+      }
+    }
+    for (let r = 0; r < size; r++) {
+      const score = heapScore[r]!;
+      const mentor = heapMentor[r]!;
+      const mentorId = mentorIds[mentor]!;
       if (explain === false) {
         pairs.push([mentee.id, mentorId, score]);
         continue;
