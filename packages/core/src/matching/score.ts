@@ -264,15 +264,67 @@ function evaluate(pm: PreparedMentee, p: PreparedMentor, ctx: Context): PairScor
   const counts = new Int32Array(6);
   const score = scoreOnly(pm, p, ctx, shares, counts);
 
+  return { allowed: true, score, ...describe(pm, mentor, km, shares, counts, ctx, null) };
+}
+
+/** Labels and explanation fragments already made, shared by the pairs of one run. */
+interface Phrasebook {
+  labels: Map<string | number, string>;
+  /** By label, then points: the label with its points as the explanation shows them. */
+  fragments: Map<string, Map<number, string>>;
+}
+
+const newPhrasebook = (): Phrasebook => ({ labels: new Map(), fragments: new Map() });
+
+/** A label made by `make` from a number, once per phrasebook. */
+function label(book: Phrasebook | null, key: string | number, make: () => string): string {
+  if (book === null) return make();
+  let text = book.labels.get(key);
+  if (text === undefined) {
+    text = make();
+    book.labels.set(key, text);
+  }
+  return text;
+}
+
+/** An allowed pair's terms and explanation, from its shares and counts (as `scoreOnly` fills them). */
+function describe(
+  pm: PreparedMentee,
+  mentor: MentorCandidate,
+  km: number | null,
+  shares: Float64Array,
+  counts: Int32Array,
+  ctx: Context,
+  book: Phrasebook | null,
+): { terms: ScoreTerm[]; explanation: string } {
+  const mentee = pm.mentee;
   const { criteria } = ctx.rules.matching;
   const w = ctx.weights;
   const terms: ScoreTerm[] = [];
-  const add = (weight: number, share: number, label: string) => {
-    if (weight > 0) terms.push({ label, points: weight * share });
+  const parts: string[] = [];
+  const add = (weight: number, share: number, label: string, cache: boolean) => {
+    if (!(weight > 0)) return;
+    const points = weight * share;
+    terms.push({ label, points });
+    if (book === null || !cache) {
+      parts.push(`${label} +${points.toFixed(2)}`);
+      return;
+    }
+    let byPoints = book.fragments.get(label);
+    if (byPoints === undefined) {
+      byPoints = new Map();
+      book.fragments.set(label, byPoints);
+    }
+    let fragment = byPoints.get(points);
+    if (fragment === undefined) {
+      fragment = `${label} +${points.toFixed(2)}`;
+      byPoints.set(points, fragment);
+    }
+    parts.push(fragment);
   };
   if (w.specialty > 0) {
     const known = mentee.specialty != null && mentor.specialty != null;
-    add(w.specialty, shares[SPECIALTY]!, !known ? "specialty unknown" : mentee.specialty === mentor.specialty ? "same specialty" : "different specialty");
+    add(w.specialty, shares[SPECIALTY]!, !known ? "specialty unknown" : mentee.specialty === mentor.specialty ? "same specialty" : "different specialty", true);
   }
   if (w.organisation > 0) {
     const known = mentee.organisationId != null && mentor.organisationId != null;
@@ -280,35 +332,51 @@ function evaluate(pm: PreparedMentee, p: PreparedMentor, ctx: Context): PairScor
       w.organisation,
       shares[ORGANISATION]!,
       !known ? "organisation unknown" : mentee.organisationId === mentor.organisationId ? "same organisation" : "different organisation",
+      true,
     );
   }
   if (w.distance > 0) {
-    let label = "distance unknown";
+    let text = "distance unknown";
     if (km != null) {
       const rounded = km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
-      label = criteria.distance.maxKm != null && km > criteria.distance.maxKm ? `${rounded} km, meeting remotely` : `${rounded} km`;
+      text =
+        criteria.distance.maxKm != null && km > criteria.distance.maxKm
+          ? label(book, `r${rounded}`, () => `${rounded} km, meeting remotely`)
+          : label(book, `k${rounded}`, () => `${rounded} km`);
     }
-    add(w.distance, shares[DISTANCE]!, label);
+    add(w.distance, shares[DISTANCE]!, text, false);
   }
   if (w.topics > 0) {
     const wanted = pm.topics.length;
-    add(w.topics, shares[TOPICS]!, wanted === 0 ? "no topics chosen" : `${counts[TOPICS]} of ${plural(wanted, "topic", "topics")}`);
+    const count = counts[TOPICS]!;
+    add(
+      w.topics,
+      shares[TOPICS]!,
+      wanted === 0 ? "no topics chosen" : label(book, `t${count}/${wanted}`, () => `${count} of ${plural(wanted, "topic", "topics")}`),
+      true,
+    );
   }
   if (w.availability > 0) {
     const times = pm.times.length;
-    add(w.availability, shares[AVAILABILITY]!, times === 0 ? "no times given" : `${counts[AVAILABILITY]} of ${plural(times, "time", "times")} free`);
+    const count = counts[AVAILABILITY]!;
+    add(
+      w.availability,
+      shares[AVAILABILITY]!,
+      times === 0 ? "no times given" : label(book, `a${count}/${times}`, () => `${count} of ${plural(times, "time", "times")} free`),
+      true,
+    );
   }
   if (w.seniorityGap > 0) {
     const known = mentee.seniority != null && mentor.seniority != null;
     const gap = known ? mentor.seniority! - mentee.seniority! : 0;
-    add(w.seniorityGap, shares[SENIORITY]!, !known ? "seniority unknown" : gap > 0 ? `${plural(gap, "year", "years")} more senior` : "not more senior");
+    add(
+      w.seniorityGap,
+      shares[SENIORITY]!,
+      !known ? "seniority unknown" : gap > 0 ? label(book, gap, () => `${plural(gap, "year", "years")} more senior`) : "not more senior",
+      true,
+    );
   }
-  return {
-    allowed: true,
-    score,
-    terms,
-    explanation: terms.map((term) => `${term.label} +${term.points.toFixed(2)}`).join(" · "),
-  };
+  return { terms, explanation: parts.join(" · ") };
 }
 
 export interface ScorePairOptions {
@@ -962,6 +1030,9 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
 
   const pairs: AssignmentInstance["pairs"] = [];
   const explanations: Candidates["explanations"] = new Map();
+  const book = newPhrasebook();
+  const shares = new Float64Array(6);
+  const counts = new Int32Array(6);
   for (const mentee of mentees) {
     if (k === 0) break;
     const pm = prepareMentee(mentee);
@@ -1106,10 +1177,22 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
         pairs.push([mentee.id, mentorId, score]);
         continue;
       }
-      const result = evaluate(pm, prepared[mentor]!, ctx);
-      if (!result.allowed) continue;
-      pairs.push([mentee.id, mentorId, result.score]);
-      explanations.set(pairKey(mentee.id, mentorId), { score: result.score, terms: result.terms, explanation: result.explanation });
+      // The shares and counts as `scoreOnly` fills them, for the terms `evaluate` would give.
+      const person = mentors[mentor]!;
+      const km = location && person.location ? distanceKm(location, person.location) : null;
+      const specialty = mentorSpecialty[mentor]!;
+      const organisation = mentorOrganisation[mentor]!;
+      shares[SPECIALTY] = split && specialty !== -1 ? (specialtySame === (specialty === menteeSpecialty) ? 1 : 0) : 0;
+      shares[ORGANISATION] =
+        menteeOrganisation !== -1 && organisation !== -1 ? (organisationSame === (organisation === menteeOrganisation) ? 1 : 0) : 0;
+      shares[DISTANCE] = w.distance > 0 && km != null ? Math.max(0, 1 - km / referenceKm) : 0;
+      counts[TOPICS] = overlapWords(search.wantedTopics, mentorTopics, mentor * topicWords, topicWords);
+      shares[TOPICS] = topicsWanted > 0 ? counts[TOPICS] / topicsWanted : 0;
+      counts[AVAILABILITY] = overlapWords(search.wantedTimes, mentorTimes, mentor * timeWords, timeWords);
+      shares[AVAILABILITY] = timesWanted > 0 ? counts[AVAILABILITY] / timesWanted : 0;
+      shares[SENIORITY] = seniorityShare(mentorSeniority[mentor]!, menteeSeniority);
+      pairs.push([mentee.id, mentorId, score]);
+      explanations.set(pairKey(mentee.id, mentorId), { score, ...describe(pm, person, km, shares, counts, ctx, book) });
     }
   }
   return {
