@@ -624,6 +624,20 @@ interface Search {
   /** Positions that pass a screening, and their bounds. */
   passed: Int32Array;
   passedBound: Float64Array;
+  /**
+   * Each topic's mentors, a bit per position from its cell's first word (`cellWord`), `bitWords`
+   * words per topic; null when that would be too big.
+   */
+  topicBits: Int32Array | null;
+  bitWords: number;
+  cellWord: Int32Array;
+  /** The mentee's topics that some mentor offers, as numbers, and how many. */
+  wantedList: Int32Array;
+  wantedCount: number;
+  /** Bit planes for counting topics: `atLeast[c]`, who offers at least c of them. */
+  atLeast: Int32Array;
+  /** Positions to screen. */
+  toScreen: Int32Array;
 }
 
 /** Restores the max-heap of groups below `g`, among the first `count`. */
@@ -709,17 +723,44 @@ function collectGroups(s: Search): number {
  * group's, then the chord between the two places, never longer than the great-circle distance)
  * reaches `floor`; returns how many.
  */
-function screen(s: Search, from: number, to: number, floor: number, groupDistanceShare: number): number {
+function screen(s: Search, from: number, to: number, floor: number, groupDistanceShare: number, groupOther: number, cell: number): number {
   const { specialty, organisation, seniority, x, y, z, topics, times, topicWords, timeWords, topicPoints, timePoints, passed, passedBound } = s;
   const { wSpecialty, wOrganisation, wDistance, wSeniority, referenceKm, specialtySame, organisationSame } = s;
-  const { split, menteeSpecialty, menteeOrganisation, menteeSeniority, wantedTopics, wantedTimes, ex, ey, ez } = s;
+  const { split, menteeSpecialty, menteeOrganisation, menteeSeniority, wantedTopics, wantedTimes, ex, ey, ez, toScreen } = s;
   const wanted = wantedTopics[0]!;
   const wantedTime = wantedTimes[0]!;
   const near = wDistance > 0 && s.located;
   const groupDistancePoints = wDistance * groupDistanceShare;
   const knownSeniority = menteeSeniority === menteeSeniority;
+  // The fewest topics in common that could reach the floor, with everything else the group's best.
+  let least = 0;
+  while (least <= s.wantedCount && groupOther + topicPoints[least]! < floor) least++;
+  if (least > s.wantedCount) return 0;
+  let candidates = 0;
+  if (least === 0 || s.topicBits === null) {
+    for (let i = from; i < to; i++) toScreen[candidates++] = i;
+  } else {
+    // Only those offering at least `least` of the topics: counted 32 at a time, by bit planes.
+    const { topicBits, bitWords, wantedList, wantedCount, atLeast } = s;
+    const start = s.cellStart[cell]!;
+    const base = s.cellWord[cell]!;
+    for (let word = (from - start) >> 5, last = (to - 1 - start) >> 5; word <= last; word++) {
+      const first = start + word * 32;
+      let range = -1;
+      if (from > first) range &= -1 << (from - first);
+      if (to < first + 32) range &= (1 << (to - first)) - 1;
+      atLeast[0] = range;
+      for (let c = 1; c <= least; c++) atLeast[c] = 0;
+      for (let t = 0; t < wantedCount; t++) {
+        const bits = topicBits![wantedList[t]! * bitWords + base + word]!;
+        for (let c = least; c > 0; c--) atLeast[c]! |= atLeast[c - 1]! & bits;
+      }
+      for (let found = atLeast[least]!; found !== 0; found &= found - 1) toScreen[candidates++] = first + 31 - Math.clz32(found & -found);
+    }
+  }
   let count = 0;
-  for (let i = from; i < to; i++) {
+  for (let p = 0; p < candidates; p++) {
+    const i = toScreen[p]!;
     let points = 0;
     const sp = specialty[i]!;
     if (split && sp !== -1 && specialtySame === (sp === menteeSpecialty)) points += wSpecialty;
@@ -978,6 +1019,13 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
     groupDistance: new Float64Array(2 * cells),
     passed: new Int32Array(SCREEN_CHUNK),
     passedBound: new Float64Array(SCREEN_CHUNK),
+    topicBits: null,
+    bitWords: 0,
+    cellWord: new Int32Array(cells + 1),
+    wantedList: new Int32Array(topicIds.size),
+    wantedCount: 0,
+    atLeast: new Int32Array(topicIds.size + 1),
+    toScreen: new Int32Array(SCREEN_CHUNK),
   };
   for (let i = 0; i < m; i++) {
     const j = order[i]!;
@@ -991,6 +1039,20 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
     for (let t = 0; t < timeWords; t++) search.times[i * timeWords + t] = mentorTimes[j * timeWords + t]!;
   }
   const { groupBound, groupId, groupRun, groupDistance, passed, passedBound } = search;
+  // Each topic's mentors by bit, cell by cell (when that takes at most 16 MB).
+  for (let c = 0; c < cells; c++) search.cellWord[c + 1] = search.cellWord[c]! + ((cellStart[c + 1]! - cellStart[c]! + 31) >> 5);
+  search.bitWords = search.cellWord[cells]!;
+  if (topicIds.size * search.bitWords <= 1 << 22) {
+    const bits = new Int32Array(topicIds.size * search.bitWords);
+    for (let c = 0; c < cells; c++) {
+      for (let i = cellStart[c]!; i < cellStart[c + 1]!; i++) {
+        const b = i - cellStart[c]!;
+        const at = search.cellWord[c]! + (b >> 5);
+        for (const topic of prepared[order[i]!]!.topics) bits[topicIds.get(topic)! * search.bitWords + at]! |= 1 << (b & 31);
+      }
+    }
+    search.topicBits = bits;
+  }
   // For the hard constraints, by number: people, departments and organisations (any weight).
   const personIds = new Map<string, number>();
   const departmentIds = new Map<string, number>();
@@ -1041,6 +1103,11 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
     wantedTimes.fill(0);
     setBits(wantedTopics, 0, pm.topics, topicIds);
     setBits(wantedTimes, 0, pm.times, timeIds);
+    search.wantedCount = 0;
+    for (const topic of pm.topics) {
+      const id = topicIds.get(topic);
+      if (id !== undefined) search.wantedList[search.wantedCount++] = id;
+    }
     const topicsWanted = w.topics > 0 ? pm.topics.length : 0;
     const timesWanted = w.availability > 0 ? pm.times.length : 0;
     search.topicsWanted = topicsWanted;
@@ -1091,6 +1158,9 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
       siftGroup(search, 0, groups);
       if (limit < floor) break;
       const c = id >> 1;
+      // The group's bound but for its topics.
+      const unionTopics = id & 1 ? search.runTopics : search.cellTopics;
+      const other = limit - search.topicPoints[overlapWords(search.wantedTopics, unionTopics, (id & 1 ? run : c) * topicWords, topicWords)]!;
       // One or two stretches of positions: the own run, the whole cell, or the cell around the own run.
       const stretches =
         id & 1
@@ -1100,7 +1170,7 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
             : [cellStart[c]!, search.runStart[run]!, search.runEnd[run]!, cellStart[c + 1]!];
       for (let st = 0; st < stretches.length; st += 2) {
         for (let from = stretches[st]!, to = stretches[st + 1]!; from < to; from += SCREEN_CHUNK) {
-          const count = screen(search, from, Math.min(to, from + SCREEN_CHUNK), floor, distance);
+          const count = screen(search, from, Math.min(to, from + SCREEN_CHUNK), floor, distance, other, c);
           // Best bound first (insertion sort: there are few), so the floor rises early.
           for (let p = 1; p < count; p++) {
             const i = passed[p]!;
