@@ -514,7 +514,8 @@ function seniorityShare(mentor: number, mentee: number): number {
 
 /** Degrees between two longitudes, the short way round. */
 function longitudeGap(a: number, b: number): number {
-  const d = Math.abs(a - b) % 360;
+  let d = Math.abs(a - b);
+  if (d >= 360) d %= 360;
   return d > 180 ? 360 - d : d;
 }
 
@@ -694,7 +695,11 @@ function collectGroups(s: Search): number {
     let distanceShare = 0;
     if (located && cellLocated[c]) {
       const b = c * 5;
-      const lowerKm = boxDistanceLowerKm(lat, lng, cosLat, cellBox[b]!, cellBox[b + 1]!, cellBox[b + 2]!, cellBox[b + 3]!, cellBox[b + 4]!);
+      // The latitude gap alone (never more than the distance) settles most far cells.
+      const dLat = lat < cellBox[b]! ? cellBox[b]! - lat : lat > cellBox[b + 1]! ? lat - cellBox[b + 1]! : 0;
+      const latitudeKm = EARTH_KM * dLat * RAD * (1 - 1e-9) - 1e-6;
+      if (latitudeKm > maxKm && !(remote && cellRemote[c])) continue;
+      const lowerKm = latitudeKm >= referenceKm ? latitudeKm : boxDistanceLowerKm(lat, lng, cosLat, cellBox[b]!, cellBox[b + 1]!, cellBox[b + 2]!, cellBox[b + 3]!, cellBox[b + 4]!);
       // Too far for everyone in it (and not remote for both): it can give nothing.
       if (lowerKm > maxKm && !(remote && cellRemote[c])) continue;
       distanceShare = Math.max(0, 1 - lowerKm / referenceKm);
@@ -1162,14 +1167,15 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
       const unionTopics = id & 1 ? search.runTopics : search.cellTopics;
       const other = limit - search.topicPoints[overlapWords(search.wantedTopics, unionTopics, (id & 1 ? run : c) * topicWords, topicWords)]!;
       // One or two stretches of positions: the own run, the whole cell, or the cell around the own run.
-      const stretches =
-        id & 1
-          ? [search.runStart[run]!, search.runEnd[run]!]
-          : run === -1
-            ? [cellStart[c]!, cellStart[c + 1]!]
-            : [cellStart[c]!, search.runStart[run]!, search.runEnd[run]!, cellStart[c + 1]!];
-      for (let st = 0; st < stretches.length; st += 2) {
-        for (let from = stretches[st]!, to = stretches[st + 1]!; from < to; from += SCREEN_CHUNK) {
+      for (let stretch = 0; stretch < 2; stretch++) {
+        let start = id & 1 ? search.runStart[run]! : cellStart[c]!;
+        let end = id & 1 ? search.runEnd[run]! : run === -1 ? cellStart[c + 1]! : search.runStart[run]!;
+        if (stretch === 1) {
+          if (id & 1 || run === -1) break;
+          start = search.runEnd[run]!;
+          end = cellStart[c + 1]!;
+        }
+        for (let from = start, to = end; from < to; from += SCREEN_CHUNK) {
           const count = screen(search, from, Math.min(to, from + SCREEN_CHUNK), floor, distance, other, c);
           // Best bound first (insertion sort: there are few), so the floor rises early.
           for (let p = 1; p < count; p++) {
