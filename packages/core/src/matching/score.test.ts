@@ -266,10 +266,13 @@ describe("buildCandidatesIndexed", () => {
     organisation: fc.constantFrom(null, "o1", "o2"),
     department: fc.constantFrom(null, "d1", "d2"),
     remoteOk: fc.boolean(),
-    topics: fc.subarray(["a", "b", "c", "d", "e"]),
+    topics: fc.subarray(["a", "b", "c", "d", "e", "f", "g", "h"]),
     times: fc.subarray(["mon", "tue", "wed"]),
     seniority: fc.constantFrom(null, 0, 2, 4, 9),
     gender: fc.constantFrom(null, "f", "m"),
+    // The person behind the enrolment (or none: the enrolment id) and their line manager.
+    personId: fc.constantFrom(undefined, "p1", "p2", "p3"),
+    lineManager: fc.constantFrom(null, "p1", "p2", "m0"),
   });
   const located = (p: { city: number; north: number; east: number }) => {
     const city = CITIES[p.city];
@@ -287,6 +290,7 @@ describe("buildCandidatesIndexed", () => {
     honourGender: fc.boolean(),
     topK: fc.integer({ min: 0, max: 6 }),
     blockFirst: fc.boolean(),
+    blockSome: fc.array(fc.tuple(fc.nat(11), fc.nat(29)), { maxLength: 6 }),
   });
 
   it("keeps exactly the candidates of the full scan on random schemes", () => {
@@ -308,6 +312,8 @@ describe("buildCandidatesIndexed", () => {
         });
         const mentees: MenteeCandidate[] = x.mentees.map(([p, wanted], i) => ({
           id: `e${i}`,
+          personId: p.personId,
+          lineManagerPersonId: p.lineManager,
           specialty: p.specialty,
           organisationId: p.organisation,
           department: p.department,
@@ -320,6 +326,7 @@ describe("buildCandidatesIndexed", () => {
         }));
         const mentors: MentorCandidate[] = x.mentors.map(([p, ready, capacityLeft], j) => ({
           id: `m${j}`,
+          personId: p.personId,
           specialty: p.specialty,
           organisationId: p.organisation,
           department: p.department,
@@ -332,7 +339,10 @@ describe("buildCandidatesIndexed", () => {
           ready,
           capacityLeft,
         }));
-        const blocked = new Set(x.blockFirst && mentees[0] && mentors[0] ? [pairKey(mentees[0].id, mentors[0].id)] : []);
+        const blocked = new Set([
+          ...(x.blockFirst && mentees[0] && mentors[0] ? [pairKey(mentees[0].id, mentors[0].id)] : []),
+          ...x.blockSome.map(([i, j]) => pairKey(`e${i}`, `m${j}`)),
+        ]);
         const options = { mentees, mentors, rules, topK: x.topK, blocked };
         const full = buildCandidates(options);
         const indexed = buildCandidatesIndexed(options);
@@ -362,6 +372,51 @@ describe("buildCandidatesIndexed", () => {
     );
     const options = { mentees, mentors, rules, topK: 5 };
     expect(buildCandidatesIndexed(options).instance).toEqual(buildCandidates(options).instance);
+  });
+
+  it("gives the full scan's answer on a scheme shaped like the national one", () => {
+    // Clustered around cities, a skewed specialty, 24 topics, 10 slots: floors rise and most
+    // mentors are screened out by topics or by distance.
+    const rules = SchemeRules.parse({
+      matching: {
+        criteria: {
+          specialty: { direction: "same", weight: 0.2 },
+          distance: { maxKm: 120, remoteAllowed: true, weight: 0.25 },
+          topics: { weight: 0.3 },
+          availability: { weight: 0.15 },
+          seniorityGap: { weight: 0.1 },
+          honourPreferences: [],
+        },
+      },
+    });
+    let seed = 11;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const cities = [LEEDS, BRADFORD, LONDON, { lat: 55.9533, lng: -3.1883 }, { lat: 52.4862, lng: -1.8904 }];
+    const spot = () => {
+      const city = cities[Math.floor(random() ** 2 * cities.length)]!;
+      return { lat: city.lat + (random() - 0.5) * 0.4, lng: city.lng + (random() - 0.5) * 0.6 };
+    };
+    const some = (count: number, of: number, name: string) => [...new Set(Array.from({ length: count }, () => `${name}${Math.floor(random() * of)}`))];
+    const facts = () => ({
+      specialty: `s${Math.floor(random() ** 3 * 12)}`,
+      organisationId: `o${Math.floor(random() * 8)}`,
+      department: `d${Math.floor(random() * 3)}`,
+      location: spot(),
+      availability: some(3 + Math.floor(random() * 4), 10, "slot"),
+      seniority: Math.floor(random() * 20),
+    });
+    const mentors = Array.from({ length: 500 }, (_, j) =>
+      mentor({ id: `m${j}`, ...facts(), remoteOk: random() < 0.5, topicsOffered: some(3 + Math.floor(random() * 4), 24, "t"), ready: random() < 0.95, capacityLeft: 1 + Math.floor(random() * 3) }),
+    );
+    const mentees = Array.from({ length: 300 }, (_, i) =>
+      mentee({ id: `e${i}`, ...facts(), remoteOk: random() < 0.3, topicsWanted: some(2 + Math.floor(random() * 3), 24, "t") }),
+    );
+    const options = { mentees, mentors, rules, topK: 10 };
+    const full = buildCandidates(options);
+    const indexed = buildCandidatesIndexed(options);
+    expect(indexed.instance).toEqual(full.instance);
+    expect([...indexed.explanations]).toEqual([...full.explanations]);
+    expect(buildCandidatesIndexed({ ...options, explain: false }).instance).toEqual(full.instance);
   });
 
   it("gives the full scan's answer when there are too many topics to number", () => {
