@@ -264,17 +264,43 @@ function evaluate(pm: PreparedMentee, p: PreparedMentor, ctx: Context): PairScor
   const counts = new Int32Array(6);
   const score = scoreOnly(pm, p, ctx, shares, counts);
 
-  return { allowed: true, score, ...describe(pm, mentor, km, shares, counts, ctx, null) };
+  const facts: PairFacts = {
+    specialtyKnown: mentee.specialty != null && mentor.specialty != null,
+    sameSpecialty: mentee.specialty === mentor.specialty,
+    organisationKnown: mentee.organisationId != null && mentor.organisationId != null,
+    sameOrganisation: mentee.organisationId === mentor.organisationId,
+    seniorityKnown: mentee.seniority != null && mentor.seniority != null,
+    gap: mentee.seniority != null && mentor.seniority != null ? mentor.seniority - mentee.seniority : 0,
+  };
+  return { allowed: true, score, ...describe(pm, facts, km, shares, counts, ctx, null) };
 }
 
-/** Labels and explanation fragments already made, shared by the pairs of one run. */
+/** How a pair compares, for the labels of its terms. */
+interface PairFacts {
+  /** Both specialties are known (then whether they are the same). */
+  specialtyKnown: boolean;
+  sameSpecialty: boolean;
+  organisationKnown: boolean;
+  sameOrganisation: boolean;
+  seniorityKnown: boolean;
+  /** The mentor's seniority less the mentee's, when both are known. */
+  gap: number;
+}
+
+/**
+ * Labels, terms and explanation fragments already made, shared by the pairs of one run: of the
+ * terms only the distance's points vary much, so the others are made once each (and frozen).
+ */
 interface Phrasebook {
   labels: Map<string | number, string>;
-  /** By label, then points: the label with its points as the explanation shows them. */
-  fragments: Map<string, Map<number, string>>;
+  /** By label, then points: the term, and the label with its points as the explanation shows them. */
+  fragments: Map<string, Map<number, { term: ScoreTerm; fragment: string }>>;
+  /** Reused while a pair's terms are gathered. */
+  terms: ScoreTerm[];
+  parts: string[];
 }
 
-const newPhrasebook = (): Phrasebook => ({ labels: new Map(), fragments: new Map() });
+const newPhrasebook = (): Phrasebook => ({ labels: new Map(), fragments: new Map(), terms: [], parts: [] });
 
 /** A label made by `make` from a number, once per phrasebook. */
 function label(book: Phrasebook | null, key: string | number, make: () => string): string {
@@ -290,23 +316,24 @@ function label(book: Phrasebook | null, key: string | number, make: () => string
 /** An allowed pair's terms and explanation, from its shares and counts (as `scoreOnly` fills them). */
 function describe(
   pm: PreparedMentee,
-  mentor: MentorCandidate,
+  facts: PairFacts,
   km: number | null,
   shares: Float64Array,
   counts: Int32Array,
   ctx: Context,
   book: Phrasebook | null,
 ): { terms: ScoreTerm[]; explanation: string } {
-  const mentee = pm.mentee;
   const { criteria } = ctx.rules.matching;
   const w = ctx.weights;
-  const terms: ScoreTerm[] = [];
-  const parts: string[] = [];
+  const terms: ScoreTerm[] = book === null ? [] : book.terms;
+  const parts: string[] = book === null ? [] : book.parts;
+  terms.length = 0;
+  parts.length = 0;
   const add = (weight: number, share: number, label: string, cache: boolean) => {
     if (!(weight > 0)) return;
     const points = weight * share;
-    terms.push({ label, points });
     if (book === null || !cache) {
+      terms.push({ label, points });
       parts.push(`${label} +${points.toFixed(2)}`);
       return;
     }
@@ -315,23 +342,22 @@ function describe(
       byPoints = new Map();
       book.fragments.set(label, byPoints);
     }
-    let fragment = byPoints.get(points);
-    if (fragment === undefined) {
-      fragment = `${label} +${points.toFixed(2)}`;
-      byPoints.set(points, fragment);
+    let made = byPoints.get(points);
+    if (made === undefined) {
+      made = { term: Object.freeze({ label, points }), fragment: `${label} +${points.toFixed(2)}` };
+      byPoints.set(points, made);
     }
-    parts.push(fragment);
+    terms.push(made.term);
+    parts.push(made.fragment);
   };
   if (w.specialty > 0) {
-    const known = mentee.specialty != null && mentor.specialty != null;
-    add(w.specialty, shares[SPECIALTY]!, !known ? "specialty unknown" : mentee.specialty === mentor.specialty ? "same specialty" : "different specialty", true);
+    add(w.specialty, shares[SPECIALTY]!, !facts.specialtyKnown ? "specialty unknown" : facts.sameSpecialty ? "same specialty" : "different specialty", true);
   }
   if (w.organisation > 0) {
-    const known = mentee.organisationId != null && mentor.organisationId != null;
     add(
       w.organisation,
       shares[ORGANISATION]!,
-      !known ? "organisation unknown" : mentee.organisationId === mentor.organisationId ? "same organisation" : "different organisation",
+      !facts.organisationKnown ? "organisation unknown" : facts.sameOrganisation ? "same organisation" : "different organisation",
       true,
     );
   }
@@ -367,8 +393,8 @@ function describe(
     );
   }
   if (w.seniorityGap > 0) {
-    const known = mentee.seniority != null && mentor.seniority != null;
-    const gap = known ? mentor.seniority! - mentee.seniority! : 0;
+    const known = facts.seniorityKnown;
+    const gap = facts.gap;
     add(
       w.seniorityGap,
       shares[SENIORITY]!,
@@ -376,7 +402,7 @@ function describe(
       true,
     );
   }
-  return { terms, explanation: parts.join(" · ") };
+  return { terms: book === null ? terms : terms.slice(), explanation: parts.join(" · ") };
 }
 
 export interface ScorePairOptions {
@@ -849,13 +875,19 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
   const mentorX = new Float64Array(n);
   const mentorY = new Float64Array(n);
   const mentorZ = new Float64Array(n);
+  const mentorLat = new Float64Array(n);
+  const mentorLng = new Float64Array(n);
+  const mentorSeniorityKnown = new Uint8Array(n);
   for (let j = 0; j < n; j++) {
     const mentor = mentors[j]!;
     mentorSpecialty[j] = mentor.specialty == null ? -1 : intern(specialtyIds, mentor.specialty);
     mentorOrganisation[j] = mentor.organisationId == null ? -1 : intern(organisationIds, mentor.organisationId);
     mentorSeniority[j] = mentor.seniority ?? NaN;
+    mentorSeniorityKnown[j] = mentor.seniority != null ? 1 : 0;
     const location = mentor.location;
     if (location) {
+      mentorLat[j] = location.lat;
+      mentorLng[j] = location.lng;
       const cos = Math.cos(location.lat * RAD);
       mentorX[j] = cos * Math.cos(location.lng * RAD);
       mentorY[j] = cos * Math.sin(location.lng * RAD);
@@ -1098,6 +1130,7 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
   const pairs: AssignmentInstance["pairs"] = [];
   const explanations: Candidates["explanations"] = new Map();
   const book = newPhrasebook();
+  const facts: PairFacts = { specialtyKnown: false, sameSpecialty: false, organisationKnown: false, sameOrganisation: false, seniorityKnown: false, gap: 0 };
   const shares = new Float64Array(6);
   const counts = new Int32Array(6);
   for (const mentee of mentees) {
@@ -1254,10 +1287,15 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
         continue;
       }
       // The shares and counts as `scoreOnly` fills them, for the terms `evaluate` would give.
-      const person = mentors[mentor]!;
-      const km = location && person.location ? distanceKm(location, person.location) : null;
+      const km = location && mentorX[mentor] === mentorX[mentor] ? haversineKm(location.lat, location.lng, mentorLat[mentor]!, mentorLng[mentor]!) : null;
       const specialty = mentorSpecialty[mentor]!;
       const organisation = mentorOrganisation[mentor]!;
+      facts.specialtyKnown = mentee.specialty != null && specialty !== -1;
+      facts.sameSpecialty = specialty === (mentee.specialty == null ? -1 : (specialtyIds.get(mentee.specialty) ?? -2));
+      facts.organisationKnown = mentee.organisationId != null && organisation !== -1;
+      facts.sameOrganisation = organisation === (mentee.organisationId == null ? -1 : (organisationIds.get(mentee.organisationId) ?? -2));
+      facts.seniorityKnown = mentee.seniority != null && mentorSeniorityKnown[mentor] === 1;
+      facts.gap = facts.seniorityKnown ? mentorSeniority[mentor]! - mentee.seniority! : 0;
       shares[SPECIALTY] = split && specialty !== -1 ? (specialtySame === (specialty === menteeSpecialty) ? 1 : 0) : 0;
       shares[ORGANISATION] =
         menteeOrganisation !== -1 && organisation !== -1 ? (organisationSame === (organisation === menteeOrganisation) ? 1 : 0) : 0;
@@ -1268,7 +1306,9 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
       shares[AVAILABILITY] = timesWanted > 0 ? counts[AVAILABILITY] / timesWanted : 0;
       shares[SENIORITY] = seniorityShare(mentorSeniority[mentor]!, menteeSeniority);
       pairs.push([mentee.id, mentorId, score]);
-      explanations.set(pairKey(mentee.id, mentorId), { score, ...describe(pm, person, km, shares, counts, ctx, book) });
+      const described = describe(pm, facts, km, shares, counts, ctx, book);
+      // Joined, the key is one flat string (a template would make a rope, flattened again to hash).
+      explanations.set([mentee.id, mentorId].join("\u0000"), { score, terms: described.terms, explanation: described.explanation });
     }
   }
   return {
