@@ -292,7 +292,8 @@ interface PairFacts {
  * terms only the distance's points vary much, so the others are made once each (and frozen).
  */
 interface Phrasebook {
-  labels: Map<string | number, string>;
+  /** Labels made from numbers, by kind: "k" (km), "r" (km, remote), "t" (topics), "a" (times), "s" (years). */
+  labels: Map<string, Map<number, string>>;
   /** By label, then points: the term, and the label with its points as the explanation shows them. */
   fragments: Map<string, Map<number, { term: ScoreTerm; fragment: string }>>;
   /** Reused while a pair's terms are gathered. */
@@ -302,15 +303,48 @@ interface Phrasebook {
 
 const newPhrasebook = (): Phrasebook => ({ labels: new Map(), fragments: new Map(), terms: [], parts: [] });
 
-/** A label made by `make` from a number, once per phrasebook. */
-function label(book: Phrasebook | null, key: string | number, make: () => string): string {
-  if (book === null) return make();
-  let text = book.labels.get(key);
-  if (text === undefined) {
-    text = make();
-    book.labels.set(key, text);
+/** The label of this kind for `key`, made once per phrasebook. */
+function phrase(book: Phrasebook | null, kind: string, key: number, count: number, of: number): string {
+  let byKey = book?.labels.get(kind);
+  const known = byKey?.get(key);
+  if (known !== undefined) return known;
+  let text: string;
+  if (kind === "k") text = `${count} km`;
+  else if (kind === "r") text = `${count} km, meeting remotely`;
+  else if (kind === "t") text = `${count} of ${plural(of, "topic", "topics")}`;
+  else if (kind === "a") text = `${count} of ${plural(of, "time", "times")} free`;
+  else text = `${plural(count, "year", "years")} more senior`;
+  if (book !== null) {
+    if (byKey === undefined) {
+      byKey = new Map();
+      book.labels.set(kind, byKey);
+    }
+    byKey.set(key, text);
   }
   return text;
+}
+
+/** Adds a criterion's term and explanation fragment (when it weighs anything); `shared`: from the phrasebook. */
+function addTerm(terms: ScoreTerm[], parts: string[], book: Phrasebook | null, shared: boolean, weight: number, share: number, label: string): void {
+  if (!(weight > 0)) return;
+  const points = weight * share;
+  if (book === null || !shared) {
+    terms.push({ label, points });
+    parts.push(`${label} +${points.toFixed(2)}`);
+    return;
+  }
+  let byPoints = book.fragments.get(label);
+  if (byPoints === undefined) {
+    byPoints = new Map();
+    book.fragments.set(label, byPoints);
+  }
+  let made = byPoints.get(points);
+  if (made === undefined) {
+    made = { term: Object.freeze({ label, points }), fragment: `${label} +${points.toFixed(2)}` };
+    byPoints.set(points, made);
+  }
+  terms.push(made.term);
+  parts.push(made.fragment);
 }
 
 /** An allowed pair's terms and explanation, from its shares and counts (as `scoreOnly` fills them). */
@@ -329,78 +363,38 @@ function describe(
   const parts: string[] = book === null ? [] : book.parts;
   terms.length = 0;
   parts.length = 0;
-  const add = (weight: number, share: number, label: string, cache: boolean) => {
-    if (!(weight > 0)) return;
-    const points = weight * share;
-    if (book === null || !cache) {
-      terms.push({ label, points });
-      parts.push(`${label} +${points.toFixed(2)}`);
-      return;
-    }
-    let byPoints = book.fragments.get(label);
-    if (byPoints === undefined) {
-      byPoints = new Map();
-      book.fragments.set(label, byPoints);
-    }
-    let made = byPoints.get(points);
-    if (made === undefined) {
-      made = { term: Object.freeze({ label, points }), fragment: `${label} +${points.toFixed(2)}` };
-      byPoints.set(points, made);
-    }
-    terms.push(made.term);
-    parts.push(made.fragment);
-  };
   if (w.specialty > 0) {
-    add(w.specialty, shares[SPECIALTY]!, !facts.specialtyKnown ? "specialty unknown" : facts.sameSpecialty ? "same specialty" : "different specialty", true);
+    const label = !facts.specialtyKnown ? "specialty unknown" : facts.sameSpecialty ? "same specialty" : "different specialty";
+    addTerm(terms, parts, book, true, w.specialty, shares[SPECIALTY]!, label);
   }
   if (w.organisation > 0) {
-    add(
-      w.organisation,
-      shares[ORGANISATION]!,
-      !facts.organisationKnown ? "organisation unknown" : facts.sameOrganisation ? "same organisation" : "different organisation",
-      true,
-    );
+    const label = !facts.organisationKnown ? "organisation unknown" : facts.sameOrganisation ? "same organisation" : "different organisation";
+    addTerm(terms, parts, book, true, w.organisation, shares[ORGANISATION]!, label);
   }
   if (w.distance > 0) {
-    let text = "distance unknown";
+    let label = "distance unknown";
     if (km != null) {
       const rounded = km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
-      text =
-        criteria.distance.maxKm != null && km > criteria.distance.maxKm
-          ? label(book, `r${rounded}`, () => `${rounded} km, meeting remotely`)
-          : label(book, `k${rounded}`, () => `${rounded} km`);
+      label = phrase(book, criteria.distance.maxKm != null && km > criteria.distance.maxKm ? "r" : "k", rounded, rounded, 0);
     }
-    add(w.distance, shares[DISTANCE]!, text, false);
+    addTerm(terms, parts, book, false, w.distance, shares[DISTANCE]!, label);
   }
   if (w.topics > 0) {
     const wanted = pm.topics.length;
     const count = counts[TOPICS]!;
-    add(
-      w.topics,
-      shares[TOPICS]!,
-      wanted === 0 ? "no topics chosen" : label(book, `t${count}/${wanted}`, () => `${count} of ${plural(wanted, "topic", "topics")}`),
-      true,
-    );
+    const label = wanted === 0 ? "no topics chosen" : phrase(book, "t", count * 65_536 + wanted, count, wanted);
+    addTerm(terms, parts, book, true, w.topics, shares[TOPICS]!, label);
   }
   if (w.availability > 0) {
     const times = pm.times.length;
     const count = counts[AVAILABILITY]!;
-    add(
-      w.availability,
-      shares[AVAILABILITY]!,
-      times === 0 ? "no times given" : label(book, `a${count}/${times}`, () => `${count} of ${plural(times, "time", "times")} free`),
-      true,
-    );
+    const label = times === 0 ? "no times given" : phrase(book, "a", count * 65_536 + times, count, times);
+    addTerm(terms, parts, book, true, w.availability, shares[AVAILABILITY]!, label);
   }
   if (w.seniorityGap > 0) {
-    const known = facts.seniorityKnown;
     const gap = facts.gap;
-    add(
-      w.seniorityGap,
-      shares[SENIORITY]!,
-      !known ? "seniority unknown" : gap > 0 ? label(book, gap, () => `${plural(gap, "year", "years")} more senior`) : "not more senior",
-      true,
-    );
+    const label = !facts.seniorityKnown ? "seniority unknown" : gap > 0 ? phrase(book, "s", gap, gap, 0) : "not more senior";
+    addTerm(terms, parts, book, true, w.seniorityGap, shares[SENIORITY]!, label);
   }
   return { terms: book === null ? terms : terms.slice(), explanation: parts.join(" · ") };
 }
