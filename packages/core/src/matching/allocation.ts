@@ -5,7 +5,7 @@ import { type AssignmentInstance, type AssignmentObjective, type AssignmentResul
 import type { RankedMentor } from "./modes";
 import {
   type BlockedPairs,
-  buildCandidates,
+  buildCandidatesIndexed,
   distanceKm,
   type MenteeCandidate,
   type MentorCandidate,
@@ -30,12 +30,12 @@ export interface CandidateOptions {
 }
 
 /**
- * `buildCandidates`, plus any locked pair that fell outside a mentee's top K (scored on its own), so a
+ * `buildCandidatesIndexed` (the same candidates as the full scan, found through the mentor index), plus any locked pair that fell outside a mentee's top K (scored on its own), so a
  * lock on an allowed pair never makes the instance invalid. A lock on a pair that is not allowed is left
  * for `solveAssignment` to reject.
  */
 export function candidateInstance(o: CandidateOptions): { instance: Omit<AssignmentInstance, "objective">; explanations: Explanations } {
-  const { instance, explanations } = buildCandidates({ mentees: o.mentees, mentors: o.mentors, rules: o.rules, topK: o.topK, blocked: o.blocked });
+  const { instance, explanations } = buildCandidatesIndexed({ mentees: o.mentees, mentors: o.mentors, rules: o.rules, topK: o.topK, blocked: o.blocked });
   const locked = o.locked ?? [];
   if (locked.length === 0) return { instance, explanations };
   const menteeById = new Map(o.mentees.map((mentee) => [mentee.id, mentee]));

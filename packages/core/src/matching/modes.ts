@@ -216,7 +216,7 @@ export interface RunAutoOptions {
 }
 
 /**
- * `auto`: the exact allocation over each mentee's top K candidates (`buildCandidates` then
+ * `auto`: the exact allocation over each mentee's top K candidates (`buildCandidatesIndexed` then
  * `solveAssignment`), or the fair one; with `stable`, the stable allocation instead, compared with that
  * optimum. Throws `InvalidInstanceError` for an impossible lock.
  */
