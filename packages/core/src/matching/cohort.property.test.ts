@@ -11,6 +11,8 @@ import {
   formDyads,
   formGroups,
   formTriads,
+  type CohortResult,
+  type GroupMember,
   type GroupSizes,
   measureTriadGap,
   type PeerPartition,
@@ -370,6 +372,106 @@ describe("formGroups", () => {
         },
       ),
       { numRuns: 300, seed: 5 },
+    );
+  }, 20_000);
+
+  /** People with a few line-manager links and blocked pairs among them. */
+  const arbitraryRuled = (maxRules: number) =>
+    arbitraryPeople.chain((rows) =>
+      fc
+        .record({
+          managers: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: maxRules }),
+          blocks: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: maxRules }),
+          personIds: fc.boolean(),
+        })
+        .map(({ managers, blocks, personIds }) => {
+          const n = rows.length;
+          const person = (i: number) => (personIds ? `person-${i}` : `p${i}`);
+          const people: (GroupMember & { a: string; b: string })[] = rows.map((row, i) => ({
+            ...row,
+            ...(personIds ? { personId: person(i) } : {}),
+          }));
+          const forbidden = new Set<string>();
+          const forbid = (i: number, j: number) =>
+            forbidden.add(`${Math.min(i, j)} ${Math.max(i, j)}`);
+          if (n > 1) {
+            for (const [x, y] of managers) {
+              const i = x % n;
+              const j = y % n;
+              if (i === j || people[i]!.lineManagerPersonId) continue;
+              people[i]!.lineManagerPersonId = person(j);
+              forbid(i, j);
+            }
+          }
+          const blocked = new Set<string>();
+          for (const [x, y] of n > 1 ? blocks : []) {
+            const i = x % n;
+            const j = y % n;
+            if (i === j) continue;
+            blocked.add(pairKey(`p${i}`, `p${j}`));
+            forbid(i, j);
+          }
+          return { people, blocked, forbidden };
+        }),
+    );
+  const mixKeys = [(p: { a: string }) => p.a, (p: { b: string }) => p.b];
+  /** The forbidden pairs that share a group, as index pairs "i j" (i < j). */
+  const clashes = (result: CohortResult, forbidden: ReadonlySet<string>) =>
+    result.groups.flatMap(({ memberIds }) => {
+      const idx = memberIds.map((id) => Number(id.slice(1)));
+      return idx.flatMap((i) =>
+        idx.filter((j) => j > i && forbidden.has(`${i} ${j}`)).map((j) => `${i} ${j}`),
+      );
+    });
+
+  it("keeps managers and blocked pairs apart when there are few of them and many groups (300 cohorts)", () => {
+    fc.assert(
+      fc.property(
+        arbitraryRuled(3),
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer(),
+        (ruled, maxSize, seed) => {
+          const { people, blocked, forbidden } = ruled;
+          fc.pre(Math.ceil(people.length / maxSize) >= 4);
+          const result = formGroups({ members: people, maxSize, mixBy: mixKeys, seed, blocked });
+          expect(clashes(result, forbidden)).toEqual([]);
+          expect(result.conflicts).toBeUndefined();
+          const g = Math.ceil(people.length / maxSize);
+          expect(result.groups).toHaveLength(g);
+          const lengths = result.groups.map((x) => x.memberIds.length);
+          expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThanOrEqual(1);
+          expect(result.groups.flatMap((x) => x.memberIds).sort()).toEqual(
+            people.map((p) => p.id).sort(),
+          );
+        },
+      ),
+      { numRuns: 300, seed: 11 },
+    );
+  }, 20_000);
+
+  it("lists exactly the conflicts it leaves, and none without rules (300 cohorts)", () => {
+    fc.assert(
+      fc.property(
+        arbitraryRuled(30),
+        fc.integer({ min: 2, max: 12 }),
+        fc.integer(),
+        (ruled, maxSize, seed) => {
+          const { people, blocked, forbidden } = ruled;
+          const result = formGroups({ members: people, maxSize, mixBy: mixKeys, seed, blocked });
+          const listed = (result.conflicts ?? []).map(({ memberIds: [x, y] }) => {
+            const [i, j] = [Number(x.slice(1)), Number(y.slice(1))];
+            return `${Math.min(i, j)} ${Math.max(i, j)}`;
+          });
+          expect(listed.sort()).toEqual(clashes(result, forbidden).sort());
+          if (result.conflicts) expect(result.conflicts.length).toBeGreaterThan(0);
+          expect(result.unmatched).toEqual([]);
+          const plain = people.map(({ id, a, b }) => ({ id, a, b }));
+          expect(
+            formGroups({ members: plain, maxSize, mixBy: mixKeys, seed }).conflicts,
+          ).toBeUndefined();
+        },
+      ),
+      { numRuns: 300, seed: 12 },
     );
   }, 20_000);
 });

@@ -428,6 +428,87 @@ describe("formGroups", () => {
       formGroups({ members: people, maxSize: 0, mixBy: (p) => p.specialty, seed: 3 }),
     ).toThrow(CohortError);
   });
+
+  it("never puts someone with their line manager, though round-robin dealing would", () => {
+    // Two groups of two, one gp and one surgeon each: the boss goes with either surgeon.
+    const team = [
+      { id: "boss", personId: "person-boss", specialty: "gp" },
+      { id: "x", specialty: "gp" },
+      { id: "report", lineManagerPersonId: "person-boss", specialty: "surgery" },
+      { id: "y", specialty: "surgery" },
+    ];
+    const together = (r: ReturnType<typeof formGroups>) =>
+      r.groups.some((g) => g.memberIds.includes("boss") && g.memberIds.includes("report"));
+    const seeds = Array.from({ length: 20 }, (_, i) => i + 1);
+    const naive = seeds.filter((seed) =>
+      together(
+        formGroups({
+          members: team.map(({ id, specialty }) => ({ id, specialty })),
+          maxSize: 2,
+          mixBy: (p) => p.specialty,
+          seed,
+        }),
+      ),
+    );
+    expect(naive.length).toBeGreaterThan(0);
+    for (const seed of seeds) {
+      const result = formGroups({ members: team, maxSize: 2, mixBy: (p) => p.specialty, seed });
+      expect(together(result)).toBe(false);
+      expect(result.conflicts).toBeUndefined();
+      // The mix is still perfect: a gp and a surgeon in each group.
+      for (const g of result.groups) expect(g.score).toBe(1);
+    }
+  });
+
+  it("keeps blocked pairs apart (either order) even at the cost of the mix", () => {
+    const four = [
+      { id: "a", specialty: "gp" },
+      { id: "b", specialty: "gp" },
+      { id: "c", specialty: "surgery" },
+      { id: "d", specialty: "surgery" },
+    ];
+    const blocked = new Set([pairKey("c", "a"), pairKey("a", "d")]);
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const result = formGroups({
+        members: four,
+        maxSize: 2,
+        mixBy: (p) => p.specialty,
+        seed,
+        blocked,
+      });
+      expect(result.groups.map((g) => g.memberIds)).toEqual([
+        ["a", "b"],
+        ["c", "d"],
+      ]);
+      expect(result.conflicts).toBeUndefined();
+    }
+    // Without the blocks, the mix puts a gp with a surgeon.
+    expect(
+      formGroups({ members: four, maxSize: 2, mixBy: (p) => p.specialty, seed: 1 }).groups[0]!
+        .memberIds,
+    ).not.toEqual(["a", "b"]);
+  });
+
+  it("reports the conflicts it cannot avoid, keeping everyone in a group", () => {
+    const three = [
+      { id: "boss", specialty: "gp" },
+      { id: "report", lineManagerPersonId: "boss", specialty: "gp" },
+      { id: "other", specialty: "surgery" },
+    ];
+    const result = formGroups({
+      members: three,
+      maxSize: 5,
+      mixBy: (p) => p.specialty,
+      seed: 1,
+      blocked: new Set([pairKey("other", "boss")]),
+    });
+    expect(result.groups).toHaveLength(1);
+    expect(result.unmatched).toEqual([]);
+    expect(result.conflicts).toEqual([
+      { memberIds: ["boss", "report"], reason: "line_manager" },
+      { memberIds: ["boss", "other"], reason: "declined_before" },
+    ]);
+  });
 });
 
 describe("formCohort", () => {
@@ -462,6 +543,25 @@ describe("formCohort", () => {
     expect(result.format).toBe("groups");
     expect(result.groups.map((g) => g.memberIds.length).sort()).toEqual([2, 3]);
     for (const g of result.groups) expect(g.explanation).toContain("specialty: ");
+  });
+
+  it("keeps blocked pairs and line managers apart in groups", () => {
+    const r = rules({ format: { kind: "group", maxSize: 3 } });
+    const people = [
+      member("a", ["x"], { specialty: "gp", personId: "pa" }),
+      member("b", ["x"], { specialty: "surgery", lineManagerPersonId: "pa" }),
+      member("c", ["x"], { specialty: "gp" }),
+      member("d", ["x"], { specialty: "surgery" }),
+    ];
+    const blocked = new Set([pairKey("a", "d")]);
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const result = formCohort({ members: people, rules: r, blocked, seed });
+      expect(result.groups.map((g) => g.memberIds).sort()).toEqual([
+        ["a", "c"],
+        ["b", "d"],
+      ]);
+      expect(result.conflicts).toBeUndefined();
+    }
   });
 
   it("refuses a one-to-one scheme", () => {

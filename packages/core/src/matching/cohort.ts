@@ -165,11 +165,24 @@ export interface CohortGroup {
   explanation: string;
 }
 
+/** Two members who share a group against a hard rule. */
+export interface GroupConflict {
+  /** In the group's member order. */
+  memberIds: [string, string];
+  /** `line_manager`: one is the other's line manager; `declined_before`: the pair is blocked. */
+  reason: "line_manager" | "declined_before";
+}
+
 export interface CohortResult {
   groups: CohortGroup[];
   unmatched: string[];
   /** The sum of the groups' scores. */
   total: number;
+  /**
+   * Groups only: pairs the search could not keep apart (e.g. a manager and their report when there
+   * is a single group). Absent when there are none.
+   */
+  conflicts?: GroupConflict[];
 }
 
 function groupOf(table: PeerTable, indices: readonly number[]): CohortGroup {
@@ -691,9 +704,18 @@ export function measureTriadGap({ sizes, seed, ...options }: TriadOptions): Part
 }
 
 // ---------------------------------------------------------------------------------------------
-// Groups (mastermind, action learning sets): fewest groups, sizes within one, mix balanced.
+// Groups (mastermind, action learning sets): fewest groups, sizes within one, hard rules kept, mix
+// balanced.
 
-export interface FormGroupsOptions<T extends { id: string }> {
+/** What `formGroups` reads of a member beyond the mix: who they are and who manages them. */
+export interface GroupMember {
+  id: string;
+  /** The person behind the member (defaults to `id`), as `lineManagerPersonId` names them. */
+  personId?: string;
+  lineManagerPersonId?: string | null;
+}
+
+export interface FormGroupsOptions<T extends GroupMember> {
   members: readonly T[];
   maxSize: number;
   /** What to mix by, most important first (e.g. specialty, then organisation). */
@@ -701,20 +723,25 @@ export interface FormGroupsOptions<T extends { id: string }> {
   /** Names for the mix keys in explanations, in the same order. */
   mixLabels?: readonly string[];
   seed: number;
+  /** Pairs of member ids (`pairKey`, either order) who must not share a group. */
+  blocked?: BlockedPairs;
 }
 
 /**
- * The fewest groups of at most `maxSize`, sizes differing by at most one, each key's values spread
- * as evenly as possible: dealt round-robin by the first key's values, then members swapped while a
- * swap lowers, key by key, the largest count of any value in any group and then the sum of squared
- * counts. The first key ends perfectly spread (every value's count per group within one).
+ * The fewest groups of at most `maxSize`, sizes differing by at most one, no one with their line
+ * manager or a blocked partner, each key's values spread as evenly as possible: dealt round-robin by
+ * the first key's values, then members swapped while a swap lowers the number of such conflicts, or
+ * keeps it and lowers, key by key, the largest count of any value in any group and then the sum of
+ * squared counts. Without conflicts the first key ends perfectly spread (every value's count per
+ * group within one); conflicts the swaps cannot remove are listed in `conflicts`.
  */
-export function formGroups<T extends { id: string }>({
+export function formGroups<T extends GroupMember>({
   members,
   maxSize,
   mixBy,
   mixLabels,
   seed,
+  blocked,
 }: FormGroupsOptions<T>): CohortResult {
   if (!Number.isInteger(maxSize) || maxSize < 1)
     throw new CohortError(
@@ -761,6 +788,57 @@ export function formGroups<T extends { id: string }>({
   } else {
     for (let i = 0; i < n; i++) where[i] = i % groupCount;
   }
+
+  // Hard rules: who may not share a group with whom (each conflicting pair listed both ways).
+  const rule = new Map<number, GroupConflict["reason"]>();
+  const conflictWith: number[][] = Array.from({ length: n }, () => []);
+  const forbid = (i: number, j: number, reason: GroupConflict["reason"]) => {
+    if (i === j) return;
+    const key = Math.min(i, j) * n + Math.max(i, j);
+    if (rule.has(key)) return;
+    rule.set(key, reason);
+    conflictWith[i]!.push(j);
+    conflictWith[j]!.push(i);
+  };
+  const byPerson = new Map<string, number[]>();
+  members.forEach((m, i) => {
+    const person = m.personId ?? m.id;
+    const same = byPerson.get(person);
+    if (same) same.push(i);
+    else byPerson.set(person, [i]);
+  });
+  members.forEach((m, i) => {
+    if (m.lineManagerPersonId == null) return;
+    for (const j of byPerson.get(m.lineManagerPersonId) ?? []) forbid(i, j, "line_manager");
+  });
+  if (blocked && blocked.size > 0) {
+    const index = new Map(members.map((m, i) => [m.id, i]));
+    if (blocked.size < (n * (n - 1)) / 2) {
+      for (const key of blocked) {
+        const cut = key.indexOf("\u0000");
+        const i = index.get(key.slice(0, cut));
+        const j = index.get(key.slice(cut + 1));
+        if (
+          cut >= 0 &&
+          i !== undefined &&
+          j !== undefined &&
+          pairKey(members[i]!.id, members[j]!.id) === key
+        )
+          forbid(i, j, "declined_before");
+      }
+    } else {
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++)
+          if (i !== j && blocked.has(pairKey(members[i]!.id, members[j]!.id)))
+            forbid(i, j, "declined_before");
+    }
+  }
+  /** How many of m's conflicts are in group g, leaving out member `except`. */
+  const conflictsIn = (m: number, g: number, except: number) => {
+    let count = 0;
+    for (const c of conflictWith[m]!) if (c !== except && where[c] === g) count++;
+    return count;
+  };
 
   // Counts per (key, group, value), with how many cells hold each count, for a running maximum.
   const counts = keys.map((_, k) => new Int32Array(groupCount * names[k]!.length));
@@ -810,10 +888,17 @@ export function formGroups<T extends { id: string }>({
         const ga = where[a]!;
         const gb = where[b]!;
         if (ga === gb) continue;
+        // Conflicts first: a swap that adds one is never made, one that removes one always is.
+        const added =
+          conflictsIn(a, gb, b) +
+          conflictsIn(b, ga, a) -
+          conflictsIn(a, ga, a) -
+          conflictsIn(b, gb, b);
+        if (added > 0) continue;
         const before = snapshot();
         move(a, gb);
         move(b, ga);
-        if (compare(snapshot(), before) < 0) {
+        if (added < 0 || compare(snapshot(), before) < 0) {
           improved = true;
         } else {
           move(a, ga);
@@ -848,7 +933,25 @@ export function formGroups<T extends { id: string }>({
       members.findIndex((m) => m.id === p.memberIds[0]) -
       members.findIndex((m) => m.id === q.memberIds[0]),
   );
-  return { groups, unmatched: [], total: groups.reduce((sum, g) => sum + g.score, 0) };
+  const conflicts: GroupConflict[] = [];
+  const indexOf = new Map(members.map((m, i) => [m.id, i]));
+  for (const { memberIds } of groups) {
+    const inGroup = memberIds.map((id) => indexOf.get(id)!);
+    for (let x = 0; x < inGroup.length; x++) {
+      for (let y = x + 1; y < inGroup.length; y++) {
+        const i = inGroup[x]!;
+        const j = inGroup[y]!;
+        const reason = rule.get(Math.min(i, j) * n + Math.max(i, j));
+        if (reason) conflicts.push({ memberIds: [members[i]!.id, members[j]!.id], reason });
+      }
+    }
+  }
+  return {
+    groups,
+    unmatched: [],
+    total: groups.reduce((sum, g) => sum + g.score, 0),
+    ...(conflicts.length > 0 ? { conflicts } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -880,6 +983,7 @@ export function formCohort({ members, rules, blocked, seed }: FormCohortOptions)
           ],
           mixLabels: ["specialty", "organisation"],
           seed,
+          blocked,
         }),
       };
     case "one_to_one":
