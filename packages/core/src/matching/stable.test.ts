@@ -180,3 +180,50 @@ describe("stableAllocation", () => {
     expect(blockingPairs({ instance, assignment: [["ann", "mo"]] })).toEqual([]);
   });
 });
+
+describe("blockingPairs", () => {
+  const instance = {
+    mentees: [{ id: "ann" }, { id: "bob" }],
+    mentors: [
+      { id: "mo", capacity: 1 },
+      { id: "pat", capacity: 1 },
+      { id: "sue", capacity: 0 },
+    ],
+    pairs: [
+      ["ann", "pat", 0.5],
+      ["ann", "mo", 0.9],
+      ["ann", "sue", 1],
+      ["bob", "mo", 0.2],
+      ["bob", "pat", 0.3],
+    ] as [string, string, number][],
+  };
+  const assignment: [string, string][] = [["bob", "mo"]];
+
+  it("lists them by mentee input order, then the mentee's preference, not the pairs' order", () => {
+    // sue has no place; mo prefers ann to bob; pat has a place free.
+    expect(blockingPairs({ instance, assignment })).toEqual([
+      ["ann", "mo"],
+      ["ann", "pat"],
+      ["bob", "pat"],
+    ]);
+    expect(blockingPairs({ instance: { ...instance, excluded: [["ann", "mo"]] }, assignment })).toEqual([
+      ["ann", "pat"],
+      ["bob", "pat"],
+    ]);
+    // Explicit ranks: ann prefers pat to mo; mo ranks bob first, so only pat's free place blocks.
+    expect(blockingPairs({ instance, assignment, menteeRanks: { ann: ["pat", "mo"] }, mentorRanks: { mo: ["bob", "ann"] } })).toEqual([
+      ["ann", "pat"],
+      ["bob", "pat"],
+    ]);
+  });
+
+  it("answers as before when a pair is listed twice (each listing is a preference)", () => {
+    const twice = { ...instance, pairs: [...instance.pairs, ["bob", "pat", 0.3]] as [string, string, number][] };
+    expect(blockingPairs({ instance: twice, assignment })).toEqual([
+      ["ann", "mo"],
+      ["ann", "pat"],
+      ["bob", "pat"],
+      ["bob", "pat"],
+    ]);
+  });
+});

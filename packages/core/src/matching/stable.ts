@@ -136,8 +136,186 @@ export function stableAllocation(o: StableOptions): AssignmentResult {
  * unmatched or ranks the mentor above their own, and the mentor has a place free or ranks the mentee
  * above one of its (unlocked) mentees. A partner the ranks leave out counts as worse than any listed.
  * Ordered by mentee input order, then by the mentee's preference.
+ *
+ * In one pass over the pairs with ids numbered once (O(pairs log pairs) for the sorting), rather
+ * than through maps keyed by pair strings; an instance listing a pair twice takes that slower path.
  */
 export function blockingPairs(o: StableOptions & { assignment: [string, string][] }): [string, string][] {
+  const { instance, assignment } = o;
+  const { pairs } = instance;
+  const count = pairs.length;
+  // Mentees and mentors numbered by first appearance anywhere (unknown ids included).
+  const menteeIndex = new Map<string, number>();
+  const mentorIndex = new Map<string, number>();
+  const menteeIds: string[] = [];
+  const mentorIds: string[] = [];
+  const mentee = (id: string) => {
+    let i = menteeIndex.get(id);
+    if (i === undefined) {
+      i = menteeIds.length;
+      menteeIndex.set(id, i);
+      menteeIds.push(id);
+    }
+    return i;
+  };
+  const mentor = (id: string) => {
+    let j = mentorIndex.get(id);
+    if (j === undefined) {
+      j = mentorIds.length;
+      mentorIndex.set(id, j);
+      mentorIds.push(id);
+    }
+    return j;
+  };
+  for (const { id } of instance.mentees) mentee(id);
+  for (const { id } of instance.mentors) mentor(id);
+  const pairMentee = new Int32Array(count);
+  const pairMentor = new Int32Array(count);
+  const pairScore = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const [a, b, s] = pairs[k]!;
+    pairMentee[k] = mentee(a);
+    pairMentor[k] = mentor(b);
+    pairScore[k] = s;
+  }
+  const locks = (instance.locked ?? []).map(([a, b]) => [mentee(a), mentor(b)] as const);
+  const held = assignment.map(([a, b]) => [mentee(a), mentor(b)] as const);
+  const n = menteeIds.length;
+  const m = mentorIds.length;
+
+  // Input order (the last listing wins; NaN when not listed, as the string-keyed comparison gives).
+  const menteeOrder = new Float64Array(n).fill(NaN);
+  instance.mentees.forEach(({ id }, i) => (menteeOrder[menteeIndex.get(id)!] = i));
+  const mentorOrder = new Float64Array(m).fill(NaN);
+  const places = new Float64Array(m);
+  instance.mentors.forEach(({ id, capacity }, j) => {
+    const at = mentorIndex.get(id)!;
+    mentorOrder[at] = j;
+    places[at] = capacity ?? 0;
+  });
+  const lockedTo = new Int32Array(n).fill(-1);
+  for (const [i, j] of locks) {
+    if (lockedTo[i] === j) continue;
+    lockedTo[i] = j;
+    places[j]! -= 1;
+  }
+  const excluded = new Set<number>();
+  for (const [a, b] of instance.excluded ?? []) {
+    const i = menteeIndex.get(a);
+    const j = mentorIndex.get(b);
+    if (i !== undefined && j !== undefined) excluded.add(i * m + j);
+  }
+
+  // The usable pairs of each mentee and each mentor, in input order (counting sort).
+  const usable = new Uint8Array(count);
+  const menteeStart = new Int32Array(n + 1);
+  const mentorStart = new Int32Array(m + 1);
+  for (let k = 0; k < count; k++) {
+    const i = pairMentee[k]!;
+    if (lockedTo[i] !== -1 || (excluded.size > 0 && excluded.has(i * m + pairMentor[k]!))) continue;
+    usable[k] = 1;
+    menteeStart[i + 1]!++;
+    mentorStart[pairMentor[k]! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) menteeStart[i + 1]! += menteeStart[i]!;
+  for (let j = 0; j < m; j++) mentorStart[j + 1]! += mentorStart[j]!;
+  const byMentee = new Int32Array(menteeStart[n]!);
+  const byMentor = new Int32Array(mentorStart[m]!);
+  {
+    const fillMentee = menteeStart.slice(0, n);
+    const fillMentor = mentorStart.slice(0, m);
+    for (let k = 0; k < count; k++) {
+      if (!usable[k]) continue;
+      byMentee[fillMentee[pairMentee[k]!]!++] = k;
+      byMentor[fillMentor[pairMentor[k]!]!++] = k;
+    }
+  }
+  // A pair listed twice: its ranks are the last listing's, which only the string-keyed path keeps.
+  const seen = new Int32Array(m).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let x = menteeStart[i]!; x < menteeStart[i + 1]!; x++) {
+      const j = pairMentor[byMentee[x]!]!;
+      if (seen[j] === i) return blockingPairsByKey(o);
+      seen[j] = i;
+    }
+  }
+
+  const explicit = (ranks: Record<string, string[]> | undefined, who: string) => {
+    const list = ranks && Object.hasOwn(ranks, who) ? ranks[who] : undefined;
+    return list ? new Map(list.map((id, k) => [id, k] as const).reverse()) : undefined;
+  };
+  // Each side's rank of each usable pair (-1: left out by that side's ranks), sorted as
+  // `preferences` sorts, so ties and odd inputs come out the same.
+  const menteeRank = new Int32Array(count).fill(-1);
+  const mentorRank = new Int32Array(count).fill(-1);
+  const lists: (number[] | undefined)[] = new Array<number[] | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    if (menteeStart[i] === menteeStart[i + 1]) continue;
+    let list = Array.from(byMentee.subarray(menteeStart[i]!, menteeStart[i + 1]!));
+    const ranks = explicit(o.menteeRanks, menteeIds[i]!);
+    if (ranks) {
+      list = list
+        .filter((k) => ranks.has(mentorIds[pairMentor[k]!]!))
+        .sort((x, y) => ranks.get(mentorIds[pairMentor[x]!]!)! - ranks.get(mentorIds[pairMentor[y]!]!)!);
+    } else {
+      list.sort((x, y) => pairScore[y]! - pairScore[x]! || mentorOrder[pairMentor[x]!]! - mentorOrder[pairMentor[y]!]!);
+    }
+    list.forEach((k, r) => (menteeRank[k] = r));
+    lists[i] = list;
+  }
+  for (let j = 0; j < m; j++) {
+    if (mentorStart[j] === mentorStart[j + 1]) continue;
+    let list = Array.from(byMentor.subarray(mentorStart[j]!, mentorStart[j + 1]!));
+    const ranks = explicit(o.mentorRanks, mentorIds[j]!);
+    if (ranks) {
+      list = list
+        .filter((k) => ranks.has(menteeIds[pairMentee[k]!]!))
+        .sort((x, y) => ranks.get(menteeIds[pairMentee[x]!]!)! - ranks.get(menteeIds[pairMentee[y]!]!)!);
+    } else {
+      list.sort((x, y) => pairScore[y]! - pairScore[x]! || menteeOrder[pairMentee[x]!]! - menteeOrder[pairMentee[y]!]!);
+    }
+    list.forEach((k, r) => (mentorRank[k] = r));
+  }
+  /** The usable pair of mentee i and mentor j, or -1. */
+  const pairOf = (i: number, j: number) => {
+    for (let x = menteeStart[i]!; x < menteeStart[i + 1]!; x++) if (pairMentor[byMentee[x]!] === j) return byMentee[x]!;
+    return -1;
+  };
+
+  const mentorOf = new Int32Array(n).fill(-1);
+  const load = new Int32Array(m);
+  const worstHeld = new Float64Array(m).fill(-Infinity);
+  for (const [i, j] of held) {
+    mentorOf[i] = j;
+    if (lockedTo[i] !== -1) continue;
+    load[j]!++;
+    const k = pairOf(i, j);
+    const rank = k === -1 || mentorRank[k] === -1 ? Infinity : mentorRank[k]!;
+    if (rank > worstHeld[j]!) worstHeld[j] = rank;
+  }
+  const blocking: [string, string][] = [];
+  for (const { id: a } of instance.mentees) {
+    const i = menteeIndex.get(a)!;
+    if (lockedTo[i] !== -1) continue;
+    const list = lists[i];
+    if (!list) continue;
+    const current = mentorOf[i]!;
+    const own = current === -1 ? -1 : pairOf(i, current);
+    const currentRank = own === -1 || menteeRank[own] === -1 ? Infinity : menteeRank[own]!;
+    for (const k of list) {
+      // Acceptable to the mentor too.
+      if (mentorRank[k] === -1) continue;
+      const j = pairMentor[k]!;
+      if (j === current) continue;
+      if (!(menteeRank[k]! < currentRank)) continue;
+      if (places[j]! - load[j]! > 0 || (load[j]! > 0 && mentorRank[k]! < worstHeld[j]!)) blocking.push([a, mentorIds[j]!]);
+    }
+  }
+  return blocking;
+}
+
+/** `blockingPairs` through maps keyed by pair strings: for instances that list a pair twice. */
+function blockingPairsByKey(o: StableOptions & { assignment: [string, string][] }): [string, string][] {
   const { lists, menteeRank, mentorRank, places, lockedTo } = preferences(o);
   const mentorOf = new Map<string, string>();
   const worstHeld = new Map<string, number>();
