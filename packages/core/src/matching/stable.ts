@@ -137,8 +137,10 @@ export function stableAllocation(o: StableOptions): AssignmentResult {
  * above one of its (unlocked) mentees. A partner the ranks leave out counts as worse than any listed.
  * Ordered by mentee input order, then by the mentee's preference.
  *
- * In one pass over the pairs with ids numbered once (O(pairs log pairs) for the sorting), rather
- * than through maps keyed by pair strings; an instance listing a pair twice takes that slower path.
+ * In one pass over the pairs with ids numbered once, comparing preferences directly instead of
+ * sorting lists (only each mentee's blocking pairs are sorted), rather than through maps keyed by
+ * pair strings; an odd instance (a pair listed twice, a score that is not a number, a pair naming an
+ * unlisted id) takes that slower path.
  */
 export function blockingPairs(o: StableOptions & { assignment: [string, string][] }): [string, string][] {
   const { instance, assignment } = o;
@@ -206,110 +208,120 @@ export function blockingPairs(o: StableOptions & { assignment: [string, string][
     if (i !== undefined && j !== undefined) excluded.add(i * m + j);
   }
 
-  // The usable pairs of each mentee and each mentor, in input order (counting sort).
+  // The usable pairs of each mentee, in input order (counting sort).
   const usable = new Uint8Array(count);
-  const menteeStart = new Int32Array(n + 1);
-  const mentorStart = new Int32Array(m + 1);
+  const start = new Int32Array(n + 1);
   for (let k = 0; k < count; k++) {
     const i = pairMentee[k]!;
     if (lockedTo[i] !== -1 || (excluded.size > 0 && excluded.has(i * m + pairMentor[k]!))) continue;
+    // A pair listed twice, a score that is not a number or an id not in the lists: the preference
+    // order is then only what sorting gives, so take the path that sorts as `preferences` does.
+    if (Number.isNaN(pairScore[k]) || Number.isNaN(menteeOrder[i]) || Number.isNaN(mentorOrder[pairMentor[k]!]))
+      return blockingPairsByKey(o);
     usable[k] = 1;
-    menteeStart[i + 1]!++;
-    mentorStart[pairMentor[k]! + 1]!++;
+    start[i + 1]!++;
   }
-  for (let i = 0; i < n; i++) menteeStart[i + 1]! += menteeStart[i]!;
-  for (let j = 0; j < m; j++) mentorStart[j + 1]! += mentorStart[j]!;
-  const byMentee = new Int32Array(menteeStart[n]!);
-  const byMentor = new Int32Array(mentorStart[m]!);
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const byMentee = new Int32Array(start[n]!);
   {
-    const fillMentee = menteeStart.slice(0, n);
-    const fillMentor = mentorStart.slice(0, m);
-    for (let k = 0; k < count; k++) {
-      if (!usable[k]) continue;
-      byMentee[fillMentee[pairMentee[k]!]!++] = k;
-      byMentor[fillMentor[pairMentor[k]!]!++] = k;
-    }
+    const fill = start.slice(0, n);
+    for (let k = 0; k < count; k++) if (usable[k]) byMentee[fill[pairMentee[k]!]!++] = k;
   }
-  // A pair listed twice: its ranks are the last listing's, which only the string-keyed path keeps.
   const seen = new Int32Array(m).fill(-1);
   for (let i = 0; i < n; i++) {
-    for (let x = menteeStart[i]!; x < menteeStart[i + 1]!; x++) {
+    for (let x = start[i]!; x < start[i + 1]!; x++) {
       const j = pairMentor[byMentee[x]!]!;
       if (seen[j] === i) return blockingPairsByKey(o);
       seen[j] = i;
     }
   }
 
+  // Each side's explicit rank of each usable pair (-1: left out, so unacceptable), where it has
+  // ranks. Preferences are then a strict order, compared directly rather than sorted into lists:
+  // `preferences`' positions compare as these comparisons do.
   const explicit = (ranks: Record<string, string[]> | undefined, who: string) => {
     const list = ranks && Object.hasOwn(ranks, who) ? ranks[who] : undefined;
     return list ? new Map(list.map((id, k) => [id, k] as const).reverse()) : undefined;
   };
-  // Each side's rank of each usable pair (-1: left out by that side's ranks), sorted as
-  // `preferences` sorts, so ties and odd inputs come out the same.
-  const menteeRank = new Int32Array(count).fill(-1);
-  const mentorRank = new Int32Array(count).fill(-1);
-  const lists: (number[] | undefined)[] = new Array<number[] | undefined>(n);
-  for (let i = 0; i < n; i++) {
-    if (menteeStart[i] === menteeStart[i + 1]) continue;
-    let list = Array.from(byMentee.subarray(menteeStart[i]!, menteeStart[i + 1]!));
-    const ranks = explicit(o.menteeRanks, menteeIds[i]!);
-    if (ranks) {
-      list = list
-        .filter((k) => ranks.has(mentorIds[pairMentor[k]!]!))
-        .sort((x, y) => ranks.get(mentorIds[pairMentor[x]!]!)! - ranks.get(mentorIds[pairMentor[y]!]!)!);
-    } else {
-      list.sort((x, y) => pairScore[y]! - pairScore[x]! || mentorOrder[pairMentor[x]!]! - mentorOrder[pairMentor[y]!]!);
+  const menteeRanked = new Uint8Array(n);
+  const mentorRanked = new Uint8Array(m);
+  const menteeRank = new Int32Array(count);
+  const mentorRank = new Int32Array(count);
+  if (o.menteeRanks) {
+    for (let i = 0; i < n; i++) {
+      if (start[i] === start[i + 1]) continue;
+      const ranks = explicit(o.menteeRanks, menteeIds[i]!);
+      if (!ranks) continue;
+      menteeRanked[i] = 1;
+      for (let x = start[i]!; x < start[i + 1]!; x++) {
+        const k = byMentee[x]!;
+        menteeRank[k] = ranks.get(mentorIds[pairMentor[k]!]!) ?? -1;
+      }
     }
-    list.forEach((k, r) => (menteeRank[k] = r));
-    lists[i] = list;
   }
-  for (let j = 0; j < m; j++) {
-    if (mentorStart[j] === mentorStart[j + 1]) continue;
-    let list = Array.from(byMentor.subarray(mentorStart[j]!, mentorStart[j + 1]!));
-    const ranks = explicit(o.mentorRanks, mentorIds[j]!);
-    if (ranks) {
-      list = list
-        .filter((k) => ranks.has(menteeIds[pairMentee[k]!]!))
-        .sort((x, y) => ranks.get(menteeIds[pairMentee[x]!]!)! - ranks.get(menteeIds[pairMentee[y]!]!)!);
-    } else {
-      list.sort((x, y) => pairScore[y]! - pairScore[x]! || menteeOrder[pairMentee[x]!]! - menteeOrder[pairMentee[y]!]!);
+  if (o.mentorRanks) {
+    const ranksOf = new Map<number, Map<string, number> | undefined>();
+    for (let k = 0; k < count; k++) {
+      if (!usable[k]) continue;
+      const j = pairMentor[k]!;
+      let ranks = ranksOf.get(j);
+      if (!ranksOf.has(j)) ranksOf.set(j, (ranks = explicit(o.mentorRanks, mentorIds[j]!)));
+      if (!ranks) continue;
+      mentorRanked[j] = 1;
+      mentorRank[k] = ranks.get(menteeIds[pairMentee[k]!]!) ?? -1;
     }
-    list.forEach((k, r) => (mentorRank[k] = r));
   }
+  const menteeAccepts = (k: number) => !menteeRanked[pairMentee[k]!] || menteeRank[k]! >= 0;
+  const mentorAccepts = (k: number) => !mentorRanked[pairMentor[k]!] || mentorRank[k]! >= 0;
+  /** Below 0 when the mentee of pairs x and y (acceptable to them) prefers x: `preferences`' sort. */
+  const menteeCompare = (x: number, y: number) =>
+    menteeRanked[pairMentee[x]!]
+      ? menteeRank[x]! - menteeRank[y]!
+      : pairScore[y]! - pairScore[x]! || mentorOrder[pairMentor[x]!]! - mentorOrder[pairMentor[y]!]!;
+  /** Below 0 when the mentor of pairs x and y (acceptable to it) prefers x. */
+  const mentorCompare = (x: number, y: number) =>
+    mentorRanked[pairMentor[x]!]
+      ? mentorRank[x]! - mentorRank[y]!
+      : pairScore[y]! - pairScore[x]! || menteeOrder[pairMentee[x]!]! - menteeOrder[pairMentee[y]!]!;
   /** The usable pair of mentee i and mentor j, or -1. */
   const pairOf = (i: number, j: number) => {
-    for (let x = menteeStart[i]!; x < menteeStart[i + 1]!; x++) if (pairMentor[byMentee[x]!] === j) return byMentee[x]!;
+    for (let x = start[i]!; x < start[i + 1]!; x++) if (pairMentor[byMentee[x]!] === j) return byMentee[x]!;
     return -1;
   };
 
+  // Each mentor's unlocked mentees: how many, and the held pair it likes least (`unranked` when one
+  // is not on its list, and so worse than any that is).
   const mentorOf = new Int32Array(n).fill(-1);
   const load = new Int32Array(m);
-  const worstHeld = new Float64Array(m).fill(-Infinity);
+  const worst = new Int32Array(m).fill(-1);
+  const unranked = new Uint8Array(m);
   for (const [i, j] of held) {
     mentorOf[i] = j;
     if (lockedTo[i] !== -1) continue;
     load[j]!++;
     const k = pairOf(i, j);
-    const rank = k === -1 || mentorRank[k] === -1 ? Infinity : mentorRank[k]!;
-    if (rank > worstHeld[j]!) worstHeld[j] = rank;
+    if (k === -1 || !mentorAccepts(k)) unranked[j] = 1;
+    else if (worst[j] === -1 || mentorCompare(k, worst[j]!) > 0) worst[j] = k;
   }
   const blocking: [string, string][] = [];
+  const found: number[] = [];
   for (const { id: a } of instance.mentees) {
     const i = menteeIndex.get(a)!;
     if (lockedTo[i] !== -1) continue;
-    const list = lists[i];
-    if (!list) continue;
     const current = mentorOf[i]!;
     const own = current === -1 ? -1 : pairOf(i, current);
-    const currentRank = own === -1 || menteeRank[own] === -1 ? Infinity : menteeRank[own]!;
-    for (const k of list) {
-      // Acceptable to the mentor too.
-      if (mentorRank[k] === -1) continue;
+    const ownRanked = own !== -1 && menteeAccepts(own);
+    found.length = 0;
+    for (let x = start[i]!; x < start[i + 1]!; x++) {
+      const k = byMentee[x]!;
       const j = pairMentor[k]!;
-      if (j === current) continue;
-      if (!(menteeRank[k]! < currentRank)) continue;
-      if (places[j]! - load[j]! > 0 || (load[j]! > 0 && mentorRank[k]! < worstHeld[j]!)) blocking.push([a, mentorIds[j]!]);
+      if (j === current || !menteeAccepts(k) || !mentorAccepts(k)) continue;
+      if (ownRanked && !(menteeCompare(k, own) < 0)) continue;
+      if (places[j]! - load[j]! > 0 || (load[j]! > 0 && (unranked[j] === 1 || mentorCompare(k, worst[j]!) < 0)))
+        found.push(k);
     }
+    if (found.length > 1) found.sort(menteeCompare);
+    for (const k of found) blocking.push([a, mentorIds[pairMentor[k]!]!]);
   }
   return blocking;
 }
