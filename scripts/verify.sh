@@ -80,10 +80,21 @@ EOF
   return 1
 }
 
+# Vitest reports unhandled errors (a rejection nobody awaited in time) but, in the packages whose
+# tests share the PostgreSQL global setup, still exits 0; fail on them here so none slips through.
+no_unhandled_errors() {
+  if sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$transcript" | grep -n "Unhandled Errors\|Unhandled Rejection"; then
+    echo "The tests above left unhandled errors: find the 'Unhandled Rejection' blocks in the output." >&2
+    return 1
+  fi
+  echo "No unhandled errors."
+}
+
 stage "Chromium for the browser tests" ensure_chromium
 stage "Typecheck, lint, unit and integration tests" \
   pnpm turbo run typecheck lint test --concurrency="$concurrency"
 # The server serves the built PWA at /app/, so build it alongside the admin app.
+stage "No unhandled errors in the tests" no_unhandled_errors
 stage "Production build" \
   pnpm turbo run build --filter=@tandem/admin... --filter=@tandem/pwa... --concurrency="$concurrency"
 stage "Browser tests (Playwright + axe)" pnpm --filter @tandem/admin e2e

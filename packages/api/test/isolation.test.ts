@@ -485,21 +485,22 @@ describe("organisation-scoped procedures", () => {
 describe("participants' matching procedures", () => {
   it("reach nothing of another organisation's schemes or matches, whoever calls", async () => {
     for (const caller of [a.admin, a.participant]) {
-      const calls: [string, Promise<unknown>][] = [
-        ["pool", caller.matching.pool({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, filters: {} })],
-        ["request", caller.matching.request({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, mentorEnrolmentIds: [bIds.enrolmentId] })],
-        ["myProfile", caller.matching.myProfile({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
-        ["cancelRequest", caller.matching.cancelRequest({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
-        ["respond", caller.matching.respond({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId, accept: false })],
-        ["noFaultChange", caller.matching.noFaultChange({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId, reason: "x" })],
-        ["endAfterTrial", caller.matching.endAfterTrial({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId })],
+      // Thunks: each call starts only when awaited, so no rejection goes unhandled.
+      const calls: [string, () => Promise<unknown>][] = [
+        ["pool", () => caller.matching.pool({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, filters: {} })],
+        ["request", () => caller.matching.request({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, mentorEnrolmentIds: [bIds.enrolmentId] })],
+        ["myProfile", () => caller.matching.myProfile({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
+        ["cancelRequest", () => caller.matching.cancelRequest({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
+        ["respond", () => caller.matching.respond({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId, accept: false })],
+        ["noFaultChange", () => caller.matching.noFaultChange({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId, reason: "x" })],
+        ["endAfterTrial", () => caller.matching.endAfterTrial({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId })],
         [
           "updateProfile",
-          caller.matching.updateProfile({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, role: "mentee", topics: [], availability: [], remoteOk: false, bio: null }),
+          () => caller.matching.updateProfile({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, role: "mentee", topics: [], availability: [], remoteOk: false, bio: null }),
         ],
       ];
       for (const [name, call] of calls) {
-        const error = await failure(call);
+        const error = await failure(call());
         expect(["FORBIDDEN", "NOT_FOUND"], name).toContain(error.code);
         expect(error.message, name).not.toContain(bPersonEmail);
       }
