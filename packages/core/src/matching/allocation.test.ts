@@ -4,42 +4,10 @@ import { SchemeRules } from "../rules/schema";
 import { allocationSuggestions, augmentToMatched, forcingCosts } from "./allocation";
 import { type AssignmentInstance, InvalidInstanceError, solveAssignment } from "./assignment";
 import type { MenteeCandidate, MentorCandidate } from "./score";
+import { arbitraryInstance as arbitraryInstanceWith } from "./arbitrary-instance";
 
 /** Small random instances with coarse scores (many ties), locks and exclusions. */
-const arbitraryInstance: fc.Arbitrary<AssignmentInstance> = fc
-  .record({
-    menteeCount: fc.integer({ min: 1, max: 7 }),
-    capacities: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 5 }),
-    objective: fc.constantFrom("max_matched_then_score" as const, "max_score" as const),
-    density: fc.double({ min: 0.2, max: 1, noNaN: true }),
-    seed: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 12 })), {
-      minLength: 35,
-      maxLength: 35,
-    }),
-  })
-  .map(({ menteeCount, capacities, objective, density, seed }) => {
-    const mentees = Array.from({ length: menteeCount }, (_, i) => ({ id: `e${i}` }));
-    const mentors = capacities.map((capacity, j) => ({ id: `m${j}`, capacity }));
-    const pairs: AssignmentInstance["pairs"] = [];
-    const excluded: [string, string][] = [];
-    const locked: [string, string][] = [];
-    const locks = new Map<number, number>();
-    let draw = 0;
-    for (let i = 0; i < menteeCount; i++) {
-      for (let j = 0; j < mentors.length; j++) {
-        const [coin, points, extra] = seed[draw++ % seed.length]!;
-        if (coin > density) continue;
-        const score = extra === 0 ? 0 : extra === 1 ? 1 : (points % 7) / 6;
-        pairs.push([`e${i}`, `m${j}`, score]);
-        if (extra === 2) excluded.push([`e${i}`, `m${j}`]);
-        else if (extra === 3 && !locked.some(([e]) => e === `e${i}`) && (locks.get(j) ?? 0) < mentors[j]!.capacity) {
-          locked.push([`e${i}`, `m${j}`]);
-          locks.set(j, (locks.get(j) ?? 0) + 1);
-        }
-      }
-    }
-    return { mentees, mentors, pairs, objective, excluded, locked };
-  });
+const arbitraryInstance = arbitraryInstanceWith({ mentees: { min: 1, max: 7 }, capacity: { max: 3 }, mentors: { min: 1, max: 5 }, minDensity: 0.2, draws: 35, maxKind: 12, steps: 6 });
 
 /** Forcing a pair by re-solving: the pair is locked (replacing the mentee's own lock, if any). */
 function resolveForced(instance: AssignmentInstance, a: string, b: string) {

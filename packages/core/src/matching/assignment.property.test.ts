@@ -3,6 +3,7 @@ import fc from "fast-check";
 import loadHighs from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type AssignmentInstance, parseAssignmentText, solveAssignment, verifyOptimality } from "./assignment";
+import { arbitraryInstance as arbitraryInstanceWith } from "./arbitrary-instance";
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let highs: Highs;
@@ -10,41 +11,7 @@ beforeAll(async () => {
   highs = await loadHighs();
 });
 
-const arbitraryInstance: fc.Arbitrary<AssignmentInstance> = fc
-  .record({
-    menteeCount: fc.integer({ min: 0, max: 8 }),
-    capacities: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 5 }),
-    objective: fc.constantFrom("max_matched_then_score" as const, "max_score" as const),
-    density: fc.double({ min: 0, max: 1, noNaN: true }),
-    seed: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 9 })), {
-      minLength: 40,
-      maxLength: 40,
-    }),
-  })
-  .map(({ menteeCount, capacities, objective, density, seed }) => {
-    const mentees = Array.from({ length: menteeCount }, (_, i) => ({ id: `e${i}` }));
-    const mentors = capacities.map((capacity, j) => ({ id: `m${j}`, capacity }));
-    const pairs: AssignmentInstance["pairs"] = [];
-    const excluded: [string, string][] = [];
-    const locked: [string, string][] = [];
-    const locks = new Map<number, number>();
-    let draw = 0;
-    for (let i = 0; i < menteeCount; i++) {
-      for (let j = 0; j < mentors.length; j++) {
-        const [coin, points, extra] = seed[draw++ % seed.length]!;
-        if (coin > density) continue;
-        // Scores on a coarse grid so ties are common; now and then exactly 0 or 1.
-        const score = extra === 0 ? 0 : extra === 1 ? 1 : (points % 7) / 6;
-        pairs.push([`e${i}`, `m${j}`, score]);
-        if (extra === 2) excluded.push([`e${i}`, `m${j}`]);
-        else if (extra === 3 && !locked.some(([e]) => e === `e${i}`) && (locks.get(j) ?? 0) < mentors[j]!.capacity) {
-          locked.push([`e${i}`, `m${j}`]);
-          locks.set(j, (locks.get(j) ?? 0) + 1);
-        }
-      }
-    }
-    return { mentees, mentors, pairs, objective, excluded, locked };
-  });
+const arbitraryInstance = arbitraryInstanceWith({ mentees: { min: 0, max: 8 }, capacity: { max: 3 }, mentors: { min: 0, max: 5 }, minDensity: 0, draws: 40, maxKind: 9, steps: 6 });
 
 /** The objective both solvers maximise: for the lexicographic one, a bonus per pair above any total score. */
 function bonusOf(instance: AssignmentInstance) {

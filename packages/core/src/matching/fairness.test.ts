@@ -2,41 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AssignmentInstance, solveAssignment } from "./assignment";
 import { solveFair } from "./fairness";
+import { arbitraryInstance as arbitraryInstanceWith } from "./arbitrary-instance";
 
-const arbitraryInstance: fc.Arbitrary<AssignmentInstance> = fc
-  .record({
-    menteeCount: fc.integer({ min: 1, max: 6 }),
-    capacities: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 4 }),
-    objective: fc.constantFrom("max_matched_then_score" as const, "max_score" as const),
-    density: fc.double({ min: 0.2, max: 1, noNaN: true }),
-    seed: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 14 })), {
-      minLength: 24,
-      maxLength: 24,
-    }),
-  })
-  .map(({ menteeCount, capacities, objective, density, seed }) => {
-    const mentees = Array.from({ length: menteeCount }, (_, i) => ({ id: `e${i}` }));
-    const mentors = capacities.map((capacity, j) => ({ id: `m${j}`, capacity }));
-    const pairs: AssignmentInstance["pairs"] = [];
-    const excluded: [string, string][] = [];
-    const locked: [string, string][] = [];
-    const locks = new Map<number, number>();
-    let draw = 0;
-    for (let i = 0; i < menteeCount; i++) {
-      for (let j = 0; j < mentors.length; j++) {
-        const [coin, points, extra] = seed[draw++ % seed.length]!;
-        if (coin > density) continue;
-        const score = extra === 0 ? 0 : extra === 1 ? 1 : (points % 9) / 8;
-        pairs.push([`e${i}`, `m${j}`, score]);
-        if (extra === 2) excluded.push([`e${i}`, `m${j}`]);
-        else if (extra === 3 && !locked.some(([e]) => e === `e${i}`) && (locks.get(j) ?? 0) < mentors[j]!.capacity) {
-          locked.push([`e${i}`, `m${j}`]);
-          locks.set(j, (locks.get(j) ?? 0) + 1);
-        }
-      }
-    }
-    return { mentees, mentors, pairs, objective, excluded, locked };
-  });
+const arbitraryInstance = arbitraryInstanceWith({ mentees: { min: 1, max: 6 }, capacity: { max: 2 }, mentors: { min: 1, max: 4 }, minDensity: 0.2, draws: 24, maxKind: 14, steps: 8 });
 
 /** Every allocation, by depth-first search: the best (floor, then total) among those matching at least `target`. */
 function bruteForce(instance: AssignmentInstance, target: number) {
