@@ -412,6 +412,58 @@ export function scorePair({ mentee, mentor, rules, blocked }: ScorePairOptions):
   return evaluate(prepareMentee(mentee), prepareMentor(mentor), ctx);
 }
 
+/**
+ * A mentee's best `k` mentors as a binary min-heap on typed arrays: the root is the worst kept
+ * (lowest score, then the later mentor). Callers keep the size; `sortBestFirst` heap-sorts in place.
+ */
+function topKHeap(k: number) {
+  const heapScore = new Float64Array(k);
+  const heapMentor = new Int32Array(k);
+  const worse = (a: number, b: number) =>
+    heapScore[a]! < heapScore[b]! || (heapScore[a] === heapScore[b] && heapMentor[a]! > heapMentor[b]!);
+  const swap = (a: number, b: number) => {
+    const s = heapScore[a]!;
+    heapScore[a] = heapScore[b]!;
+    heapScore[b] = s;
+    const j = heapMentor[a]!;
+    heapMentor[a] = heapMentor[b]!;
+    heapMentor[b] = j;
+  };
+  const siftDown = (from: number, size: number) => {
+    for (let h = from; ; ) {
+      let child = 2 * h + 1;
+      if (child >= size) break;
+      if (child + 1 < size && worse(child + 1, child)) child++;
+      if (!worse(child, h)) break;
+      swap(h, child);
+      h = child;
+    }
+  };
+  return {
+    heapScore,
+    heapMentor,
+    /** Adds at position `size` (the caller then counts it). */
+    add(size: number, score: number, mentor: number) {
+      heapScore[size] = score;
+      heapMentor[size] = mentor;
+      for (let h = size; h > 0 && worse(h, (h - 1) >> 1); h = (h - 1) >> 1) swap(h, (h - 1) >> 1);
+    },
+    /** Puts this mentor in the worst kept one's place. */
+    replaceWorst(size: number, score: number, mentor: number) {
+      heapScore[0] = score;
+      heapMentor[0] = mentor;
+      siftDown(0, size);
+    },
+    /** Heap sort: each worst kept in turn goes to the back, so the best end up first. */
+    sortBestFirst(size: number) {
+      for (let last = size - 1; last > 0; last--) {
+        swap(0, last);
+        siftDown(0, last);
+      }
+    },
+  };
+}
+
 export interface BuildCandidatesOptions {
   mentees: MenteeCandidate[];
   mentors: MentorCandidate[];
@@ -438,19 +490,7 @@ export function buildCandidates({ mentees, mentors, rules, topK, blocked, explai
   const ctx: Context = { rules, weights: normalisedWeights(rules.matching.criteria), blocked: blocked ?? new Set() };
   const prepared = mentors.map(prepareMentor);
   const k = Math.max(0, Math.floor(topK));
-  const heapScore = new Float64Array(k);
-  const heapMentor = new Int32Array(k);
-  // The root is the worst kept: lowest score, then the later mentor.
-  const worse = (a: number, b: number) =>
-    heapScore[a]! < heapScore[b]! || (heapScore[a] === heapScore[b] && heapMentor[a]! > heapMentor[b]!);
-  const swap = (a: number, b: number) => {
-    const s = heapScore[a]!;
-    heapScore[a] = heapScore[b]!;
-    heapScore[b] = s;
-    const j = heapMentor[a]!;
-    heapMentor[a] = heapMentor[b]!;
-    heapMentor[b] = j;
-  };
+  const { heapScore, heapMentor, add, replaceWorst } = topKHeap(k);
 
   const pairs: AssignmentInstance["pairs"] = [];
   const explanations: Candidates["explanations"] = new Map();
@@ -462,23 +502,9 @@ export function buildCandidates({ mentees, mentors, rules, topK, blocked, explai
     for (let j = 0; j < prepared.length && k > 0; j++) {
       const score = scoreOnly(pm, prepared[j]!, ctx, shares, counts);
       if (score < 0) continue;
-      if (size < k) {
-        heapScore[size] = score;
-        heapMentor[size] = j;
-        for (let i = size++; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
-      } else if (score > heapScore[0]!) {
-        // Equal scores keep the earlier mentor, who is already in the heap.
-        heapScore[0] = score;
-        heapMentor[0] = j;
-        for (let i = 0; ; ) {
-          let child = 2 * i + 1;
-          if (child >= size) break;
-          if (child + 1 < size && worse(child + 1, child)) child++;
-          if (!worse(child, i)) break;
-          swap(i, child);
-          i = child;
-        }
-      }
+      if (size < k) add(size++, score, j);
+      // Equal scores keep the earlier mentor, who is already in the heap.
+      else if (score > heapScore[0]!) replaceWorst(size, score, j);
     }
     const kept = Array.from({ length: size }, (_, i) => ({ score: heapScore[i]!, mentor: heapMentor[i]! }));
     kept.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
@@ -1107,19 +1133,7 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
   const slowConstraints = ctx.blocked.size > 0 || rules.matching.criteria.honourPreferences.length > 0;
   const avoidSameDepartment = rules.matching.avoidSameDepartment;
 
-  const heapScore = new Float64Array(k);
-  const heapMentor = new Int32Array(k);
-  // The root is the worst kept: lowest score, then the later mentor.
-  const worse = (a: number, b: number) =>
-    heapScore[a]! < heapScore[b]! || (heapScore[a] === heapScore[b] && heapMentor[a]! > heapMentor[b]!);
-  const swap = (a: number, b: number) => {
-    const s = heapScore[a]!;
-    heapScore[a] = heapScore[b]!;
-    heapScore[b] = s;
-    const j = heapMentor[a]!;
-    heapMentor[a] = heapMentor[b]!;
-    heapMentor[b] = j;
-  };
+  const { heapScore, heapMentor, add, replaceWorst, sortBestFirst } = topKHeap(k);
 
   const pairs: AssignmentInstance["pairs"] = [];
   const explanations: Candidates["explanations"] = new Map();
@@ -1239,39 +1253,14 @@ export function buildCandidatesIndexed({ mentees, mentors, rules, topK, blocked,
             );
             if (size === k && (score < heapScore[0]! || (score === heapScore[0] && j > heapMentor[0]!))) continue;
             if (slowConstraints && hardConstraint(mentee, prepared[j]!, ctx, km)) continue;
-            if (size < k) {
-              heapScore[size] = score;
-              heapMentor[size] = j;
-              for (let h = size++; h > 0 && worse(h, (h - 1) >> 1); h = (h - 1) >> 1) swap(h, (h - 1) >> 1);
-            } else {
-              heapScore[0] = score;
-              heapMentor[0] = j;
-              for (let h = 0; ; ) {
-                let child = 2 * h + 1;
-                if (child >= size) break;
-                if (child + 1 < size && worse(child + 1, child)) child++;
-                if (!worse(child, h)) break;
-                swap(h, child);
-                h = child;
-              }
-            }
+            if (size < k) add(size++, score, j);
+            else replaceWorst(size, score, j);
             if (size === k) floor = heapScore[0]! - SLACK;
           }
         }
       }
     }
-    // Heap sort: each worst kept in turn goes to the back, so the best end up first.
-    for (let last = size - 1; last > 0; last--) {
-      swap(0, last);
-      for (let h = 0; ; ) {
-        let child = 2 * h + 1;
-        if (child >= last) break;
-        if (child + 1 < last && worse(child + 1, child)) child++;
-        if (!worse(child, h)) break;
-        swap(h, child);
-        h = child;
-      }
-    }
+    sortBestFirst(size);
     for (let r = 0; r < size; r++) {
       const score = heapScore[r]!;
       const mentor = heapMentor[r]!;
