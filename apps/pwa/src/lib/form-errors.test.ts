@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapTrpcError, messages, validateSignIn } from "./form-errors";
+import { actionProblem, mapTrpcError, messages, validateSignIn } from "./form-errors";
 
 const FIELDS = ["email", "password"] as const;
 
@@ -81,5 +81,16 @@ describe("mapTrpcError for people already signed in", () => {
   it("says the session ended rather than blaming the password", () => {
     const errors = mapTrpcError(trpcError("UNAUTHORIZED", "Sign in first"), FIELDS, { unauthorised: messages.signedOut });
     expect(errors.summary[0]?.text).toBe(messages.signedOut);
+  });
+});
+
+describe("actionProblem", () => {
+  it("says signed out, a problem on our side, or no connection, and shows readable messages only when asked", () => {
+    expect(actionProblem(trpcError("UNAUTHORIZED", "Sign in first"), { online: true })).toBe(messages.signedOut);
+    expect(actionProblem(trpcError("CONFLICT", "That event is full"), { online: true })).toBe(messages.serviceProblem);
+    expect(actionProblem(trpcError("CONFLICT", "That event is full"), { online: true, showMessageFor: ["CONFLICT"] })).toBe("That event is full");
+    expect(actionProblem(trpcError("CONFLICT", "Error: duplicate key"), { online: true, showMessageFor: ["CONFLICT"] })).toBe(messages.serviceProblem);
+    expect(actionProblem(new TypeError("Failed to fetch"), { online: true })).toBe(messages.unreachable);
+    expect(actionProblem(new TypeError("Failed to fetch"), { online: false })).toBe(messages.offline);
   });
 });

@@ -106,6 +106,20 @@ export function errorCode(error: unknown): string | undefined {
   return typeof shape.data?.code === "string" ? shape.data.code : undefined;
 }
 
+/**
+ * A sentence for an action that failed outside a form: the server's own message for the codes in
+ * `showMessageFor` (when it reads like a sentence), signed out, a problem on our side, or no connection.
+ */
+export function actionProblem(error: unknown, options: { online: boolean; showMessageFor?: readonly string[] }): string {
+  const code = errorCode(error);
+  if (code && options.showMessageFor?.includes(code)) {
+    return plainMessage((error as { message?: unknown }).message) ?? messages.serviceProblem;
+  }
+  if (code === "UNAUTHORIZED") return messages.signedOut;
+  if (code) return messages.serviceProblem;
+  return options.online ? messages.unreachable : messages.offline;
+}
+
 /** A server message is shown only if it reads like a sentence for people, not a stack or code. */
 export function plainMessage(message: unknown): string | undefined {
   if (typeof message !== "string") return undefined;

@@ -16,6 +16,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RouterOutputs } from "../../lib/api-types";
 import {
+  actionProblem,
   errorCode,
   mapTrpcError,
   messages,
@@ -339,15 +340,7 @@ function OpenRequest({
           await queryClient.invalidateQueries({ queryKey: trpc.matching.pool.queryKey() });
           return;
         }
-        setProblem(
-          code === "UNAUTHORIZED"
-            ? messages.signedOut
-            : code
-              ? messages.serviceProblem
-              : navigator.onLine
-                ? messages.unreachable
-                : messages.offline,
-        );
+        setProblem(actionProblem(error, { online: navigator.onLine }));
       },
     }),
   );

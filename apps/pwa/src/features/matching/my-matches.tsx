@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RouterOutputs } from "../../lib/api-types";
 import {
+  actionProblem,
   errorCode,
   mapTrpcError,
   messages,
@@ -305,10 +306,7 @@ function Profile({ match }: { match: Match }) {
 }
 
 function problemText(error: unknown): string {
-  const code = errorCode(error);
-  if (code === "UNAUTHORIZED") return messages.signedOut;
-  if (code) return messages.serviceProblem;
-  return navigator.onLine ? messages.unreachable : messages.offline;
+  return actionProblem(error, { online: navigator.onLine });
 }
 
 /** The API's messages for these codes are written for people ("This request has already been answered"). */

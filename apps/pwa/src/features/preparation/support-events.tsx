@@ -4,7 +4,7 @@ import { SummaryList } from "@tandem/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { RouterOutputs } from "../../lib/api-types";
-import { errorCode, messages, plainMessage } from "../../lib/form-errors";
+import { actionProblem, errorCode } from "../../lib/form-errors";
 import { PageHeading, usePageTitle } from "../../lib/page";
 import { QueryPending, QueryProblem } from "../../lib/query-state";
 import { Link } from "../../lib/router";
@@ -77,16 +77,7 @@ function EventList({ events }: { events: readonly SupportEvent[] }) {
       onError: async (error) => {
         const code = errorCode(error);
         // "That event is full", "That event has already taken place": written for people, so shown as they are.
-        const text =
-          code === "CONFLICT" || code === "NOT_FOUND" || code === "FORBIDDEN"
-            ? (plainMessage((error as { message?: unknown }).message) ?? messages.serviceProblem)
-            : code === "UNAUTHORIZED"
-              ? messages.signedOut
-              : code
-                ? messages.serviceProblem
-                : navigator.onLine
-                  ? messages.unreachable
-                  : messages.offline;
+        const text = actionProblem(error, { online: navigator.onLine, showMessageFor: ["CONFLICT", "NOT_FOUND", "FORBIDDEN"] });
         setNotice({ problem: true, text });
         if (code === "CONFLICT" || code === "NOT_FOUND")
           await queryClient.invalidateQueries({ queryKey: trpc.preparation.myEvents.queryKey() });

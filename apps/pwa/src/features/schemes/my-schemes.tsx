@@ -4,7 +4,7 @@ import { Button, InsetText, Table, Tag } from "@tandem/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { RouterOutputs } from "../../lib/api-types";
-import { errorCode, messages } from "../../lib/form-errors";
+import { actionProblem, errorCode } from "../../lib/form-errors";
 import { PageHeading, usePageTitle } from "../../lib/page";
 import { QueryPending, QueryProblem } from "../../lib/query-state";
 import { BASE, Link, schemePath } from "../../lib/router";
@@ -67,15 +67,7 @@ function Enrolments({ enrolments }: { enrolments: readonly Enrolment[] }) {
           await queryClient.invalidateQueries({ queryKey: trpc.enrolment.mine.queryKey() });
           return;
         }
-        setProblem(
-          code === "UNAUTHORIZED"
-            ? messages.signedOut
-            : code
-              ? messages.serviceProblem
-              : navigator.onLine
-                ? messages.unreachable
-                : messages.offline,
-        );
+        setProblem(actionProblem(error, { online: navigator.onLine }));
       },
     }),
   );
