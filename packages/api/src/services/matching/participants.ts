@@ -3,7 +3,7 @@
 // mentor accepts or declines; a request not answered in the scheme's days passes to the next choice;
 // a mentee may ask for a no-fault change (the reason is for them and the coordinator only: the
 // mentor is told only that the match ended); either may end after the trial meeting.
-import { distanceKm, type MentorFilters, rankMentorsForMentee, shortlistForMentee } from "@tandem/core";
+import { distanceKm, type MentorFilters, type RankedMentor, rankMentorsForMentee, shortlistForMentee } from "@tandem/core";
 import { and, asc, eq, inArray, lte, or } from "drizzle-orm";
 import {
   cohortGroups,
@@ -79,7 +79,9 @@ async function passToNextChoice(
   if (!request || request.status !== "open") return;
   const inputs = await loadMatchingInputs(tx, { organisationId: options.organisationId, schemeId: rel.schemeId, now: options.now });
   const mentee = inputs.mentees.find((m) => m.id === rel.menteeEnrolmentId);
-  const ranked = mentee ? new Set(rankMentorsForMentee({ mentee, mentors: inputs.mentors, rules: inputs.rules, blocked: inputs.blocked }).map((r) => r.mentorId)) : new Set<string>();
+  const ranked = new Map(
+    (mentee ? rankMentorsForMentee({ mentee, mentors: inputs.mentors, rules: inputs.rules, blocked: inputs.blocked }) : []).map((r) => [r.mentorId, r]),
+  );
   let position = request.position + 1;
   while (position < request.choices.length && !ranked.has(request.choices[position]!)) position += 1;
   const link = `${options.publicUrl.replace(/\/$/, "")}/app/matches`;
@@ -94,7 +96,7 @@ async function passToNextChoice(
     return;
   }
   await tx.update(matchRequests).set({ position }).where(and(eq(matchRequests.organisationId, options.organisationId), eq(matchRequests.id, request.id)));
-  const next = await askMentor(tx, { ...options, inputs, requestId: request.id, menteeEnrolmentId: rel.menteeEnrolmentId, mentorEnrolmentId: request.choices[position]! });
+  const next = await askMentor(tx, { ...options, inputs, requestId: request.id, menteeEnrolmentId: rel.menteeEnrolmentId, scored: ranked.get(request.choices[position]!)! });
   await mailTo(tx, options.mailer, rel.menteePersonId, {
     subject: `${inputs.scheme.name}: your request has gone to your next choice`,
     text: [what, `Your request has gone to your next choice, ${next.mentorName}.`, "", link].join("\n"),
@@ -103,14 +105,22 @@ async function passToNextChoice(
 
 async function askMentor(
   tx: Tx,
-  options: { organisationId: string; now: Date; mailer: Mailer; publicUrl: string; inputs: MatchingInputs; requestId: string; menteeEnrolmentId: string; mentorEnrolmentId: string; message?: string | null },
+  options: {
+    organisationId: string;
+    now: Date;
+    mailer: Mailer;
+    publicUrl: string;
+    inputs: MatchingInputs;
+    requestId: string;
+    menteeEnrolmentId: string;
+    /** The chosen mentor as the mentee's ranking scored them (the caller has ranked already). */
+    scored: RankedMentor;
+    message?: string | null;
+  },
 ) {
-  const { inputs } = options;
+  const { inputs, scored } = options;
   const mentee = inputs.profiles.get(options.menteeEnrolmentId)!;
-  const mentor = inputs.profiles.get(options.mentorEnrolmentId)!;
-  const scored = rankMentorsForMentee({ mentee: inputs.mentees.find((m) => m.id === mentee.enrolmentId)!, mentors: inputs.mentors, rules: inputs.rules, blocked: inputs.blocked }).find(
-    (r) => r.mentorId === mentor.enrolmentId,
-  );
+  const mentor = inputs.profiles.get(scored.mentorId)!;
   const days = inputs.rules.matching.requestExpiryDays;
   await tx.insert(relationships).values({
     organisationId: options.organisationId,
@@ -122,8 +132,8 @@ async function askMentor(
     status: "requested",
     origin: "request",
     requestId: options.requestId,
-    score: scored?.score ?? null,
-    explanation: scored?.explanation ?? null,
+    score: scored.score,
+    explanation: scored.explanation,
     requestedAt: options.now,
     expiresAt: new Date(options.now.getTime() + days * dayMs),
   });
@@ -238,7 +248,7 @@ export async function sendRequest(tx: Tx, options: PoolOptions & { mentorEnrolme
     inputs.rules.matching.mode === "shortlist"
       ? shortlistForMentee({ mentee, mentors: inputs.mentors, rules: inputs.rules, blocked: inputs.blocked })
       : rankMentorsForMentee({ mentee, mentors: inputs.mentors, rules: inputs.rules, blocked: inputs.blocked });
-  const allowed = new Set(offered.map((r) => r.mentorId));
+  const allowed = new Map(offered.map((r) => [r.mentorId, r]));
   const unknown = options.mentorEnrolmentIds.filter((id) => !allowed.has(id));
   if (unknown.length > 0) {
     throw new AppError("BAD_REQUEST", "Choose mentors from your list: one of your choices cannot take you on", { mentorEnrolmentIds: ["Choose mentors from your list"] });
@@ -248,7 +258,7 @@ export async function sendRequest(tx: Tx, options: PoolOptions & { mentorEnrolme
     .insert(matchRequests)
     .values({ organisationId: options.organisationId, schemeId: options.schemeId, menteeEnrolmentId: me.id, choices: options.mentorEnrolmentIds, message: options.message ?? null })
     .returning();
-  await askMentor(tx, { ...options, inputs, requestId: request!.id, menteeEnrolmentId: me.id, mentorEnrolmentId: options.mentorEnrolmentIds[0]!, message: options.message });
+  await askMentor(tx, { ...options, inputs, requestId: request!.id, menteeEnrolmentId: me.id, scored: allowed.get(options.mentorEnrolmentIds[0]!)!, message: options.message });
   await recordAudit(tx, { organisationId: options.organisationId, actorPersonId: options.personId, action: "matching.request_sent", subjectId: request!.id });
   return { requestId: request!.id };
 }
