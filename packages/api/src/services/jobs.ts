@@ -3,6 +3,7 @@
 // when its lease runs out. Failures retry with backoff, then stop with the error kept.
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { type Database, jobs } from "@tandem/db";
+import type { Queryable } from "../queryable";
 
 export type JobPayload = Record<string, string | number | boolean | null>;
 export type JobHandler = (payload: JobPayload, job: { id: number; attempts: number }) => Promise<void>;
@@ -10,7 +11,7 @@ export type JobHandler = (payload: JobPayload, job: { id: number; attempts: numb
 const maxAttempts = 5;
 
 export async function enqueueJob(
-  db: Database,
+  db: Queryable,
   options: { kind: string; payload: JobPayload; runAt?: Date; dedupeKey?: string },
 ): Promise<boolean> {
   const inserted = await db

@@ -87,7 +87,7 @@ export async function startRun(
     .returning({ id: matchRuns.id });
   await recordAudit(tx, { organisationId: options.organisationId, actorPersonId: options.actorPersonId, action: "matching.run_started", subjectId: run!.id });
   // The job is enqueued inside the same transaction, so a rolled-back start leaves no job behind.
-  await enqueueJob(tx as unknown as Database, {
+  await enqueueJob(tx, {
     kind: "matching.run",
     payload: { organisationId: options.organisationId, runId: run!.id },
     runAt: options.now,
