@@ -40,7 +40,7 @@ async function person(key: string, facts: { specialty: string; department: strin
   people.set(key, { id: created.id, caller: await signedIn(`${key}@trust.org`) });
 }
 
-async function enrol(schemeId: string, key: string, role: "mentee" | "mentor", profile: { topics: string[]; capacity?: number }) {
+async function enrol(schemeId: string, key: string, role: "mentee" | "mentor" | "peer", profile: { topics: string[]; capacity?: number }) {
   const [row] = await withTenant(env.db, { organisationId: orgId }, (tx) =>
     tx
       .insert(enrolments)
@@ -62,7 +62,8 @@ async function enrol(schemeId: string, key: string, role: "mentee" | "mentor", p
   return row!.id;
 }
 
-async function makeScheme(name: string, mode: "auto" | "free_choice") {
+async function makeScheme(name: string, mode: "auto" | "free_choice" | "shortlist", extra: Record<string, unknown> = {}) {
+  const { format, ...matchingExtra } = extra;
   const { schemeId } = await coordinator.scheme.create({ organisationId: orgId, templateId: "new-consultant", name });
   const { rules } = await coordinator.scheme.get({ organisationId: orgId, schemeId });
   await coordinator.scheme.updateRules({
@@ -71,8 +72,9 @@ async function makeScheme(name: string, mode: "auto" | "free_choice") {
     rules: {
       ...rules,
       topics: ["Job planning", "Leading a team", "Difficult conversations"],
-      matching: { ...rules.matching, mode, requestExpiryDays: 7, criteria: { ...rules.matching.criteria, honourPreferences: [] } },
+      matching: { ...rules.matching, mode, requestExpiryDays: 7, criteria: { ...rules.matching.criteria, honourPreferences: [] }, ...matchingExtra },
       mentors: { ...rules.mentors, requiredModules: [], approval: true, support: { minEventsPer12Months: 0, supervision: false } },
+      ...(format ? { format } : {}),
     },
   });
   await coordinator.scheme.publish({ organisationId: orgId, schemeId });
@@ -339,6 +341,72 @@ describe("free choice", () => {
     const done = await zoe.matching.pool({ organisationId: orgId, schemeId: choiceScheme, filters: {} });
     expect(done.request).toBeNull();
     expect((await mailTo("isla@trust.org"))[0]!.subject).toMatch(/choose another mentor/);
+  });
+});
+
+describe("shortlist, cancelling a request, ending after the trial meeting", () => {
+  it("shows only the shortlist and refuses a mentor outside it", async () => {
+    const scheme = await makeScheme("Shortlist scheme", "shortlist", { shortlistSize: 2 });
+    await enrol(scheme, "helen", "mentor", { topics: ["Leading a team", "Job planning"], capacity: 2 });
+    await enrol(scheme, "owen", "mentor", { topics: ["Leading a team"], capacity: 2 });
+    await enrol(scheme, "raj", "mentor", { topics: [], capacity: 2 });
+    for (const key of ["helen", "owen", "raj"]) await approve(scheme, key);
+    await enrol(scheme, "isla", "mentee", { topics: ["Leading a team", "Job planning"] });
+    const isla = people.get("isla")!.caller;
+    const pool = await isla.matching.pool({ organisationId: orgId, schemeId: scheme, filters: {} });
+    expect(pool).toMatchObject({ mode: "shortlist", shortlistSize: 2 });
+    expect(pool.mentors.map((m) => m.name)).toEqual(["Dr Helen", "Dr Owen"]);
+    const raj = enrolmentOf.get(`${scheme}:raj`)!;
+    expect((await failure(isla.matching.request({ organisationId: orgId, schemeId: scheme, mentorEnrolmentIds: [raj] }))).code).toBe("BAD_REQUEST");
+
+    // Cancelled: the mentor no longer sees it, and the mentee may ask again.
+    await isla.matching.request({ organisationId: orgId, schemeId: scheme, mentorEnrolmentIds: [pool.mentors[0]!.enrolmentId] });
+    await isla.matching.cancelRequest({ organisationId: orgId, schemeId: scheme });
+    expect((await failure(isla.matching.cancelRequest({ organisationId: orgId, schemeId: scheme }))).code).toBe("NOT_FOUND");
+    const helenSees = (await people.get("helen")!.caller.matching.mine()).flatMap((o) => o.relationships).filter((r) => r.schemeId === scheme);
+    expect(helenSees).toEqual([]);
+
+    await isla.matching.request({ organisationId: orgId, schemeId: scheme, mentorEnrolmentIds: [pool.mentors[0]!.enrolmentId] });
+    const request = (await people.get("helen")!.caller.matching.mine()).flatMap((o) => o.relationships).find((r) => r.schemeId === scheme)!;
+    await people.get("helen")!.caller.matching.respond({ organisationId: orgId, relationshipId: request.id, accept: true });
+
+    // Either member may end it after the trial meeting; nobody else may. The pair is not blocked.
+    const active = (await isla.matching.mine()).flatMap((o) => o.relationships).find((r) => r.id === request.id)!;
+    expect(active).toMatchObject({ status: "active", canEndAfterTrial: true });
+    expect((await failure(people.get("owen")!.caller.matching.endAfterTrial({ organisationId: orgId, relationshipId: request.id }))).code).toBe("NOT_FOUND");
+    await people.get("helen")!.caller.matching.endAfterTrial({ organisationId: orgId, relationshipId: request.id });
+    const ended = (await isla.matching.mine()).flatMap((o) => o.relationships).find((r) => r.id === request.id)!;
+    expect(ended).toMatchObject({ status: "closed", closedReason: "ended_after_trial" });
+    expect((await mailTo("isla@trust.org"))[0]!.subject).toMatch(/ended after the trial meeting/);
+    expect((await failure(isla.matching.endAfterTrial({ organisationId: orgId, relationshipId: request.id }))).code).toBe("CONFLICT");
+    const again = await isla.matching.pool({ organisationId: orgId, schemeId: scheme, filters: {} });
+    expect(again.mentors.map((m) => m.name)).toContain("Dr Helen");
+  });
+});
+
+describe("co-mentoring groups", () => {
+  it("forms pairs in a group run, confirms them, and each member sees their group", async () => {
+    const scheme = await makeScheme("Co-mentoring scheme", "free_choice", { format: { kind: "co_mentoring", groupSizes: [2] } });
+    for (const key of ["zoe", "liam", "isla", "eleanor"]) await enrol(scheme, key, "peer", { topics: ["Leading a team"] });
+    const overview = await coordinator.matching.overview({ organisationId: orgId, schemeId: scheme });
+    expect(overview).toMatchObject({ format: "co_mentoring", runModes: ["cohort"], peers: 4 });
+    const wrong = await failure(coordinator.matching.startRun({ organisationId: orgId, schemeId: scheme, mode: "auto", fairness: false, stable: false }));
+    expect(wrong).toMatchObject({ code: "BAD_REQUEST", message: "This scheme forms groups: choose groups" });
+
+    const { runId } = await coordinator.matching.startRun({ organisationId: orgId, schemeId: scheme, mode: "cohort", fairness: false, stable: false });
+    await runDueJobs(env.db, { handlers: handlers(), now: env.deps.now!() });
+    const run = await coordinator.matching.run({ organisationId: orgId, runId });
+    expect(run.status).toBe("done");
+    expect(run.groups).toHaveLength(2);
+    expect(run.groups.flatMap((g) => g.members.map((m) => m.name)).sort()).toEqual(["Dr Eleanor", "Dr Isla", "Dr Liam", "Dr Zoe"]);
+    for (const g of run.groups) expect(g.explanation.length).toBeGreaterThan(0);
+
+    await coordinator.matching.confirm({ organisationId: orgId, runId });
+    const zoeGroups = (await people.get("zoe")!.caller.matching.mine()).flatMap((o) => o.groups);
+    expect(zoeGroups).toHaveLength(1);
+    expect(zoeGroups[0]!.members.filter((m) => m.you)).toHaveLength(1);
+    expect(zoeGroups[0]!.members).toHaveLength(2);
+    expect((await mailTo("zoe@trust.org"))[0]!.subject).toMatch(/co-mentoring group/);
   });
 });
 
