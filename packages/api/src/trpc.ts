@@ -1,7 +1,8 @@
 // tRPC setup and the procedure tiers. A tier narrows the context so a handler cannot forget who calls.
+import type { EnrolmentRole } from "@tandem/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
-import { memberships, type Tx, withTenant } from "@tandem/db";
+import { enrolments, memberships, type Tx, withTenant } from "@tandem/db";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { CallerPerson, Context } from "./context";
@@ -82,22 +83,48 @@ export const OrganisationScope = z.object({
   organisationId: z.string({ required_error: "Choose an organisation" }).uuid("Choose an organisation"),
 });
 
+const SchemeScope = z.object({
+  schemeId: z.string({ required_error: "Choose a scheme" }).uuid("Choose a scheme"),
+});
+
 export interface OrgScope {
   id: string;
   roles: MembershipRoleName[];
 }
 
+/** Queues work for after the transaction commits (mail and push are already outbox rows; this wakes workers). */
+export type AfterCommit = (fn: () => void) => void;
+
 /**
- * An organisation-scoped procedure: the organisation named in the input is only a hint; the caller's
- * membership and roles are checked on the server, and the handler runs in ONE transaction with the
- * tenant setting made, so row-level security stands under every query it makes.
+ * Runs `next` inside ONE tenant transaction for the caller: `app.organisation_id` and `app.person_id`
+ * are set, so row-level security stands under every query the handler makes. A failed handler rolls
+ * the transaction back; work queued with `afterCommit` runs only once it has committed.
+ */
+async function inTenantTransaction<R extends { ok: boolean }>(
+  ctx: Context & { person: CallerPerson },
+  organisationId: string,
+  run: (tx: Tx, afterCommit: AfterCommit) => Promise<R>,
+): Promise<R> {
+  const queued: (() => void)[] = [];
+  const committed = await withTenant(ctx.db, { organisationId, personId: ctx.person.id }, async (tx) => {
+    const result = await run(tx as Tx, (fn) => queued.push(fn));
+    // Roll back the transaction when the handler failed, so nothing half-done is kept.
+    if (!result.ok) throw (result as unknown as { error: unknown }).error;
+    return result;
+  });
+  for (const fn of queued) fn();
+  return committed;
+}
+
+/**
+ * An organisation-scoped procedure for staff: the organisation named in the input is only a hint; the
+ * caller's membership and roles are checked on the server, and the handler runs in ONE transaction
+ * with the tenant setting made.
  */
 export function orgProcedure(...allowed: MembershipRoleName[]) {
-  return signedInProcedure.input(OrganisationScope).use(async ({ ctx, input, next }) => {
+  return signedInProcedure.input(OrganisationScope).use(({ ctx, input, next }) => {
     const { organisationId } = input as z.infer<typeof OrganisationScope>;
-    // Work to start once the transaction has committed (e.g. waking the job worker for a queued job).
-    const afterCommit: (() => void)[] = [];
-    const committed = await withTenant(ctx.db, { organisationId, personId: ctx.person.id }, async (tx) => {
+    return inTenantTransaction(ctx, organisationId, async (tx, afterCommit) => {
       const [membership] = await tx
         .select({ roles: memberships.roles, status: memberships.status })
         .from(memberships)
@@ -108,14 +135,46 @@ export function orgProcedure(...allowed: MembershipRoleName[]) {
       if (!permitted) {
         throw new TRPCError({ code: "FORBIDDEN", message: "You do not have access to this organisation" });
       }
-      const result = await next({
-        ctx: { ...ctx, tx: tx as Tx, org: { id: organisationId, roles } as OrgScope, afterCommit: (fn: () => void) => afterCommit.push(fn) },
-      });
-      // Roll back the transaction when the handler failed, so nothing half-done is kept.
-      if (!result.ok) throw result.error;
-      return result;
+      return next({ ctx: { ...ctx, tx, org: { id: organisationId, roles } as OrgScope, afterCommit } });
     });
-    for (const fn of afterCommit) fn();
-    return committed;
+  });
+}
+
+/**
+ * A participant's procedure in the organisation that runs a scheme. No membership is needed (a doctor
+ * may join another organisation's scheme, SPEC principle 4): what the person may touch is decided by
+ * their own enrolments and relationships, which the next tiers and the services check, and which
+ * row-level security (keyed on `app.person_id`) stands under.
+ */
+export const participantProcedure = signedInProcedure.input(OrganisationScope).use(({ ctx, input, next }) => {
+  const { organisationId } = input as z.infer<typeof OrganisationScope>;
+  return inTenantTransaction(ctx, organisationId, (tx, afterCommit) => next({ ctx: { ...ctx, tx, organisationId, afterCommit } }));
+});
+
+/**
+ * A participant's procedure inside one scheme: the caller's active enrolment is resolved and checked
+ * (in the named role, when one is given) before the handler runs. `missing` is what to tell someone
+ * who is not taking part that way.
+ */
+export function enrolmentProcedure(options: { role?: EnrolmentRole; missing?: string } = {}) {
+  return participantProcedure.input(SchemeScope).use(async ({ ctx, input, next }) => {
+    const { schemeId } = input as z.infer<typeof SchemeScope>;
+    const rows = await ctx.tx
+      .select()
+      .from(enrolments)
+      .where(
+        and(
+          eq(enrolments.organisationId, ctx.organisationId),
+          eq(enrolments.schemeId, schemeId),
+          eq(enrolments.personId, ctx.person.id),
+          eq(enrolments.status, "active"),
+          options.role ? eq(enrolments.role, options.role) : undefined,
+        ),
+      );
+    if (rows.length === 0) {
+      const message = options.missing ?? (options.role ? `Join this scheme as a ${options.role} to continue` : "You are not taking part in this scheme");
+      throw new AppError("FORBIDDEN", message);
+    }
+    return next({ ctx: { ...ctx, schemeId, enrolments: rows, enrolment: rows[0]! } });
   });
 }

@@ -2,7 +2,7 @@
 // swap respected, confirm creating relationships and telling both people; free choice requests
 // that pass to the next choice when declined or unanswered; the no-fault change whose reason the
 // mentor never sees and whose pair is never proposed again.
-import { emailOutbox, enrolments, memberships, type Tx, withTenant } from "@tandem/db";
+import { emailOutbox, enrolments, memberships, relationships, type Tx, withTenant } from "@tandem/db";
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDueJobs } from "../src/services/jobs";
@@ -333,11 +333,22 @@ describe("free choice", () => {
     expect(ids).toHaveLength(2);
     await zoe.matching.request({ organisationId: orgId, schemeId: choiceScheme, mentorEnrolmentIds: ids });
     env.advance(8 * 86_400_000);
-    const state = await zoe.matching.pool({ organisationId: orgId, schemeId: choiceScheme, filters: {} });
-    expect(state.request!.choices.map((c) => c.state)).toEqual(["passed", "asked"]);
-    env.advance(8 * 86_400_000);
+    // A read past the deadline shows the request as overdue and writes nothing: the hourly job passes it on.
+    const overdue = await zoe.matching.pool({ organisationId: orgId, schemeId: choiceScheme, filters: {} });
+    expect(overdue.request).toMatchObject({ overdue: true, choices: [{ state: "asked" }, { state: "waiting" }] });
+    const stillAsked = await withTenant(env.db, { organisationId: orgId }, (tx) =>
+      tx.select({ status: relationships.status }).from(relationships).where(eq(relationships.menteeEnrolmentId, pool.me.enrolmentId)),
+    );
+    expect(stillAsked).toEqual([{ status: "requested" }]);
+    const asked = [...people.entries()].find(([key]) => enrolmentOf.get(`${choiceScheme}:${key}`) === ids[0])![1];
+    expect((await asked.caller.matching.mine()).flatMap((o) => o.relationships).filter((r) => r.status === "requested")).toEqual([]);
     const { expireAllDueRequests } = await import("../src/services/matching/jobs");
-    expect(await expireAllDueRequests(env.db, { now: env.deps.now!(), mailer: env.deps.mailer, publicUrl: env.deps.publicUrl })).toEqual({ expired: 1 });
+    const sweep = () => expireAllDueRequests(env.db, { now: env.deps.now!(), mailer: env.deps.mailer, publicUrl: env.deps.publicUrl });
+    expect(await sweep()).toEqual({ expired: 1 });
+    const state = await zoe.matching.pool({ organisationId: orgId, schemeId: choiceScheme, filters: {} });
+    expect(state.request).toMatchObject({ overdue: false, choices: [{ state: "passed" }, { state: "asked" }] });
+    env.advance(8 * 86_400_000);
+    expect(await sweep()).toEqual({ expired: 1 });
     const done = await zoe.matching.pool({ organisationId: orgId, schemeId: choiceScheme, filters: {} });
     expect(done.request).toBeNull();
     expect((await mailTo("isla@trust.org"))[0]!.subject).toMatch(/choose another mentor/);

@@ -40,6 +40,26 @@ export function toFormErrors<Field extends string>(
   return { fields, summary };
 }
 
+/** The issues of a failed zod parse (structurally, so the PWA needs no zod of its own). */
+export interface SchemaIssues {
+  issues: readonly { path: readonly (string | number)[]; message: string }[];
+}
+
+/**
+ * Form errors from a failed parse by one of core's input schemas: the first message for each field
+ * (an issue's top-level path), in field order. The words are the schema's, as the API would say them.
+ */
+export function schemaFormErrors<Field extends string>(fieldOrder: readonly Field[], error: SchemaIssues): FormErrors<Field> {
+  const fields: Partial<Record<Field, string>> = {};
+  const formErrors: string[] = [];
+  for (const issue of error.issues) {
+    const name = String(issue.path[0] ?? "");
+    if ((fieldOrder as readonly string[]).includes(name)) fields[name as Field] ??= issue.message;
+    else if (!formErrors.includes(issue.message)) formErrors.push(issue.message);
+  }
+  return toFormErrors(fieldOrder, fields, formErrors);
+}
+
 interface TrpcErrorShape {
   message?: unknown;
   data?: {

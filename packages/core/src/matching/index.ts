@@ -7,3 +7,4 @@ export * from "./stable";
 export * from "./allocation";
 export * from "./cohort";
 export * from "./blossom";
+export * from "./inputs";

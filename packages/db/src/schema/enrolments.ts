@@ -75,3 +75,5 @@ export const enrolments = pgTable(
     index("enrolments_person_idx").on(t.personId),
   ],
 );
+
+export type Enrolment = typeof enrolments.$inferSelect;

@@ -217,3 +217,5 @@ export const cohortGroups = pgTable(
     foreignKey({ columns: [t.organisationId, t.runId], foreignColumns: [matchRuns.organisationId, matchRuns.id] }).onDelete("cascade"),
   ],
 );
+
+export type Relationship = typeof relationships.$inferSelect;

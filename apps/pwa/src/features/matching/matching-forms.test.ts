@@ -10,18 +10,20 @@ import {
   validateRequest,
 } from "./matching-forms";
 
+const mentor = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+
 describe("validateRequest", () => {
   it("needs one to three mentors and a short message", () => {
     expect(validateRequest({ choices: [], message: "" }).fields.mentorEnrolmentIds).toBe(
       "Choose at least one mentor",
     );
     expect(
-      validateRequest({ choices: ["a", "b", "c", "d"], message: "" }).fields.mentorEnrolmentIds,
+      validateRequest({ choices: [mentor(1), mentor(2), mentor(3), mentor(4)], message: "" }).fields.mentorEnrolmentIds,
     ).toMatch(/up to 3/);
-    expect(validateRequest({ choices: ["a"], message: "x".repeat(501) }).summary).toEqual([
+    expect(validateRequest({ choices: [mentor(1)], message: "x".repeat(501) }).summary).toEqual([
       { href: "#message", text: "Keep your message to 500 characters or fewer" },
     ]);
-    expect(validateRequest({ choices: ["a", "b"], message: "Hello" }).summary).toEqual([]);
+    expect(validateRequest({ choices: [mentor(1), mentor(2)], message: "Hello" }).summary).toEqual([]);
   });
 });
 

@@ -1,10 +1,11 @@
-// The checks on the matching forms (a request, a no-fault change, the matching profile), in the
-// same words as the API's zod schemas so a message reads the same whichever side finds it. Field
-// names are the API's input paths, so server errors land on the same fields.
+// The checks on the matching forms (a request, a no-fault change, the matching profile) are the API's
+// own input schemas from core, so a message reads the same whichever side finds it. Field names are
+// the API's input paths, so server errors land on the same fields.
+import { MatchingProfileFields, maxMentorChoices, MentorRequestFields, NoFaultChangeFields } from "@tandem/core";
 import type { RouterOutputs } from "../../lib/api-types";
-import { toFormErrors, type FormErrors } from "../../lib/form-errors";
+import { schemaFormErrors, toFormErrors, type FormErrors } from "../../lib/form-errors";
 
-export const MAX_CHOICES = 3;
+export const MAX_CHOICES = maxMentorChoices;
 
 export type RequestField = "mentorEnrolmentIds" | "message";
 export const requestFields: readonly RequestField[] = ["mentorEnrolmentIds", "message"];
@@ -13,31 +14,24 @@ export function validateRequest(values: {
   choices: readonly string[];
   message: string;
 }): FormErrors<RequestField> {
-  const fields: Partial<Record<RequestField, string>> = {};
-  if (values.choices.length === 0) fields.mentorEnrolmentIds = "Choose at least one mentor";
-  else if (values.choices.length > MAX_CHOICES)
-    fields.mentorEnrolmentIds = "Choose up to 3 mentors, in order";
-  if (values.message.trim().length > 500)
-    fields.message = "Keep your message to 500 characters or fewer";
-  return toFormErrors(requestFields, fields);
+  const parsed = MentorRequestFields.safeParse({ mentorEnrolmentIds: values.choices, message: values.message });
+  return parsed.success ? toFormErrors(requestFields, {}) : schemaFormErrors(requestFields, parsed.error);
 }
 
 export type ReasonField = "reason";
 
 /**
  * A no-fault change's reason is optional (SPEC principle 2): a mentee may ask for a different
- * mentor without saying why. Only its length is checked; `reason` is what the API takes (left out
- * when nothing was written).
+ * mentor without saying why. `reason` is what the API takes (left out when nothing was written).
  */
 export function validateReason(reason: string): {
   errors: FormErrors<ReasonField>;
   reason?: string;
 } {
-  const text = reason.trim();
-  const fields: Partial<Record<ReasonField, string>> = {};
-  if (text.length > 1000) fields.reason = "Keep the reason to 1000 characters or fewer";
-  const errors = toFormErrors(["reason"], fields);
-  return errors.summary.length > 0 || !text ? { errors } : { errors, reason: text };
+  const parsed = NoFaultChangeFields.safeParse({ reason });
+  if (!parsed.success) return { errors: schemaFormErrors(["reason"], parsed.error) };
+  const errors = toFormErrors<ReasonField>(["reason"], {});
+  return parsed.data.reason ? { errors, reason: parsed.data.reason } : { errors };
 }
 
 export type ProfileField = "topics" | "availability" | "bio" | "capacity";
@@ -75,22 +69,15 @@ export interface ProfileInputValues {
   capacity?: number | null;
 }
 
-/** Checks the profile and, when it is fine, returns what the API takes. */
+/**
+ * Checks the profile and, when it is fine, returns what the API takes. Lists are split here and the
+ * capacity read as a number; everything else is checked by the API's own schema.
+ */
 export function readProfile(
   values: ProfileValues,
   options: { mentor: boolean; maxMentees?: number | null },
 ): { errors: FormErrors<ProfileField>; input?: ProfileInputValues } {
   const fields: Partial<Record<ProfileField, string>> = {};
-  const topics = splitList(values.topics);
-  const availability = splitList(values.availability);
-  if (topics.length > 20) fields.topics = "List 20 topics or fewer";
-  else if (topics.some((t) => t.length > 80))
-    fields.topics = "Keep each topic to 80 characters or fewer";
-  if (availability.length > 21) fields.availability = "List 21 times or fewer";
-  else if (availability.some((t) => t.length > 40))
-    fields.availability = "Keep each time to 40 characters or fewer";
-  const bio = values.bio.trim();
-  if (bio.length > 1000) fields.bio = "Keep your introduction to 1000 characters or fewer";
   let capacity: number | null | undefined;
   if (options.mentor) {
     const text = values.capacity.trim();
@@ -102,18 +89,17 @@ export function readProfile(
       if (capacity > max) fields.capacity = `Enter ${max} or fewer`;
     }
   }
-  const errors = toFormErrors(profileFields, fields);
-  if (errors.summary.length > 0) return { errors };
-  return {
-    errors,
-    input: {
-      topics,
-      availability,
-      remoteOk: values.remoteOk,
-      bio: bio || null,
-      ...(options.mentor ? { capacity: capacity ?? null } : {}),
-    },
+  const input: ProfileInputValues = {
+    topics: splitList(values.topics),
+    availability: splitList(values.availability),
+    remoteOk: values.remoteOk,
+    bio: values.bio.trim() || null,
+    ...(options.mentor ? { capacity: capacity ?? null } : {}),
   };
+  const parsed = MatchingProfileFields.omit({ role: true }).safeParse(input);
+  const found = parsed.success ? toFormErrors(profileFields, {}) : schemaFormErrors(profileFields, parsed.error);
+  const errors = toFormErrors(profileFields, { ...found.fields, ...fields });
+  return errors.summary.length > 0 ? { errors } : { errors, input };
 }
 
 const EMPTY_PROFILE: ProfileValues = {

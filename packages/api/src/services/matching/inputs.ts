@@ -10,7 +10,7 @@ import {
   type SchemeRules,
 } from "@tandem/core";
 import { and, eq, inArray, or } from "drizzle-orm";
-import { enrolments, matchConstraints, memberships, people, relationships, schemes, type Tx } from "@tandem/db";
+import { enrolments, matchConstraints, memberships, people, relationships, schemes, type schemeStatuses, type Tx } from "@tandem/db";
 import { AppError } from "../../errors";
 import { mentorPool } from "../preparation/readiness";
 import { currentRules } from "../schemes";
@@ -30,7 +30,7 @@ export interface ProfileFacts {
 }
 
 export interface MatchingInputs {
-  scheme: { id: string; name: string; organisationId: string; currentVersion: number; status: string };
+  scheme: { id: string; name: string; organisationId: string; currentVersion: number; status: (typeof schemeStatuses)[number] };
   rules: SchemeRules;
   mentees: MenteeCandidate[];
   mentors: MentorCandidate[];

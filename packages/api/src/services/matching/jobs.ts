@@ -3,7 +3,7 @@
 import { type Database, organisations, withTenant } from "@tandem/db";
 import { enqueueJob, type JobHandler } from "../jobs";
 import type { Mailer } from "../mail";
-import { expireDueRequests } from "./participants";
+import { expireDueRequests } from "./requests";
 import { executeRun } from "./runs";
 
 export async function expireAllDueRequests(db: Database, options: { now: Date; mailer: Mailer; publicUrl: string }) {
