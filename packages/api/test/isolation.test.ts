@@ -355,6 +355,7 @@ beforeAll(async () => {
         mentorPersonId: personB.id,
         status: "active",
         origin: "allocation",
+        rulesVersion: 1,
       })
       .returning(),
   );

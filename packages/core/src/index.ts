@@ -8,3 +8,4 @@ export * from "./preparation";
 export * from "./readiness";
 export * from "./schemes/mentor-eligibility";
 export * from "./matching";
+export * from "./relationships";

@@ -115,6 +115,32 @@ const fixtures: Record<string, Fixture> = {
     await owner`insert into relationships ${owner(row)}`;
     return { organisation_id: organisationId, relationship_id: row.id, reason: "We did not get on" };
   },
+  relationship_members: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    relationship_id: await createRelationship(owner, organisationId),
+    person_id: await createPerson(owner),
+    enrolment_id: randomUUID(),
+    role: "mentee",
+  }),
+  meetings: async (owner, organisationId) => meetingRow(organisationId, await createRelationship(owner, organisationId)),
+  meeting_attendance: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    meeting_id: await createMeeting(owner, organisationId),
+    person_id: await createPerson(owner),
+    attended: true,
+  }),
+  // Members only: the row belongs to a relationship whose member is remembered in `memberOf`.
+  agreed_actions: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    relationship_id: await createRelationship(owner, organisationId, { withMember: true }),
+    text: "Read the job planning guidance before next time",
+  }),
+  meeting_notes: async (owner, organisationId) => {
+    const relationship = await createRelationship(owner, organisationId, { withMember: true });
+    const meeting = meetingRow(organisationId, relationship);
+    await owner`insert into meetings ${owner(meeting)}`;
+    return { organisation_id: organisationId, meeting_id: meeting.id, relationship_id: relationship, text: "We talked about the rota" };
+  },
   cohort_groups: async (owner, organisationId) => ({
     organisation_id: organisationId,
     scheme_id: await createScheme(owner, organisationId),
@@ -145,8 +171,38 @@ async function relationshipRow(owner: postgres.Sql, organisationId: string) {
     mentor_person_id: await createPerson(owner),
     status: "active",
     origin: "allocation",
+    rules_version: 1,
   };
 }
+
+/** The member of each relationship made `withMember`, so members-only rows can be read as that person. */
+const memberOf = new Map<string, string>();
+/** Tables whose rows only the relationship's members see: not even their organisation's setting alone shows them. */
+const membersOnly = new Set(["agreed_actions", "meeting_notes"]);
+
+async function createRelationship(owner: postgres.Sql, organisationId: string, options: { withMember?: boolean } = {}) {
+  const row = await relationshipRow(owner, organisationId);
+  await owner`insert into relationships ${owner(row)}`;
+  if (options.withMember) {
+    await owner`insert into relationship_members ${owner({ organisation_id: organisationId, relationship_id: row.id, person_id: row.mentee_person_id, enrolment_id: row.mentee_enrolment_id, role: "mentee" })}`;
+    memberOf.set(row.id, row.mentee_person_id);
+  }
+  return row.id;
+}
+
+function meetingRow(organisationId: string, relationshipId: string) {
+  return { organisation_id: organisationId, id: randomUUID(), relationship_id: relationshipId, kind: "contract", status: "scheduled", starts_at: "2026-05-01T09:00:00Z", minutes: 60, mode: "video" };
+}
+
+async function createMeeting(owner: postgres.Sql, organisationId: string) {
+  const row = meetingRow(organisationId, await createRelationship(owner, organisationId));
+  await owner`insert into meetings ${owner(row)}`;
+  return row.id;
+}
+
+/** The settings a member of the row's relationship uses (members-only tables), or just the organisation. */
+const settingsFor = (name: string, organisationId: string, row: Row) =>
+  membersOnly.has(name) ? { organisationId, personId: memberOf.get(String(row.relationship_id)) } : { organisationId };
 
 function moduleRow(organisationId: string) {
   const id = randomUUID();
@@ -244,7 +300,7 @@ describe("tenant tables from the catalogue", () => {
   });
 
   it("shows the app role only the organisation in its setting", async () => {
-    for (const { name } of tenantTables) {
+    for (const { name } of tenantTables.filter((x) => !membersOnly.has(x.name))) {
       const rows = await asApp({ organisationId: orgA }, (sql) => sql<{ organisation_id: string }[]>`select organisation_id from ${sql(name)}`);
       expect(rows.length, name).toBe(await countAsOwner(name, orgA));
       expect(rows.length, name).toBeGreaterThan(0);
@@ -284,13 +340,51 @@ describe("tenant tables from the catalogue", () => {
       const fixture = fixtures[name]!;
       const foreign = await fixture(t.ownerSql, orgB);
       await expect(
-        asApp({ organisationId: orgA }, (sql) => sql`insert into ${sql(name)} ${sql(foreign)}`),
+        asApp(settingsFor(name, orgA, foreign), (sql) => sql`insert into ${sql(name)} ${sql(foreign)}`),
         name,
       ).rejects.toMatchObject({ code: "42501", message: expect.stringContaining("row-level security") });
       const own = await fixture(t.ownerSql, orgA);
-      const result = await asApp({ organisationId: orgA }, (sql) => sql`insert into ${sql(name)} ${sql(own)}`);
+      const result = await asApp(settingsFor(name, orgA, own), (sql) => sql`insert into ${sql(name)} ${sql(own)}`);
       expect(result.count, name).toBe(1);
     }
+  });
+
+  it("shows what a relationship's members keep to its members only, never to their organisation's setting alone", async () => {
+    for (const name of membersOnly) {
+      expect(await asApp({ organisationId: orgA }, (sql) => sql`select 1 from ${sql(name)}`), name).toHaveLength(0);
+      // A coordinator's transaction: the organisation and a person who is no member.
+      expect(await asApp({ organisationId: orgA, personId: randomUUID() }, (sql) => sql`select 1 from ${sql(name)}`), name).toHaveLength(0);
+      const rows = await t.ownerSql<{ relationship_id: string }[]>`select relationship_id from ${t.ownerSql(name)} where organisation_id = ${orgA}`;
+      const relationship = rows[0]!.relationship_id;
+      const member = memberOf.get(relationship)!;
+      const seen = await asApp({ organisationId: orgA, personId: member }, (sql) => sql<{ relationship_id: string }[]>`select relationship_id from ${sql(name)}`);
+      expect(seen.length, name).toBeGreaterThan(0);
+      expect(new Set(seen.map((r) => r.relationship_id)), name).toEqual(new Set([relationship]));
+      // The member inside another organisation's setting sees nothing, and cannot rewrite another's rows.
+      expect(await asApp({ organisationId: orgB, personId: member }, (sql) => sql`select 1 from ${sql(name)}`), name).toHaveLength(0);
+      const other = rows.find((r) => r.relationship_id !== relationship)!.relationship_id;
+      const write = await asApp({ organisationId: orgA, personId: member }, (sql) => sql`delete from ${sql(name)} where relationship_id = ${other}`);
+      expect(write.count, name).toBe(0);
+    }
+  });
+
+  it("a person reads the relationships, members and meetings of relationships they are in, in any organisation", async () => {
+    const relationship = await createRelationship(t.ownerSql, orgB, { withMember: true });
+    const member = memberOf.get(relationship)!;
+    const meeting = meetingRow(orgB, relationship);
+    await t.ownerSql`insert into meetings ${t.ownerSql(meeting)}`;
+    const seen = await asApp({ personId: member }, async (sql) => ({
+      relationships: await sql<{ id: string }[]>`select id from relationships`,
+      members: await sql<{ person_id: string }[]>`select person_id from relationship_members`,
+      meetings: await sql<{ id: string }[]>`select id from meetings`,
+    }));
+    expect(seen.relationships.map((r) => r.id)).toEqual([relationship]);
+    expect(seen.members.map((r) => r.person_id)).toEqual([member]);
+    expect(seen.meetings.map((r) => r.id)).toEqual([meeting.id]);
+    const stranger = await asApp({ personId: randomUUID() }, (sql) => sql`select 1 from meetings`);
+    expect(stranger).toHaveLength(0);
+    const write = await asApp({ personId: member }, (sql) => sql`update meetings set status = 'cancelled' where id = ${meeting.id}`);
+    expect(write.count).toBe(0);
   });
 
   it("refuses inserts without a setting", async () => {

@@ -117,6 +117,7 @@ const rawRules = fc.record({
     modes: fc.uniqueArray(fc.constantFrom(...meetingModes), { minLength: 1 }),
     firstIsContract: fc.boolean(),
     lastIsReview: fc.boolean(),
+    guides: fc.record({ contract: maybe(label(2000)), regular: maybe(label(2000)), review: maybe(label(2000)) }),
   }),
   relationship: fc.record({ maxMonths: nullable(int(1, 120)) }),
   notes: fc.record({ policy: fc.constantFrom(...notesPolicies) }),

@@ -159,6 +159,9 @@ export const ruleFields: readonly RuleField[] = [
   },
   { path: "meetings.firstIsContract", label: "First meeting is the contract", value: (r) => yesNo(r.meetings.firstIsContract) },
   { path: "meetings.lastIsReview", label: "Last meeting is the review", value: (r) => yesNo(r.meetings.lastIsReview) },
+  { path: "meetings.guides.contract", label: "Guide for the contract meeting", value: (r) => r.meetings.guides.contract || "The standard guide" },
+  { path: "meetings.guides.regular", label: "Guide for regular meetings", value: (r) => r.meetings.guides.regular || "The standard guide" },
+  { path: "meetings.guides.review", label: "Guide for the review meeting", value: (r) => r.meetings.guides.review || "The standard guide" },
   {
     path: "relationship.maxMonths",
     label: "Longest relationship (months)",

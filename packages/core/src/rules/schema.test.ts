@@ -22,6 +22,7 @@ describe("SchemeRules defaults", () => {
       modes: ["in_person", "phone", "video"],
       firstIsContract: true,
       lastIsReview: false,
+      guides: {},
     });
     expect(result.rules.feedback.minResponsesForText).toBe(5);
     expect(result.rules.format).toEqual({ kind: "one_to_one" });

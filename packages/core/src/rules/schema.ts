@@ -186,6 +186,14 @@ const Meetings = z
       .default(() => [...meetingModes]),
     firstIsContract: z.boolean().default(true),
     lastIsReview: z.boolean().default(false),
+    /** The scheme's own guide for each kind of meeting; empty means the product's default. */
+    guides: z
+      .object({
+        contract: Text("the contract meeting's guide", 2000).optional(),
+        regular: Text("the regular meeting's guide", 2000).optional(),
+        review: Text("the review meeting's guide", 2000).optional(),
+      })
+      .default({}),
   })
   .default({});
 

@@ -56,6 +56,8 @@ export const enrolments = pgTable(
     // when the person can meet, whether remote meetings suit them, and a short introduction.
     topics: text("topics").array().notNull().default(sql`'{}'`),
     availability: text("availability").array().notNull().default(sql`'{}'`),
+    /** Times the person can never meet (a rota pattern: nights, on-call days), shown to whoever proposes a meeting. */
+    unavailable: text("unavailable").array().notNull().default(sql`'{}'`),
     remoteOk: boolean("remote_ok").notNull().default(false),
     bio: text("bio"),
     /** Mentors: how many mentees at once (null: the scheme's usual number). */

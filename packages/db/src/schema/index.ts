@@ -11,3 +11,4 @@ export * from "./enrolments";
 export * from "./preparation";
 export * from "./jobs";
 export * from "./matching";
+export * from "./relationships";

@@ -4,6 +4,8 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
+  date,
   doublePrecision,
   foreignKey,
   index,
@@ -129,15 +131,18 @@ export const matchRequests = pgTable(
 );
 
 /**
- * requested → active (accepted) or declined / expired / cancelled; active → closed with a reason.
- * Declined and no-fault-changed pairs are never proposed again.
+ * requested → active (accepted) or declined / expired / cancelled; active ⇄ paused; active or paused →
+ * closed with a reason. Declined and no-fault-changed pairs are never proposed again.
  */
-export const relationshipStatuses = ["requested", "declined", "expired", "cancelled", "active", "closed"] as const;
+export const relationshipStatuses = ["requested", "declined", "expired", "cancelled", "active", "paused", "closed"] as const;
 export const relationshipStatus = pgEnum("relationship_status", relationshipStatuses);
 export const closedReasons = ["completed", "ended_after_trial", "no_fault_change", "withdrawn"] as const;
 export const closedReason = pgEnum("relationship_closed_reason", closedReasons);
-export const relationshipOrigins = ["request", "allocation", "next_available"] as const;
+export const relationshipOrigins = ["request", "allocation", "next_available", "cohort"] as const;
 export const relationshipOrigin = pgEnum("relationship_origin", relationshipOrigins);
+/** A mentor and mentee; peers co-mentoring in twos or threes; or a facilitated group. */
+export const relationshipKinds = ["pair", "co_mentoring", "group"] as const;
+export const relationshipKind = pgEnum("relationship_kind", relationshipKinds);
 
 export const relationships = pgTable(
   "relationships",
@@ -145,15 +150,21 @@ export const relationships = pgTable(
     organisationId: uuid("organisation_id").notNull(),
     id: uuid("id").notNull().default(sql`gen_random_uuid()`),
     schemeId: uuid("scheme_id").notNull(),
-    menteeEnrolmentId: uuid("mentee_enrolment_id").notNull(),
-    mentorEnrolmentId: uuid("mentor_enrolment_id").notNull(),
-    menteePersonId: uuid("mentee_person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
-    mentorPersonId: uuid("mentor_person_id")
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    kind: relationshipKind("kind").notNull().default("pair"),
+    // A pair's mentee and mentor (null for co-mentoring and groups, whose people are in
+    // relationship_members, as a pair's are too once it is active).
+    menteeEnrolmentId: uuid("mentee_enrolment_id"),
+    mentorEnrolmentId: uuid("mentor_enrolment_id"),
+    menteePersonId: uuid("mentee_person_id").references(() => people.id, { onDelete: "cascade" }),
+    mentorPersonId: uuid("mentor_person_id").references(() => people.id, { onDelete: "cascade" }),
     status: relationshipStatus("status").notNull(),
+    /** The rules version the relationship started under; it keeps it however the scheme changes. */
+    rulesVersion: integer("rules_version").notNull(),
+    /** The confirmed cohort group a co-mentoring or group relationship was formed from. */
+    cohortGroupId: uuid("cohort_group_id"),
+    pausedAt: timestamp("paused_at", { withTimezone: true }),
+    /** A paused relationship's planned date to resume (optional). */
+    resumeOn: date("resume_on", { mode: "string" }),
     closedReason: closedReason("closed_reason"),
     origin: relationshipOrigin("origin").notNull(),
     runId: uuid("run_id"),
@@ -176,7 +187,9 @@ export const relationships = pgTable(
     // One live pairing per pair.
     uniqueIndex("relationships_live_pair_key")
       .on(t.organisationId, t.menteeEnrolmentId, t.mentorEnrolmentId)
-      .where(sql`status in ('requested', 'active')`),
+      .where(sql`status not in ('declined', 'expired', 'cancelled', 'closed')`),
+    // A pair names both people; co-mentoring and groups name them in relationship_members.
+    check("relationships_pair_people", sql`(${t.kind} = 'pair') = (${t.menteePersonId} is not null and ${t.mentorPersonId} is not null and ${t.menteeEnrolmentId} is not null and ${t.mentorEnrolmentId} is not null)`),
   ],
 );
 
@@ -219,3 +232,11 @@ export const cohortGroups = pgTable(
 );
 
 export type Relationship = typeof relationships.$inferSelect;
+/** A mentor–mentee pair: both people named on the row (the check constraint holds it). */
+export type PairRelationship = Relationship & { kind: "pair"; menteeEnrolmentId: string; mentorEnrolmentId: string; menteePersonId: string; mentorPersonId: string };
+
+export function isPair(relationship: Relationship): relationship is PairRelationship {
+  return relationship.kind === "pair" && relationship.menteePersonId !== null && relationship.mentorPersonId !== null && relationship.menteeEnrolmentId !== null && relationship.mentorEnrolmentId !== null;
+}
+/** Relationships that hold a mentor's place and a mentee's match: active or paused. */
+export const liveRelationshipStatuses = ["active", "paused"] as const;

@@ -8,11 +8,11 @@ import { recordAudit } from "../audit";
 import { refreshMentorPlaces } from "../enrolments";
 import { appLink, type Effects, mailTo } from "../notify";
 import { loadScheme } from "./inputs";
-import { loadRelationship } from "./requests";
+import { loadPair } from "./requests";
 
 /** The mentee asks for a no-fault change: the match ends, the pair is never proposed again. */
 export async function noFaultChange(tx: Tx, options: Effects & { organisationId: string; relationshipId: string; personId: string; reason?: string }) {
-  const rel = await loadRelationship(tx, options.organisationId, options.relationshipId);
+  const rel = await loadPair(tx, options.organisationId, options.relationshipId);
   if (rel.menteePersonId !== options.personId) {
     const mentor = rel.mentorPersonId === options.personId;
     throw new AppError(mentor ? "FORBIDDEN" : "NOT_FOUND", mentor ? "Only the mentee can ask for a no-fault change" : "That match does not exist");
@@ -38,7 +38,7 @@ export async function noFaultChange(tx: Tx, options: Effects & { organisationId:
 
 /** Either member ends the match after the trial meeting, where the scheme has one. */
 export async function endAfterTrial(tx: Tx, options: Effects & { organisationId: string; relationshipId: string; personId: string }) {
-  const rel = await loadRelationship(tx, options.organisationId, options.relationshipId);
+  const rel = await loadPair(tx, options.organisationId, options.relationshipId);
   if (rel.menteePersonId !== options.personId && rel.mentorPersonId !== options.personId) throw new AppError("NOT_FOUND", "That match does not exist");
   if (rel.status !== "active") throw new AppError("CONFLICT", "This match has already ended");
   const { scheme, rules } = await loadScheme(tx, options.organisationId, rel.schemeId);

@@ -9,8 +9,8 @@ import {
   pairKey,
   type SchemeRules,
 } from "@tandem/core";
-import { and, eq, inArray, or } from "drizzle-orm";
-import { enrolments, matchConstraints, memberships, people, relationships, schemes, type schemeStatuses, type Tx } from "@tandem/db";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { enrolments, liveRelationshipStatuses, matchConstraints, memberships, people, relationshipMembers, relationships, schemes, type schemeStatuses, type Tx } from "@tandem/db";
 import { AppError } from "../../errors";
 import { mentorPool } from "../preparation/readiness";
 import { currentRules } from "../schemes";
@@ -92,8 +92,26 @@ export async function loadMatchingInputs(tx: Tx, options: { organisationId: stri
   const live = await tx
     .select({ mentee: relationships.menteeEnrolmentId, mentor: relationships.mentorEnrolmentId, status: relationships.status })
     .from(relationships)
-    .where(and(eq(relationships.organisationId, organisationId), eq(relationships.schemeId, schemeId), inArray(relationships.status, ["requested", "active"])));
-  const menteesWithLiveRelationship = new Set(live.map((r) => r.mentee));
+    .where(and(eq(relationships.organisationId, organisationId), eq(relationships.schemeId, schemeId), inArray(relationships.status, ["requested", ...liveRelationshipStatuses])));
+  const menteesWithLiveRelationship = new Set(live.flatMap((r) => (r.mentee ? [r.mentee] : [])));
+  // Peers already co-mentoring or in a group are not formed into another.
+  const grouped = new Set(
+    (
+      await tx
+        .select({ enrolmentId: relationshipMembers.enrolmentId })
+        .from(relationshipMembers)
+        .innerJoin(relationships, and(eq(relationships.organisationId, relationshipMembers.organisationId), eq(relationships.id, relationshipMembers.relationshipId)))
+        .where(
+          and(
+            eq(relationshipMembers.organisationId, organisationId),
+            eq(relationships.schemeId, schemeId),
+            inArray(relationships.kind, ["co_mentoring", "group"]),
+            inArray(relationships.status, liveRelationshipStatuses),
+            isNull(relationshipMembers.leftAt),
+          ),
+        )
+    ).map((r) => r.enrolmentId),
+  );
 
   const pool = await mentorPool(tx, { organisationId, schemeId, now });
   const readinessByPerson = new Map(pool.mentors.map((m) => [m.personId, m]));
@@ -137,9 +155,11 @@ export async function loadMatchingInputs(tx: Tx, options: { organisationId: stri
       mentors.push({ ...person, topicsOffered: row.topics, ready, capacityLeft: Math.max(0, capacity - active) });
     } else {
       const candidate: MenteeCandidate = { ...person, topicsWanted: row.topics, lineManagerPersonId: row.lineManagerPersonId };
-      if (row.role === "peer") peers.push(candidate);
+      if (row.role === "peer") {
+        if (!grouped.has(row.enrolmentId)) peers.push(candidate);
+      }
       else if (!menteesWithLiveRelationship.has(row.enrolmentId)) mentees.push(candidate);
-      if (rules.format.kind === "group" && row.role === "mentee") peers.push(candidate);
+      if (rules.format.kind === "group" && row.role === "mentee" && !grouped.has(row.enrolmentId)) peers.push(candidate);
     }
   }
 
@@ -187,6 +207,7 @@ async function blockedPairs(tx: Tx, options: { organisationId: string; schemeId:
   const byPerson = new Map<string, string[]>();
   for (const p of options.profiles.values()) byPerson.set(p.personId, [...(byPerson.get(p.personId) ?? []), p.enrolmentId]);
   for (const e of ended) {
+    if (!e.mentee || !e.mentor) continue;
     for (const mentee of byPerson.get(e.mentee) ?? []) {
       for (const mentor of byPerson.get(e.mentor) ?? []) blocked.add(pairKey(mentee, mentor));
     }

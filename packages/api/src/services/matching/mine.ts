@@ -6,6 +6,7 @@ import {
   cohortGroups,
   type Database,
   enrolments,
+  isPair,
   matchRequests,
   organisations,
   people,
@@ -51,7 +52,7 @@ async function matchesIn(tx: Tx, options: { organisationId: string; personId: st
       ),
     )
     .orderBy(asc(relationships.createdAt));
-  const rels = rows.filter((r) => statusAt(r, options.now) !== "expired");
+  const rels = rows.filter(isPair).filter((r) => statusAt(r, options.now) !== "expired");
   const groups = (
     await tx.select().from(cohortGroups).where(and(eq(cohortGroups.organisationId, organisationId), eq(cohortGroups.status, "confirmed")))
   ).filter((g) => g.memberEnrolmentIds.some((id) => options.myEnrolments.has(id)));

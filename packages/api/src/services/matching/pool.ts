@@ -2,7 +2,7 @@
 // explanation of their score, and where their own request stands. A read: it changes nothing.
 import { distanceKm, type MentorFilters } from "@tandem/core";
 import { and, eq, inArray } from "drizzle-orm";
-import { type Enrolment, matchRequests, relationships, type Tx } from "@tandem/db";
+import { type Enrolment, isPair, matchRequests, relationships, type Tx } from "@tandem/db";
 import { loadMatchingInputs, type MatchingInputs } from "./inputs";
 import { assertMenteesChoose, isOpenRequest, offeredMentors } from "./requests";
 
@@ -72,6 +72,6 @@ async function menteeState(tx: Tx, options: { organisationId: string; menteeEnro
           overdue: asked ? !isOpenRequest(asked, options.now) : false,
         }
       : null,
-    matchedWith: live.filter((l) => l.status === "active").map((l) => ({ relationshipId: l.id, name: name(l.mentorEnrolmentId) })),
+    matchedWith: live.filter(isPair).filter((l) => l.status === "active").map((l) => ({ relationshipId: l.id, name: name(l.mentorEnrolmentId) })),
   };
 }

@@ -4,11 +4,12 @@
 // by a read: reads treat a request past its deadline as expired when they show it.
 import { type RankedMentor, rankMentorsForMentee, shortlistForMentee } from "@tandem/core";
 import { and, eq, lte } from "drizzle-orm";
-import { type Enrolment, matchRequests, relationships, type Tx } from "@tandem/db";
+import { type Enrolment, isPair, matchRequests, type PairRelationship, relationships, type Tx } from "@tandem/db";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
 import { refreshMentorPlaces } from "../enrolments";
 import { appLink, type Effects, mailTo } from "../notify";
+import { addPairMembers } from "../relationships/members";
 import { loadMatchingInputs, loadScheme, type MatchingInputs } from "./inputs";
 
 const dayMs = 86_400_000;
@@ -36,7 +37,7 @@ export async function expireDueRequests(tx: Tx, options: Effects & { organisatio
         options.schemeId ? eq(relationships.schemeId, options.schemeId) : undefined,
       ),
     );
-  for (const rel of due) {
+  for (const rel of due.filter(isPair)) {
     await tx
       .update(relationships)
       .set({ status: "expired", respondedAt: options.now })
@@ -49,7 +50,7 @@ export async function expireDueRequests(tx: Tx, options: Effects & { organisatio
 /** After a decline or expiry: the request goes to the next choice still available, or ends. */
 async function passToNextChoice(
   tx: Tx,
-  options: Effects & { organisationId: string; relationship: typeof relationships.$inferSelect; why: "declined" | "expired" },
+  options: Effects & { organisationId: string; relationship: PairRelationship; why: "declined" | "expired" },
 ) {
   const rel = options.relationship;
   if (!rel.requestId) return;
@@ -108,6 +109,7 @@ async function askMentor(
     requestId: options.requestId,
     score: scored.score,
     explanation: scored.explanation,
+    rulesVersion: inputs.scheme.currentVersion,
     requestedAt: options.now,
     expiresAt: new Date(options.now.getTime() + days * dayMs),
   });
@@ -176,16 +178,17 @@ export async function cancelRequest(tx: Tx, options: { organisationId: string; m
   return { ok: true as const };
 }
 
-export async function loadRelationship(tx: Tx, organisationId: string, relationshipId: string) {
+/** A mentor–mentee match by id (requests and pairs); anything else is "not found". */
+export async function loadPair(tx: Tx, organisationId: string, relationshipId: string): Promise<PairRelationship> {
   const [rel] = await tx.select().from(relationships).where(and(eq(relationships.organisationId, organisationId), eq(relationships.id, relationshipId)));
-  if (!rel) throw new AppError("NOT_FOUND", "That match does not exist");
+  if (!rel || !isPair(rel)) throw new AppError("NOT_FOUND", "That match does not exist");
   return rel;
 }
 
 /** The mentor's answer to a request. */
 export async function respondToRequest(tx: Tx, options: Effects & { organisationId: string; relationshipId: string; personId: string; accept: boolean }) {
   await expireDueRequests(tx, options);
-  const rel = await loadRelationship(tx, options.organisationId, options.relationshipId);
+  const rel = await loadPair(tx, options.organisationId, options.relationshipId);
   if (rel.mentorPersonId !== options.personId) throw new AppError("NOT_FOUND", "That match does not exist");
   if (rel.status !== "requested") {
     throw new AppError("CONFLICT", rel.status === "expired" ? "This request has expired and has passed to the mentee's next choice" : "This request has already been answered");
@@ -199,8 +202,9 @@ export async function respondToRequest(tx: Tx, options: Effects & { organisation
     }
     await tx
       .update(relationships)
-      .set({ status: "active", respondedAt: options.now, startedAt: options.now })
+      .set({ status: "active", respondedAt: options.now, startedAt: options.now, rulesVersion: inputs.scheme.currentVersion })
       .where(and(eq(relationships.organisationId, options.organisationId), eq(relationships.id, rel.id)));
+    await addPairMembers(tx, { relationship: rel, now: options.now });
     if (rel.requestId) {
       await tx.update(matchRequests).set({ status: "matched" }).where(and(eq(matchRequests.organisationId, options.organisationId), eq(matchRequests.id, rel.requestId)));
     }

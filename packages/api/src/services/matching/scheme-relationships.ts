@@ -1,6 +1,6 @@
 // The coordinator's view of a scheme's relationships: who, status and dates; never content. A read.
 import { and, asc, eq } from "drizzle-orm";
-import { noFaultChangeReasons, relationships, type Tx } from "@tandem/db";
+import { isPair, noFaultChangeReasons, relationships, type Tx } from "@tandem/db";
 import { personNames } from "./mine";
 import { statusAt } from "./requests";
 
@@ -9,7 +9,8 @@ export async function schemeRelationships(tx: Tx, options: { organisationId: str
     .select()
     .from(relationships)
     .where(and(eq(relationships.organisationId, options.organisationId), eq(relationships.schemeId, options.schemeId)))
-    .orderBy(asc(relationships.createdAt));
+    .orderBy(asc(relationships.createdAt))
+    .then((all) => all.filter(isPair));
   const reasons = await tx.select().from(noFaultChangeReasons).where(eq(noFaultChangeReasons.organisationId, options.organisationId));
   const reasonBy = new Map(reasons.map((r) => [r.relationshipId, r.reason]));
   const names = await personNames(tx, rows.flatMap((r) => [r.menteePersonId, r.mentorPersonId]));

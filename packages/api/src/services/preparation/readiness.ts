@@ -5,6 +5,7 @@ import { and, count, desc, eq, inArray } from "drizzle-orm";
 import {
   type Database,
   enrolments,
+  liveRelationshipStatuses,
   mentorApprovals,
   organisations,
   people,
@@ -49,12 +50,13 @@ async function recordsFor(tx: Tx, organisationId: string, schemeId: string, pers
       and(
         eq(relationships.organisationId, organisationId),
         eq(relationships.schemeId, schemeId),
-        eq(relationships.status, "active"),
+        inArray(relationships.status, liveRelationshipStatuses),
         inArray(relationships.mentorPersonId, personIds),
       ),
     )
     .groupBy(relationships.mentorPersonId);
-  for (const a of active) byPerson.get(a.personId)!.activeMentees = a.n;
+  // Active and paused relationships both hold a mentor's place.
+  for (const a of active) if (a.personId) byPerson.get(a.personId)!.activeMentees = a.n;
   const modules = await tx
     .select({ personId: trainingRecords.personId, code: trainingModules.code, completedOn: trainingRecords.completedOn, verifiedOn: trainingRecords.verifiedOn })
     .from(trainingRecords)
