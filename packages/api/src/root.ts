@@ -7,6 +7,7 @@ import { directoryRouter } from "./routers/directory";
 import { enrolmentRouter } from "./routers/enrolment";
 import { centralRouter, platformRouter } from "./routers/platform";
 import { preparationRouter } from "./routers/preparation";
+import { relationshipsRouter } from "./routers/relationships";
 import { schemeRouter } from "./routers/scheme";
 import { createCallerFactory, router } from "./trpc";
 
@@ -21,6 +22,7 @@ export const appRouter = router({
   enrolment: enrolmentRouter,
   preparation: preparationRouter,
   matching: matchingRouter,
+  relationships: relationshipsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,9 +8,18 @@ import { z, ZodError } from "zod";
 import type { CallerPerson, Context } from "./context";
 import type { SessionRecord } from "./services/sessions";
 import { AppError, toTRPCError } from "./errors";
+import { loadForMember } from "./services/relationships/load";
 import type { MembershipRoleName, PlatformRoleName } from "./roles";
 
-const t = initTRPC.context<Context>().create({
+/**
+ * Who a procedure is for. Staff procedures (organisation roles, central analysts, platform admins)
+ * never return what a relationship's members keep; a test walks their output schemas to hold it.
+ */
+export interface ProcedureMeta {
+  audience?: "staff";
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -68,7 +77,7 @@ export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 function platformTier(role: PlatformRoleName) {
-  return signedInProcedure.use(({ ctx, next }) => {
+  return signedInProcedure.meta({ audience: "staff" }).use(({ ctx, next }) => {
     if (!ctx.person.platformRoles.includes(role)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "You do not have access to this" });
     }
@@ -122,7 +131,7 @@ async function inTenantTransaction<R extends { ok: boolean }>(
  * with the tenant setting made.
  */
 export function orgProcedure(...allowed: MembershipRoleName[]) {
-  return signedInProcedure.input(OrganisationScope).use(({ ctx, input, next }) => {
+  return signedInProcedure.meta({ audience: "staff" }).input(OrganisationScope).use(({ ctx, input, next }) => {
     const { organisationId } = input as z.infer<typeof OrganisationScope>;
     return inTenantTransaction(ctx, organisationId, async (tx, afterCommit) => {
       const [membership] = await tx
@@ -178,3 +187,18 @@ export function enrolmentProcedure(options: { role?: EnrolmentRole; missing?: st
     return next({ ctx: { ...ctx, schemeId, enrolments: rows, enrolment: rows[0]! } });
   });
 }
+
+const RelationshipScope = z.object({
+  relationshipId: z.string({ required_error: "Choose a relationship" }).uuid("Choose a relationship"),
+});
+
+/**
+ * A member's procedure on one relationship: the caller must be one of its current members (anyone else
+ * is told it does not exist), and the handler gets the relationship, its members, the caller's own
+ * membership and the rules of the version the relationship started under.
+ */
+export const relationshipProcedure = participantProcedure.input(RelationshipScope).use(async ({ ctx, input, next }) => {
+  const { relationshipId } = input as z.infer<typeof RelationshipScope>;
+  const hand = await loadForMember(ctx.tx, { organisationId: ctx.organisationId, relationshipId, personId: ctx.person.id });
+  return next({ ctx: { ...ctx, hand } });
+});

@@ -242,6 +242,22 @@ const expectations: Record<string, Expectation> = {
   "matching.mine": { tier: "signedIn" },
   "matching.myProfile": { tier: "signedIn" },
   "matching.updateProfile": { tier: "signedIn" },
+  "relationships.forScheme": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.relationships.forScheme({ organisationId: ids.organisationId, schemeId: ids.schemeId }),
+  },
+  "relationships.forCoordinator": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.relationships.forCoordinator({ organisationId: ids.organisationId, relationshipId: ids.relationshipId }),
+  },
+  // A member's own relationships: checked below with another organisation's relationship.
+  ...Object.fromEntries(
+    ["mine", "get", "pause", "resume", "withdraw", "proposeMeeting", "pickTime", "suggestOtherTimes", "reschedule", "cancelMeeting", "setFinalMeeting", "recordMeeting", "recordAttendance", "addAction", "updateAction", "removeAction", "saveNotes"].map(
+      (name) => [`relationships.${name}`, { tier: "signedIn" as const }],
+    ),
+  ),
   "organisation.get": { tier: "org", roles: "any", call: (c, ids) => c.organisation.get({ organisationId: ids.organisationId }) },
   "organisation.people": {
     tier: "org",
@@ -516,6 +532,45 @@ describe("participants' matching procedures", () => {
   });
 });
 
+describe("members' relationship procedures", () => {
+  it("reach nothing of a relationship the caller is not in, in this organisation or another", async () => {
+    const meetingId = "00000000-0000-4000-8000-000000000001";
+    const time = { date: "2027-01-10", start: "10:00", minutes: 60, mode: "video" as const };
+    for (const caller of [a.admin, a.coordinator, a.participant]) {
+      for (const organisationId of [bIds.organisationId, a.org]) {
+        const on = { organisationId, relationshipId: bIds.relationshipId };
+        const calls: [string, () => Promise<unknown>][] = [
+          ["get", () => caller.relationships.get(on)],
+          ["pause", () => caller.relationships.pause({ ...on, resumeOn: null })],
+          ["resume", () => caller.relationships.resume(on)],
+          ["withdraw", () => caller.relationships.withdraw(on)],
+          ["proposeMeeting", () => caller.relationships.proposeMeeting({ ...on, times: [time] })],
+          ["pickTime", () => caller.relationships.pickTime({ ...on, meetingId, choice: 0 })],
+          ["suggestOtherTimes", () => caller.relationships.suggestOtherTimes({ ...on, meetingId, times: [time] })],
+          ["reschedule", () => caller.relationships.reschedule({ ...on, meetingId, time })],
+          ["cancelMeeting", () => caller.relationships.cancelMeeting({ ...on, meetingId })],
+          ["setFinalMeeting", () => caller.relationships.setFinalMeeting({ ...on, meetingId, final: true })],
+          ["recordMeeting", () => caller.relationships.recordMeeting({ ...on, meetingId, outcome: "held" })],
+          ["recordAttendance", () => caller.relationships.recordAttendance({ ...on, meetingId, entries: [{ personId: bIds.personId, attended: true }] })],
+          ["addAction", () => caller.relationships.addAction({ ...on, text: "x" })],
+          ["updateAction", () => caller.relationships.updateAction({ ...on, actionId: meetingId, done: true })],
+          ["removeAction", () => caller.relationships.removeAction({ ...on, actionId: meetingId })],
+          ["saveNotes", () => caller.relationships.saveNotes({ ...on, meetingId, text: "x" })],
+        ];
+        for (const [name, call] of calls) {
+          const error = await failure(call());
+          expect(error.code, name).toBe("NOT_FOUND");
+          expect(error.message, name).not.toContain(bPersonEmail);
+        }
+      }
+      expect(await caller.relationships.mine()).toEqual([]);
+    }
+    expect((await failure(signedOut.relationships.mine())).code).toBe("UNAUTHORIZED");
+    const [relationship] = await withTenant(env.db, { organisationId: bIds.organisationId }, (tx) => tx.select().from(relationships).where(eq(relationships.id, bIds.relationshipId)));
+    expect(relationship).toMatchObject({ status: "active", closedReason: null, pausedAt: null });
+  });
+});
+
 describe("installation-wide tiers", () => {
   it("keeps the platform procedures to platform admins", async () => {
     expect((await failure(a.admin.platform.mailbox({}))).code).toBe("FORBIDDEN");
@@ -541,7 +596,7 @@ describe("bad input", () => {
   // Procedures that take no input and end the caller's sessions are left out: junk input is ignored.
   const fuzzable = Object.keys(expectations).filter(
     (p) =>
-      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus", "preparation.myRecords", "preparation.myCatalogues", "preparation.myEvents", "preparation.cpd", "matching.mine"].includes(p),
+      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus", "preparation.myRecords", "preparation.myCatalogues", "preparation.myEvents", "preparation.cpd", "matching.mine", "relationships.mine"].includes(p),
   );
 
   it("never produces an internal error, whatever the input", async () => {

@@ -15,7 +15,7 @@ export const MyMatchesOutput = z.array(
         schemeId: Uuid,
         schemeName: z.string(),
         role: z.enum(["mentee", "mentor"]),
-        status: z.enum(["requested", "active", "closed"]),
+        status: z.enum(["requested", "active", "paused", "closed"]),
         closedReason: z.enum(closedReasons).nullable(),
         otherName: z.string(),
         otherBio: z.string().nullable(),

@@ -1,12 +1,16 @@
 // Ending a match early: the mentee's no-fault change (the reason is for them and the coordinator only;
 // the mentor is told only that the match ended, and the pair is never proposed again), and either
 // member ending it after the trial meeting where the scheme has one.
+import { meetingPlan } from "@tandem/core";
 import { and, eq } from "drizzle-orm";
 import { noFaultChangeReasons, relationships, type Tx } from "@tandem/db";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
 import { refreshMentorPlaces } from "../enrolments";
 import { appLink, type Effects, mailTo } from "../notify";
+import { cancelUpcoming } from "../relationships/lifecycle";
+import { rulesOf } from "../relationships/load";
+import { asFacts, meetingsOf } from "../relationships/meetings";
 import { loadScheme } from "./inputs";
 import { loadPair } from "./requests";
 
@@ -17,8 +21,9 @@ export async function noFaultChange(tx: Tx, options: Effects & { organisationId:
     const mentor = rel.mentorPersonId === options.personId;
     throw new AppError(mentor ? "FORBIDDEN" : "NOT_FOUND", mentor ? "Only the mentee can ask for a no-fault change" : "That match does not exist");
   }
-  if (rel.status !== "active") throw new AppError("CONFLICT", "This match has already ended");
+  if (rel.status !== "active" && rel.status !== "paused") throw new AppError("CONFLICT", "This match has already ended");
   await closeRelationship(tx, options.organisationId, rel.id, "no_fault_change", options.now);
+  await cancelUpcoming(tx, { organisationId: options.organisationId, relationshipId: rel.id, personId: options.personId, now: options.now });
   if (options.reason) await tx.insert(noFaultChangeReasons).values({ organisationId: options.organisationId, relationshipId: rel.id, reason: options.reason });
   const { scheme } = await loadScheme(tx, options.organisationId, rel.schemeId);
   const link = appLink(options.publicUrl, "matches");
@@ -40,10 +45,20 @@ export async function noFaultChange(tx: Tx, options: Effects & { organisationId:
 export async function endAfterTrial(tx: Tx, options: Effects & { organisationId: string; relationshipId: string; personId: string }) {
   const rel = await loadPair(tx, options.organisationId, options.relationshipId);
   if (rel.menteePersonId !== options.personId && rel.mentorPersonId !== options.personId) throw new AppError("NOT_FOUND", "That match does not exist");
-  if (rel.status !== "active") throw new AppError("CONFLICT", "This match has already ended");
-  const { scheme, rules } = await loadScheme(tx, options.organisationId, rel.schemeId);
+  if (rel.status !== "active" && rel.status !== "paused") throw new AppError("CONFLICT", "This match has already ended");
+  const { scheme } = await loadScheme(tx, options.organisationId, rel.schemeId);
+  // The relationship's own rules version decides, and the trial is the contract meeting.
+  const rules = await rulesOf(tx, rel);
   if (!rules.matching.trialMeeting) throw new AppError("CONFLICT", "This scheme has no trial meeting; ask your coordinator about ending the match");
+  const plan = meetingPlan({ rules, meetings: (await meetingsOf(tx, { organisationId: options.organisationId, relationshipId: rel.id })).map(asFacts), startedAt: rel.startedAt, now: options.now });
+  if (!plan.canEndAfterTrial) {
+    throw new AppError(
+      "CONFLICT",
+      plan.held === 0 ? "You can end the match this way once your first (contract) meeting has been held" : "The trial has passed: after the first meeting, ending is a withdrawal",
+    );
+  }
   await closeRelationship(tx, options.organisationId, rel.id, "ended_after_trial", options.now);
+  await cancelUpcoming(tx, { organisationId: options.organisationId, relationshipId: rel.id, personId: options.personId, now: options.now });
   const other = rel.menteePersonId === options.personId ? rel.mentorPersonId : rel.menteePersonId;
   await mailTo(tx, options.mailer, other, {
     subject: `${scheme.name}: a mentoring match has ended after the trial meeting`,

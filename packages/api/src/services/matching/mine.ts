@@ -1,6 +1,7 @@
 // A person's matches in every organisation: requests to answer, mentors, mentees, co-mentoring groups.
 // A read: a request past its deadline is shown as gone (the hourly job passes it on), nothing is
 // written. One tenant transaction per organisation, with the same few queries however many schemes.
+import { meetingPlan } from "@tandem/core";
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import {
   cohortGroups,
@@ -8,6 +9,7 @@ import {
   enrolments,
   isPair,
   matchRequests,
+  meetings,
   organisations,
   people,
   relationships,
@@ -18,6 +20,7 @@ import {
   withTenant,
 } from "@tandem/db";
 import { parseRulesOrThrow } from "../schemes";
+import { asFacts } from "../relationships/meetings";
 import { statusAt } from "./requests";
 
 const noId = "00000000-0000-0000-0000-000000000000";
@@ -48,7 +51,7 @@ async function matchesIn(tx: Tx, options: { organisationId: string; personId: st
       and(
         eq(relationships.organisationId, organisationId),
         or(eq(relationships.menteePersonId, personId), eq(relationships.mentorPersonId, personId)),
-        inArray(relationships.status, ["requested", "active", "closed"]),
+        inArray(relationships.status, ["requested", "active", "paused", "closed"]),
       ),
     )
     .orderBy(asc(relationships.createdAt));
@@ -72,21 +75,32 @@ async function matchesIn(tx: Tx, options: { organisationId: string; personId: st
   );
   const schemeIds = [...new Set([...rels.map((r) => r.schemeId), ...groups.map((g) => g.schemeId)])];
   const schemeRows = await tx
-    .select({ id: schemes.id, name: schemes.name, rules: schemeRuleVersions.rules })
+    .select({ id: schemes.id, name: schemes.name })
     .from(schemes)
-    .innerJoin(
-      schemeRuleVersions,
-      and(eq(schemeRuleVersions.organisationId, schemes.organisationId), eq(schemeRuleVersions.schemeId, schemes.id), eq(schemeRuleVersions.version, schemes.currentVersion)),
-    )
     .where(and(eq(schemes.organisationId, organisationId), inArray(schemes.id, schemeIds.concat([noId]))));
-  const schemeBy = new Map(schemeRows.map((s) => [s.id, { name: s.name, trialMeeting: parseRulesOrThrow(s.rules).matching.trialMeeting }]));
+  const schemeBy = new Map(schemeRows.map((s) => [s.id, { name: s.name }]));
+  // Whether the trial-meeting rule lets them end it now, under each relationship's own rules version.
+  const held = await tx
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.organisationId, organisationId), inArray(meetings.relationshipId, rels.map((r) => r.id).concat([noId]))));
+  const versions = await tx
+    .select()
+    .from(schemeRuleVersions)
+    .where(and(eq(schemeRuleVersions.organisationId, organisationId), inArray(schemeRuleVersions.schemeId, schemeIds.concat([noId]))));
+  const rulesBy = new Map(versions.map((v) => [`${v.schemeId}:${v.version}`, parseRulesOrThrow(v.rules)]));
+  const canEndAfterTrial = (r: (typeof rels)[number]) => {
+    const rules = rulesBy.get(`${r.schemeId}:${r.rulesVersion}`);
+    if (!rules || (r.status !== "active" && r.status !== "paused")) return false;
+    return meetingPlan({ rules, meetings: held.filter((m) => m.relationshipId === r.id).map(asFacts), startedAt: r.startedAt, now: options.now }).canEndAfterTrial;
+  };
   return {
     organisationId,
     organisationName: org?.name ?? "",
     relationships: rels.map((r) => {
       const asMentee = r.menteePersonId === personId;
       const other = asMentee ? r.mentorEnrolmentId : r.menteeEnrolmentId;
-      const status = r.status as "requested" | "active" | "closed";
+      const status = r.status as "requested" | "active" | "paused" | "closed";
       return {
         id: r.id,
         schemeId: r.schemeId,
@@ -104,7 +118,7 @@ async function matchesIn(tx: Tx, options: { organisationId: string; personId: st
         expiresAt: r.expiresAt,
         startedAt: r.startedAt,
         endedAt: r.endedAt,
-        canEndAfterTrial: status === "active" && (schemeBy.get(r.schemeId)?.trialMeeting ?? false),
+        canEndAfterTrial: canEndAfterTrial(r),
       };
     }),
     groups: groups.map((g) => ({

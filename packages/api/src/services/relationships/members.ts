@@ -31,9 +31,17 @@ export function addPairMembers(tx: Tx, options: { relationship: PairRelationship
   });
 }
 
+const roleOrder: Record<MemberRole, number> = { mentee: 0, mentor: 1, peer: 2, member: 2, facilitator: 3 };
+
+/** Members in the order people expect to read them: mentee, mentor; peers or members, then facilitators. */
+export function byRole<M extends { role: MemberRole; joinedAt: Date }>(a: M, b: M) {
+  return roleOrder[a.role] - roleOrder[b.role] || a.joinedAt.getTime() - b.joinedAt.getTime();
+}
+
 export async function membersOf(tx: Tx, options: { organisationId: string; relationshipId: string }) {
-  return tx
+  const rows = await tx
     .select()
     .from(relationshipMembers)
     .where(and(eq(relationshipMembers.organisationId, options.organisationId), eq(relationshipMembers.relationshipId, options.relationshipId)));
+  return rows.sort(byRole);
 }
