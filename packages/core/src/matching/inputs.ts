@@ -53,6 +53,11 @@ export const MatchingProfileFields = z.object({
   role: z.enum(participantRoles, { errorMap: () => ({ message: "Choose mentee, mentor or peer" }) }),
   topics: z.array(Topic).max(20, "List 20 topics or fewer"),
   availability: z.array(Slot).max(21, "List 21 times or fewer"),
+  /** Times the person can never meet (a rota pattern: nights, on-call days); shown to whoever proposes a meeting. */
+  unavailable: z
+    .array(z.string().trim().min(1, "Enter each time you cannot meet").max(60, "Keep each time you cannot meet to 60 characters or fewer"))
+    .max(21, "List 21 times or fewer")
+    .default([]),
   remoteOk: z.boolean({ invalid_type_error: "Choose whether remote meetings suit you" }),
   bio: z.string().trim().max(1000, "Keep your introduction to 1000 characters or fewer").nullable(),
   capacity: z

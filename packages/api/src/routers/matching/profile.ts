@@ -18,6 +18,7 @@ export const MatchingProfileOutput = z.object({
       role: z.enum(enrolmentRoles),
       topics: z.array(z.string()),
       availability: z.array(z.string()),
+      unavailable: z.array(z.string()),
       remoteOk: z.boolean(),
       bio: z.string().nullable(),
       capacity: z.number().nullable(),

@@ -15,7 +15,7 @@ export async function myProfile(tx: Tx, options: { organisationId: string; schem
     suggestedTopics: rules.topics,
     maxMentees: rules.mentors.maxMentees,
     usualCapacity: rules.matching.mentorCapacityDefault,
-    roles: options.mine.map((e) => ({ role: e.role, topics: e.topics, availability: e.availability, remoteOk: e.remoteOk, bio: e.bio, capacity: e.capacity })),
+    roles: options.mine.map((e) => ({ role: e.role, topics: e.topics, availability: e.availability, unavailable: e.unavailable, remoteOk: e.remoteOk, bio: e.bio, capacity: e.capacity })),
   };
 }
 
@@ -38,6 +38,7 @@ export async function updateProfile(
     .set({
       topics: profile.topics,
       availability: profile.availability,
+      unavailable: profile.unavailable ?? [],
       remoteOk: profile.remoteOk,
       bio: profile.bio,
       ...(profile.role === "mentor" && profile.capacity !== undefined ? { capacity: profile.capacity } : {}),
