@@ -9,3 +9,5 @@ export * from "./readiness";
 export * from "./schemes/mentor-eligibility";
 export * from "./matching";
 export * from "./relationships";
+export * from "./feedback";
+export * from "./claims";

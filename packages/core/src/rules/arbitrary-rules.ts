@@ -5,6 +5,7 @@ import { staffGroups } from "../accounts/roles";
 import {
   audienceOrganisations,
   feedbackQuestionKinds,
+  outcomeItemKinds,
   firstContacts,
   honourablePreferences,
   matchingModes,
@@ -63,6 +64,8 @@ const remuneration = fc.oneof(
     feePence: int(1, 10_000_000),
     expensesAllowed: fc.boolean(),
     capMeetings: maybe(int(1, 100)),
+    expensesCapPence: maybe(int(1, 10_000_000)),
+    costCentre: maybe(line(40)),
   }),
   fc.record({ kind: fc.constant("job_plan" as const), hoursPerMonth: maybe(int(1, 160)) }),
   fc.record({ kind: fc.constant("annual_fee" as const), feePence: int(1, 100_000_000) }),
@@ -137,11 +140,21 @@ const rawRules = fc.record({
   mentees: fc.record({ preparation: fc.constantFrom(...menteePreparations) }),
   feedback: fc.record({
     endOfRelationship: fc.uniqueArray(
-      fc.record({ id: slug, label: label(300), kind: fc.constantFrom(...feedbackQuestionKinds) }),
+      fc.record({ id: slug, label: label(300), kind: fc.constantFrom(...feedbackQuestionKinds), required: fc.boolean() }),
       { maxLength: 5, selector: (q) => q.id },
     ),
     midpoint: fc.boolean(),
+    askMentors: fc.boolean(),
     minResponsesForText: int(3, 1000),
+  }),
+  outcomes: fc.record({
+    enabled: fc.boolean(),
+    followUpMonths: nullable(int(1, 36)),
+    items: fc.uniqueArray(
+      fc.record({ id: slug, label: label(300), kind: fc.constantFrom(...outcomeItemKinds), reverse: fc.boolean(), instrument: fc.boolean() }),
+      { minLength: 1, maxLength: 5, selector: (q) => q.id },
+    ),
+    instrument: fc.record({ name: fc.oneof(fc.constant(""), label(200)), licence: line(500), scoring: fc.constantFrom("sum" as const, "mean" as const) }),
   }),
   remuneration,
   participantFee,
@@ -153,6 +166,13 @@ const rawRules = fc.record({
 });
 
 type Raw = typeof rawRules extends fc.Arbitrary<infer T> ? T : never;
+
+/** An instrument's items are rating scales, and an instrument is named exactly when items belong to one. */
+function repairOutcomes(outcomes: Raw["outcomes"]): Raw["outcomes"] {
+  const items = outcomes.items.map((q) => ({ ...q, instrument: outcomes.instrument.name !== "" && q.instrument && q.kind === "likert" }));
+  const instrument = items.some((q) => q.instrument) ? outcomes.instrument : { ...outcomes.instrument, name: "" };
+  return { ...outcomes, items, instrument };
+}
 
 /** Makes independently generated fields agree with the cross-field checks, without mutating the input. */
 function repair(r: Raw): SchemeRules {
@@ -185,6 +205,7 @@ function repair(r: Raw): SchemeRules {
       mentorCapacityDefault: Math.min(matching.mentorCapacityDefault, mentors.maxMentees),
     },
     meetings: { ...meetings, lastIsReview },
+    outcomes: repairOutcomes(r.outcomes),
     relationship: { maxMonths },
     remuneration,
     publicity: {

@@ -111,6 +111,13 @@ export function checkRules(rules: Shape, ctx: z.RefinementCtx): void {
   if (moduleId) issue(["mentors", "requiredModules"], `Give each module its own id ("${moduleId}" is used twice)`);
   const questionId = repeated(feedback.endOfRelationship, (q) => q.id);
   if (questionId) issue(["feedback", "endOfRelationship"], `Give each feedback question its own id ("${questionId}" is used twice)`);
+  const outcomeId = repeated(rules.outcomes.items, (q) => q.id);
+  if (outcomeId) issue(["outcomes", "items"], `Give each outcome question its own id ("${outcomeId}" is used twice)`);
+  const instrumentItems = rules.outcomes.items.filter((q) => q.instrument);
+  const named = rules.outcomes.instrument.name !== "";
+  if (named && instrumentItems.length === 0) issue(["outcomes", "items"], "Mark the questions that belong to the licensed instrument");
+  if (!named && instrumentItems.length > 0) issue(["outcomes", "instrument", "name"], "Name the licensed instrument its questions belong to");
+  if (instrumentItems.some((q) => q.kind !== "likert")) issue(["outcomes", "items"], "A licensed instrument's questions are rating scales");
 
   if (remuneration.kind === "per_meeting" && remuneration.capMeetings !== undefined && meetings.max !== null) {
     if (remuneration.capMeetings > meetings.max) {

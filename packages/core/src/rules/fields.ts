@@ -195,9 +195,24 @@ export const ruleFields: readonly RuleField[] = [
   {
     path: "feedback.endOfRelationship",
     label: "End-of-relationship questions",
-    value: (r) => list(r.feedback.endOfRelationship.map((q) => `${q.label} (${feedbackQuestionKindLabels[q.kind]}) [${q.id}]`)),
+    value: (r) => list(r.feedback.endOfRelationship.map((q) => `${q.label} (${feedbackQuestionKindLabels[q.kind]}${q.required ? ", required" : ""}) [${q.id}]`)),
   },
   { path: "feedback.midpoint", label: "Midpoint feedback", value: (r) => yesNo(r.feedback.midpoint) },
+  { path: "feedback.askMentors", label: "Mentors give feedback too", value: (r) => yesNo(r.feedback.askMentors) },
+  { path: "outcomes.enabled", label: "Outcome questionnaire", value: (r) => yesNo(r.outcomes.enabled) },
+  {
+    path: "outcomes.followUpMonths",
+    label: "Follow-up questionnaire",
+    value: (r) => optional(r.outcomes.followUpMonths, (m) => `${m} months after the end`, "None"),
+  },
+  {
+    path: "outcomes.items",
+    label: "Outcome questions",
+    value: (r) => list(r.outcomes.items.map((q) => `${q.label}${q.reverse ? " (reversed)" : ""}${q.instrument ? " (instrument)" : ""} [${q.id}]`)),
+  },
+  { path: "outcomes.instrument.name", label: "Licensed instrument", value: (r) => r.outcomes.instrument.name || "None" },
+  { path: "outcomes.instrument.licence", label: "Instrument licence", value: (r) => r.outcomes.instrument.licence || "Not given" },
+  { path: "outcomes.instrument.scoring", label: "Instrument scoring", value: (r) => (r.outcomes.instrument.scoring === "sum" ? "Sum of items" : "Mean of items") },
   {
     path: "feedback.minResponsesForText",
     label: "Responses before free text is shown",
@@ -221,6 +236,16 @@ export const ruleFields: readonly RuleField[] = [
     path: "remuneration.capMeetings",
     label: "Most meetings paid",
     value: (r) => (r.remuneration.kind === "per_meeting" ? optional(r.remuneration.capMeetings, String, "No cap") : undefined),
+  },
+  {
+    path: "remuneration.expensesCapPence",
+    label: "Most expenses on a claim",
+    value: (r) => (r.remuneration.kind === "per_meeting" ? optional(r.remuneration.expensesCapPence, formatPence, "No cap") : undefined),
+  },
+  {
+    path: "remuneration.costCentre",
+    label: "Cost centre",
+    value: (r) => (r.remuneration.kind === "per_meeting" ? r.remuneration.costCentre || "Not set" : undefined),
   },
   {
     path: "remuneration.hoursPerMonth",
@@ -276,6 +301,7 @@ const sectionLabels: [string, string][] = [
   ["mentors.support", "Mentor support"],
   ["mentees", "Mentees"],
   ["feedback", "Feedback"],
+  ["outcomes", "Outcome questionnaire"],
   ["remuneration", "Mentor payment"],
   ["participantFee", "Participant fee"],
   ["publicity", "Publicity"],

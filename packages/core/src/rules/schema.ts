@@ -74,6 +74,21 @@ export const FeedbackQuestion = z.object({
   id: Slug,
   label: RequiredText("the question", 300),
   kind: z.enum(feedbackQuestionKinds, choose("Choose a question type: rating scale or free text")),
+  /** Answers are optional unless the scheme marks the question required. */
+  required: z.boolean().default(false),
+});
+
+export const outcomeItemKinds = ["likert", "yes_no", "free_text"] as const;
+
+/** One item of an outcome questionnaire: the product's default set, the scheme's own, or a licensed instrument's. */
+export const OutcomeItem = z.object({
+  id: Slug,
+  label: RequiredText("the question", 300),
+  kind: z.enum(outcomeItemKinds, choose("Choose a question type: rating scale, yes/no or free text")),
+  /** A rating item whose high end is the worse outcome (e.g. thinking of leaving): scores are reversed. */
+  reverse: z.boolean().default(false),
+  /** Part of the licensed instrument, scored together. */
+  instrument: z.boolean().default(false),
 });
 
 export const RequiredModule = z.object({
@@ -206,6 +221,10 @@ const Remuneration = z.discriminatedUnion(
       feePence: wholeNumber("the fee per meeting in pence", 1, 10_000_000, "15000 for £150"),
       expensesAllowed: z.boolean().default(false),
       capMeetings: wholeNumber("the most meetings paid for", 1, 100).optional(),
+      /** The most expenses paid on one claim, in pence. */
+      expensesCapPence: wholeNumber("the most expenses paid on a claim in pence", 1, 10_000_000).optional(),
+      /** Finance's cost centre for the scheme's payments, printed on the export. */
+      costCentre: Text("the cost centre", 40).optional(),
     }),
     z.object({
       kind: z.literal("job_plan"),
@@ -232,6 +251,14 @@ const ParticipantFee = z.discriminatedUnion(
   ],
   choose("Choose whether participants pay a yearly fee"),
 );
+
+/** The product's outcome questionnaire, asked at joining, at the end and at a follow-up. */
+export const defaultOutcomeItems = (): z.input<typeof OutcomeItem>[] => [
+  { id: "confidence", label: "How confident do you feel in your role?", kind: "likert" },
+  { id: "supported", label: "How supported do you feel at work?", kind: "likert" },
+  { id: "leaving", label: "How likely are you to leave your organisation in the next 12 months?", kind: "likert", reverse: true },
+  { id: "changed", label: "What, if anything, has changed for you?", kind: "free_text" },
+];
 
 export const defaultFeedbackQuestions = (): z.input<typeof FeedbackQuestion>[] => [
   { id: "useful", label: "How useful was mentoring to you?", kind: "likert" },
@@ -319,7 +346,25 @@ export const SchemeRulesShape = z.object({
     .object({
       endOfRelationship: z.array(FeedbackQuestion).max(30, "Keep to 30 questions or fewer").default(defaultFeedbackQuestions),
       midpoint: z.boolean().default(false),
+      /** Mentors are asked too (the mentee always is). */
+      askMentors: z.boolean().default(false),
       minResponsesForText: wholeNumber("the responses needed before free text is shown", 3, 1000).default(5),
+    })
+    .default({}),
+  outcomes: z
+    .object({
+      enabled: z.boolean().default(false),
+      /** Months after the end for the follow-up questionnaire; none when null. */
+      followUpMonths: wholeNumber("the months until the follow-up questionnaire", 1, 36).nullable().default(6),
+      items: z.array(OutcomeItem).min(1, "Keep at least one outcome question").max(40, "Keep to 40 outcome questions or fewer").default(defaultOutcomeItems),
+      /** A validated instrument the scheme holds a licence for, entered as items marked `instrument` (no name: none). */
+      instrument: z
+        .object({
+          name: Line("the instrument's name", 200).default(""),
+          licence: Text("the licence", 500).default(""),
+          scoring: z.enum(["sum", "mean"], choose("Choose how the instrument is scored: sum or mean")).default("sum"),
+        })
+        .default({}),
     })
     .default({}),
   remuneration: Remuneration.default({ kind: "none" }),
@@ -334,6 +379,7 @@ export type SchemeRulesInput = z.input<typeof SchemeRules>;
 export type StaffGroupName = z.output<typeof StaffGroupName>;
 export type ApplicationQuestion = z.output<typeof ApplicationQuestion>;
 export type FeedbackQuestion = z.output<typeof FeedbackQuestion>;
+export type OutcomeItem = z.output<typeof OutcomeItem>;
 export type RequiredModule = z.output<typeof RequiredModule>;
 export type MatchingMode = (typeof matchingModes)[number];
 export type FormatKind = (typeof formatKinds)[number];
