@@ -9,7 +9,7 @@ import type { Database } from "@tandem/db";
 import PgBoss from "pg-boss";
 import type { Queryable } from "../queryable";
 
-/** The schema pg-boss keeps its tables in (installed by the migration 0009_job_queue). */
+/** The schema pg-boss keeps its tables in (installed by the job_queue migration). */
 export const jobSchema = "pgboss";
 
 export type JobPayload = Record<string, string | number | boolean | null>;
