@@ -2,10 +2,14 @@
 // each job once, the scans are on cron, a keyed job enqueued twice runs once, a failing job backs off
 // and ends in its dead-letter queue, a rolled-back change enqueues nothing, and stopping lets the
 // job in hand finish or hands it back.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { emailOutbox } from "@tandem/db";
 import { sql } from "drizzle-orm";
+import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueJob, type JobHandler, type JobWorkers, runDueJobs, startJobWorkers } from "../src/services/jobs";
+import { enqueueJob, jobSchema, type JobHandler, type JobWorkers, runDueJobs, startJobWorkers } from "../src/services/jobs";
 import { reminderHandlers, scanForReminders } from "../src/services/reminders";
 import { browser, makeOrganisation, makePerson, setup, type TestEnv } from "./support";
 
@@ -175,6 +179,23 @@ describe("the job queue", () => {
     expect(await runDueJobs(env.db, { handlers: { "later.queue": async () => void (ran += 1) } })).toBe(1);
     expect(ran).toBe(1);
     expect(await jobsIn("later.queue")).toEqual([expect.objectContaining({ state: "completed" })]);
+  });
+
+  it("is installed by a migration that holds exactly pg-boss's own construction SQL", async () => {
+    const folder = fileURLToPath(new URL("../../db/migrations/", import.meta.url));
+    const file = (await readdir(folder)).find((name) => name.endsWith("_job_queue.sql"));
+    const migration = await readFile(path.join(folder, file!), "utf8");
+    const words = (text: string) =>
+      text
+        .replace(/--> statement-breakpoint/g, "")
+        .replace(/^\s*--.*$/gm, "")
+        .replace(/[\s;]+/g, " ")
+        .trim();
+    const plans = PgBoss.getConstructionPlans(jobSchema);
+    // pg-boss wraps it in a transaction with an advisory lock; the migrator has both already.
+    const construction = plans.slice(plans.indexOf("CREATE SCHEMA"), plans.lastIndexOf("COMMIT"));
+    expect(construction).toContain("INSERT INTO pgboss.version");
+    expect(words(migration)).toContain(words(construction));
   });
 
   it("leaves the app role unable to create or drop a queue", async () => {
