@@ -24,15 +24,15 @@ interface QueueSettings extends PgBoss.RetryOptions {
 
 /**
  * The queues and how their jobs retry. The queues themselves (policy, dead-letter queue) are created
- * by the migration; retries are set on each job, so they change here without one. pg-boss waits
- * about retryDelay * 2^n seconds before retry n.
+ * by the migration; retries are set on each job, so they change here without one. Before retry n
+ * (from 1) pg-boss waits between retryDelay * 2^(n-1) seconds and twice that.
  */
 export const queues = {
   "matching.run": { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60, batchSize: 1 },
   "matching.expire": { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60, batchSize: 1 },
   "reminders.scan": { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 30 * 60, batchSize: 1 },
   "reminder.send": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60, batchSize: 10 },
-  // Ten retries from 30 s doubling: an SMTP server may be away for most of a day before mail gives up.
+  // Ten retries from 30 s doubling: an SMTP server may be away for 8 to 17 hours before mail gives up.
   "mail.deliver": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 2 * 60, batchSize: 5 },
 } satisfies Record<string, QueueSettings>;
 export type JobKind = keyof typeof queues;
