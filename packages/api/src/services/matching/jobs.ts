@@ -1,6 +1,6 @@
 // Matching's background work: computing queued runs (`matching.run`, enqueued with the run), and
-// passing unanswered requests on when their time is up (`matching.expire`, hourly by cron; also done
-// on every read, so nobody waits for the sweep).
+// passing unanswered requests on when their time is up (`matching.expire`, hourly by cron; until
+// then reads show them overdue, and the scheme's next request or answer passes them on).
 import { type Database, organisations, withTenant } from "@tandem/db";
 import type { JobHandler } from "../jobs";
 import type { Mailer } from "../mail";
