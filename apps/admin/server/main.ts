@@ -4,12 +4,11 @@ import path from "node:path";
 import {
   createMailer,
   hashPassword,
+  mailHandlers,
   matchingHandlers,
   refreshAllMentorPlaces,
   reminderHandlers,
-  scheduleDailyScan,
-  scheduleRequestExpiry,
-  startJobWorker,
+  startJobWorkers,
 } from "@tandem/api";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo, startDatabase } from "@tandem/db";
 import { createApp, type AppOptions } from "./app";
@@ -39,12 +38,15 @@ async function main() {
 
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, print: log });
 
-  // Background jobs (reminders, match runs, request expiry): safe to run in every server process.
-  // The scans are scheduled once a day / hour whichever server asks first.
-  const worker = startJobWorker(database.db, {
+  // Background jobs on pg-boss (match runs, reminders, request expiry, mail delivery), worked as the
+  // app's login role: safe in every server process, each job runs once. The migrations installed
+  // pg-boss's schema and queues; this also (re)writes the scans' cron schedules.
+  const jobs = await startJobWorkers({
+    connectionString: database.appUrl,
     handlers: {
       ...reminderHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
       ...matchingHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
+      ...mailHandlers(database.db, { mailer }),
     },
     log,
   });
@@ -53,12 +55,8 @@ async function main() {
     mailer,
     publicUrl: env.publicUrl,
     secureCookies: env.secure,
-    jobs: worker,
+    jobs,
   };
-  const schedule = () => Promise.all([scheduleDailyScan(database.db, new Date()), scheduleRequestExpiry(database.db, new Date())]);
-  await schedule();
-  const hourly = setInterval(() => void schedule().catch(() => {}), 60 * 60_000);
-  hourly.unref();
   const appDir = path.resolve(import.meta.dirname, "..");
   const pwaDir = path.join(env.repoRoot, "apps", "pwa", "dist");
 
@@ -100,8 +98,8 @@ async function main() {
       server.closeIdleConnections();
     });
     clearTimeout(force);
-    clearInterval(hourly);
-    await worker.stop();
+    // A job in hand finishes; one still running after the timeout is failed and retried later.
+    await jobs.stop();
     await closeVite?.();
     await database.close();
     log("[server] stopped");

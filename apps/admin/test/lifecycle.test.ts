@@ -1,5 +1,6 @@
-// The server as a process: embedded PostgreSQL that survives restarts, two servers side by side,
-// DATABASE_URL, and a graceful stop on SIGTERM and SIGINT.
+// The server as a process: embedded PostgreSQL that survives restarts, two servers side by side
+// (on one database they share the job queue: each job runs once), DATABASE_URL, and a graceful stop
+// on SIGTERM and SIGINT.
 import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -124,6 +125,55 @@ describe("DATABASE_URL", () => {
       server.child.kill("SIGTERM");
       expect(await server.exited).toBe(0);
     } finally {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+
+  it("runs two servers on one database, and a committed change's email is sent by exactly one of them", async () => {
+    const { serverUrl } = inject("tandemDatabaseServer");
+    const name = `tandem_lifecycle_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const owner = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    try {
+      // One at a time, so that the first seeds the demo data and the second finds it.
+      const a = await startServer({ DATABASE_URL: url.toString(), TANDEM_DATA_DIR: newDataDir() });
+      const b = await startServer({ DATABASE_URL: url.toString(), TANDEM_DATA_DIR: newDataDir() });
+      const [orgAdmin] = await owner<{ email: string; organisationId: string }[]>`
+        select p.email, m.organisation_id as "organisationId" from people p join memberships m on m.person_id = p.id
+        where 'org_admin' = any(m.roles) order by p.email limit 1`;
+      const signIn = await fetch(`http://127.0.0.1:${a.port}/api/trpc/auth.signIn`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: { email: orgAdmin!.email, password: "tandem-demo-2026" } }),
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const invitee = `new.colleague.${Date.now()}@example.org`;
+      const invite = await fetch(`http://127.0.0.1:${a.port}/api/trpc/organisation.invite`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify({ json: { organisationId: orgAdmin!.organisationId, email: invitee, name: "New Colleague", roles: ["participant"] } }),
+      });
+      expect(invite.status).toBe(200);
+      // Without SMTP_URL the mail.deliver job prints the message: whichever server took the job.
+      const printed = () => [a, b].map((server) => server.output().split(`[mail] to ${invitee}:`).length - 1);
+      const deadline = Date.now() + 20_000;
+      while (printed()[0]! + printed()[1]! === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      // Time for a second delivery, were there going to be one.
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(printed()[0]! + printed()[1]!).toBe(1);
+      const [job] = await owner<{ state: string }[]>`select state from pgboss.job where name = 'mail.deliver'`;
+      expect(job).toEqual({ state: "completed" });
+      a.child.kill("SIGTERM");
+      b.child.kill("SIGTERM");
+      expect(await a.exited).toBe(0);
+      expect(await b.exited).toBe(0);
+    } finally {
+      await owner.end();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     }

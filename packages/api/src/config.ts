@@ -11,6 +11,6 @@ export interface ApiDeps {
   secureCookies: boolean;
   /** Clock, so tests can move time. */
   now?: () => Date;
-  /** The background job worker, woken when work is queued that someone is waiting for (match runs). */
+  /** The job workers (pg-boss), woken after a commit that queued work someone waits for (a match run). */
   jobs?: { wake(): void };
 }

@@ -1,7 +1,15 @@
-// The PostgreSQL job queue and the mentor reminders it carries.
-import { emailOutbox, jobs } from "@tandem/db";
+// The job queue (pg-boss) and the mentor reminders it carries: several instances on one database run
+// each job once, the scans are on cron, a keyed job enqueued twice runs once, a failing job backs off
+// and ends in its dead-letter queue, a rolled-back change enqueues nothing, and stopping lets the
+// job in hand finish or hands it back.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { emailOutbox } from "@tandem/db";
+import { sql } from "drizzle-orm";
+import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueJob, runDueJobs } from "../src/services/jobs";
+import { enqueueJob, jobSchema, type JobHandler, type JobWorkers, runDueJobs, startJobWorkers } from "../src/services/jobs";
 import { reminderHandlers, scanForReminders } from "../src/services/reminders";
 import { browser, makeOrganisation, makePerson, setup, type TestEnv } from "./support";
 
@@ -11,41 +19,188 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
+const running: JobWorkers[] = [];
+afterAll(async () => {
+  for (const workers of running) await workers.stop({ timeoutMs: 1000 });
+});
+
+async function workers(handlers: Record<string, JobHandler>, options: { schedule?: boolean } = {}) {
+  const started = await startJobWorkers({ connectionString: env.appUrl, handlers, schedule: options.schedule ?? false, pollingIntervalSeconds: 0.5 });
+  running.push(started);
+  return started;
+}
+
+async function waitFor(check: () => Promise<boolean> | boolean, what: string) {
+  for (let i = 0; i < 300; i += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+interface JobRow {
+  name: string;
+  state: string;
+  retry_count: number;
+  output: { error?: string } | null;
+  data: Record<string, unknown>;
+}
+
+async function jobsIn(queue: string, test?: string) {
+  const rows = await env.ownerSql<JobRow[]>`select name, state, retry_count, output, data from pgboss.job where name = ${queue} order by created_on`;
+  // A cron job may land in a queue while the file runs (the hourly expiry at minute 7): tests look at their own.
+  return test === undefined ? rows : rows.filter((row) => row.data?.test === test);
+}
+
 describe("the job queue", () => {
-  it("runs each job exactly once with two workers polling at the same time", async () => {
-    const runs = new Map<string, number>();
-    for (let i = 0; i < 40; i += 1) await enqueueJob(env.db, { kind: "count", payload: { n: String(i) } });
-    const handlers = {
-      count: async (payload: Record<string, unknown>) => {
-        await new Promise((r) => setTimeout(r, 2));
-        runs.set(String(payload.n), (runs.get(String(payload.n)) ?? 0) + 1);
-      },
+  it("runs each of many jobs once with two pg-boss instances working one database", async () => {
+    const runs = new Map<number, number>();
+    const handler: JobHandler = async (payload) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      runs.set(Number(payload.n), (runs.get(Number(payload.n)) ?? 0) + 1);
     };
-    const worker = async () => {
-      while ((await runDueJobs(env.db, { handlers, limit: 5 })) > 0);
-    };
-    await Promise.all([worker(), worker(), worker()]);
-    expect(runs.size).toBe(40);
-    expect([...runs.values()].every((n) => n === 1)).toBe(true);
+    const first = await workers({ "mail.deliver": handler });
+    const second = await workers({ "mail.deliver": handler });
+    await env.db.transaction(async (tx) => {
+      for (let n = 0; n < 60; n += 1) await enqueueJob(tx, { kind: "mail.deliver", payload: { n } });
+    });
+    first.wake();
+    second.wake();
+    await waitFor(async () => (await jobsIn("mail.deliver")).every((job) => job.state === "completed"), "every job to complete");
+    expect(runs.size).toBe(60);
+    expect([...runs.values()].every((count) => count === 1)).toBe(true);
+    await first.stop({ timeoutMs: 1000 });
+    await second.stop({ timeoutMs: 1000 });
   });
 
-  it("keeps one job per dedupe key", async () => {
-    expect(await enqueueJob(env.db, { kind: "once", payload: {}, dedupeKey: "same" })).toBe(true);
-    expect(await enqueueJob(env.db, { kind: "once", payload: {}, dedupeKey: "same" })).toBe(false);
+  it("schedules the daily reminder scan and the hourly request expiry once, however many servers start", async () => {
+    const first = await workers({}, { schedule: true });
+    await workers({}, { schedule: true });
+    const schedules = await env.ownerSql<{ name: string; cron: string; timezone: string; options: Record<string, unknown> }[]>`
+      select name, cron, timezone, options from pgboss.schedule order by name`;
+    expect(schedules.map(({ name, cron, timezone }) => ({ name, cron, timezone }))).toEqual([
+      { name: "matching.expire", cron: "7 * * * *", timezone: "UTC" },
+      { name: "reminders.scan", cron: "0 6 * * *", timezone: "UTC" },
+    ]);
+    expect(await first.boss.getSchedules()).toHaveLength(2);
+    // The cron job carries the queue's retries, like any other job of its kind.
+    expect(schedules.find((s) => s.name === "reminders.scan")!.options).toMatchObject({ retryLimit: 3, retryBackoff: true });
   });
 
-  it("retries a failing job later, then gives up keeping the error", async () => {
-    await enqueueJob(env.db, { kind: "broken", payload: {}, dedupeKey: "broken-1" });
-    const handlers = { broken: async () => Promise.reject(new Error("SMTP timeout")), once: async () => {} };
+  it("keeps one waiting job per key, so a keyed job enqueued twice runs once", async () => {
+    const key = "reminder:test:once";
+    expect(await enqueueJob(env.db, { kind: "reminder.send", payload: { test: "once" }, dedupeKey: key })).toBe(true);
+    expect(await enqueueJob(env.db, { kind: "reminder.send", payload: { test: "once" }, dedupeKey: key })).toBe(false);
+    let ran = 0;
+    await runDueJobs(env.db, { handlers: { "reminder.send": async () => void (ran += 1) } });
+    expect(ran).toBe(1);
+  });
+
+  it("enqueues nothing for a change that rolls back", async () => {
+    const before = (await jobsIn("matching.run")).length;
+    await expect(
+      env.db.transaction(async (tx) => {
+        await enqueueJob(tx, { kind: "matching.run", payload: { runId: "rolled-back" } });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect((await jobsIn("matching.run")).length).toBe(before);
+  });
+
+  it("retries a failing job with back-off, then moves it to the dead-letter queue with its error", async () => {
+    await enqueueJob(env.db, { kind: "matching.expire", payload: { test: "broken" } });
+    const handlers = { "matching.expire": () => Promise.reject(new Error("database unavailable")) };
     let now = new Date();
-    for (let attempt = 1; attempt <= 5; attempt += 1) {
-      await runDueJobs(env.db, { handlers, now });
-      now = new Date(now.getTime() + 2 ** attempt * 60_000 + 1000);
+    expect(await runDueJobs(env.db, { handlers, now })).toBe(1);
+    // Backing off: not due again straight away.
+    expect(await runDueJobs(env.db, { handlers, now })).toBe(0);
+    const [retrying] = await jobsIn("matching.expire", "broken");
+    expect(retrying).toMatchObject({ state: "retry", output: { error: "Error: database unavailable" } });
+    // retryLimit 3: three more attempts, each a day later, then it fails for good.
+    for (let attempt = 2; attempt <= 4; attempt += 1) {
+      now = new Date(now.getTime() + 86_400_000);
+      expect(await runDueJobs(env.db, { handlers, now })).toBe(1);
     }
-    const [job] = (await env.db.select().from(jobs)).filter((j) => j.dedupeKey === "broken-1");
-    expect(job).toMatchObject({ attempts: 5, lastError: "Error: SMTP timeout", doneAt: null });
-    expect(job!.failedAt).toBeInstanceOf(Date);
-    expect(await runDueJobs(env.db, { handlers, now: new Date(now.getTime() + 86_400_000) })).toBe(0);
+    expect(await runDueJobs(env.db, { handlers, now: new Date(now.getTime() + 86_400_000 * 30) })).toBe(0);
+    const [failed] = await jobsIn("matching.expire", "broken");
+    expect(failed).toMatchObject({ state: "failed", retry_count: 3, output: { error: "Error: database unavailable" } });
+    const dead = await jobsIn("matching.expire.dead", "broken");
+    expect(dead).toEqual([expect.objectContaining({ state: "created", data: { test: "broken" }, output: { error: "Error: database unavailable" } })]);
+  });
+
+  it("on stopping, lets the job in hand finish, and hands back one that outlasts the timeout", async () => {
+    let release: () => void = () => {};
+    const started: string[] = [];
+    const handler: JobHandler = async (payload) => {
+      started.push(String(payload.n));
+      if (payload.n === "slow") await new Promise<void>((resolve) => (release = resolve));
+      else await new Promise((resolve) => setTimeout(resolve, 300));
+    };
+    const queue = await workers({ "matching.run": handler });
+    await enqueueJob(env.db, { kind: "matching.run", payload: { n: "quick" } });
+    queue.wake();
+    await waitFor(() => started.includes("quick"), "the quick job to start");
+    await queue.stop({ timeoutMs: 5000 });
+    expect((await jobsIn("matching.run")).find((j) => j.data.n === "quick")).toMatchObject({ state: "completed" });
+
+    const again = await workers({ "matching.run": handler });
+    await enqueueJob(env.db, { kind: "matching.run", payload: { n: "slow" } });
+    again.wake();
+    await waitFor(() => started.includes("slow"), "the slow job to start");
+    await again.stop({ timeoutMs: 1000 });
+    // Failed by the shutdown, so another server (or this one, restarted) retries it.
+    expect((await jobsIn("matching.run")).find((j) => j.data.n === "slow")).toMatchObject({ state: "retry" });
+    release();
+  });
+
+  it("keeps the queue tidy as the app role: a stuck job is failed for a retry, finished ones archived, then dropped", async () => {
+    const tidy = await workers({});
+    await enqueueJob(env.db, { kind: "reminders.scan", payload: { test: "stuck" } });
+    await enqueueJob(env.db, { kind: "reminders.scan", payload: { test: "done" } });
+    await env.ownerSql`update pgboss.job set state = 'active', started_on = now() - interval '1 hour' where data->>'test' = 'stuck'`;
+    await env.ownerSql`update pgboss.job set state = 'completed', completed_on = now() - interval '1 day' where data->>'test' = 'done'`;
+    await tidy.boss.maintain();
+    expect(await jobsIn("reminders.scan", "stuck")).toEqual([
+      expect.objectContaining({ state: "retry", output: { value: { message: "job failed by timeout in active state" } } }),
+    ]);
+    expect(await jobsIn("reminders.scan", "done")).toEqual([]);
+    const archived = () => env.ownerSql`select state from pgboss.archive where data->>'test' = 'done'`;
+    expect(await archived()).toEqual([{ state: "completed" }]);
+    await env.ownerSql`update pgboss.archive set archived_on = now() - interval '30 days' where data->>'test' = 'done'`;
+    await tidy.boss.maintain();
+    expect(await archived()).toEqual([]);
+  });
+
+  // A queue is a partition of pgboss.job, and privileges on a partitioned table cover its partitions.
+  it("works a queue that a later migration adds, without a grant of its own", async () => {
+    await env.ownerSql`select pgboss.create_queue('later.queue', '{"policy": "standard"}')`;
+    expect(await enqueueJob(env.db, { kind: "later.queue", payload: { test: "later" } })).toBe(true);
+    let ran = 0;
+    expect(await runDueJobs(env.db, { handlers: { "later.queue": async () => void (ran += 1) } })).toBe(1);
+    expect(ran).toBe(1);
+    expect(await jobsIn("later.queue")).toEqual([expect.objectContaining({ state: "completed" })]);
+  });
+
+  it("is installed by a migration that holds exactly pg-boss's own construction SQL", async () => {
+    const folder = fileURLToPath(new URL("../../db/migrations/", import.meta.url));
+    const file = (await readdir(folder)).find((name) => name.endsWith("_job_queue.sql"));
+    const migration = await readFile(path.join(folder, file!), "utf8");
+    const words = (text: string) =>
+      text
+        .replace(/--> statement-breakpoint/g, "")
+        .replace(/^\s*--.*$/gm, "")
+        .replace(/[\s;]+/g, " ")
+        .trim();
+    const plans = PgBoss.getConstructionPlans(jobSchema);
+    // pg-boss wraps it in a transaction with an advisory lock; the migrator has both already.
+    const construction = plans.slice(plans.indexOf("CREATE SCHEMA"), plans.lastIndexOf("COMMIT"));
+    expect(construction).toContain("INSERT INTO pgboss.version");
+    expect(words(migration)).toContain(words(construction));
+  });
+
+  it("leaves the app role unable to create or drop a queue", async () => {
+    await expect(env.db.execute(sql`select pgboss.create_queue('sneaky', '{"policy": "standard"}')`)).rejects.toMatchObject({ cause: { code: "42501" } });
+    await expect(env.db.execute(sql`select pgboss.delete_queue('mail.deliver')`)).rejects.toMatchObject({ cause: { code: "42501" } });
   });
 });
 
@@ -72,15 +227,30 @@ describe("reminders", () => {
     await c.preparation.recordCompletion({ organisationId: org.id, personId: mentorPerson.id, moduleId, completedOn: "2023-12-03" });
     await c.preparation.decideMentor({ organisationId: org.id, schemeId, personId: mentorPerson.id, decision: "approved" });
 
-    const now = new Date("2026-11-23T08:00:00Z");
+    let now = new Date("2026-11-23T08:00:00Z");
     const handlers = reminderHandlers(env.db, { mailer: env.deps.mailer, publicUrl: "http://localhost:3000", now: () => now });
+    // Two servers' scans at once: the second finds the reminder already waiting.
     expect(await scanForReminders(env.db, { now })).toEqual({ enqueued: 1 });
     expect(await scanForReminders(env.db, { now })).toEqual({ enqueued: 0 });
-    await runDueJobs(env.db, { handlers, now });
+    expect(await runDueJobs(env.db, { handlers: { "reminder.send": handlers["reminder.send"]! }, now })).toBe(1);
     const mail = (await env.db.select().from(emailOutbox)).filter((e) => e.toAddress === "jo@pcn.org");
     expect(mail).toHaveLength(1);
     expect(mail[0]!.subject).toBe("Mentoring: Mentor skills training expires on 3 December 2026");
     expect(mail[0]!.textBody).toContain("GP non-principal mentoring");
     expect(mail[0]!.textBody).toContain("/app/preparation");
+
+    // The next day's scan, long after the queue has forgotten yesterday's job, sends nothing again.
+    now = new Date("2026-11-24T06:00:00Z");
+    expect(await scanForReminders(env.db, { now })).toEqual({ enqueued: 0 });
+    // A job enqueued before the first was sent (an overlapping scan) finds the reminder recorded.
+    await enqueueJob(env.db, {
+      kind: "reminder.send",
+      payload: { organisationId: org.id, schemeId, personId: mentorPerson.id, code: "module_expires", moduleId: "mentor-skills", on: "2026-12-03" },
+      runAt: now,
+    });
+    expect(await runDueJobs(env.db, { handlers: { "reminder.send": handlers["reminder.send"]! }, now })).toBe(1);
+    expect((await env.db.select().from(emailOutbox)).filter((e) => e.toAddress === "jo@pcn.org")).toHaveLength(1);
+    const recorded = await env.ownerSql`select code, due_on::text from sent_reminders where person_id = ${mentorPerson.id}`;
+    expect(recorded).toEqual([{ code: "module_expires", due_on: "2026-12-03" }]);
   });
 });

@@ -148,6 +148,14 @@ const fixtures: Record<string, Fixture> = {
     member_enrolment_ids: `{${randomUUID()},${randomUUID()}}`,
     explanation: "2 shared topics",
   }),
+  sent_reminders: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    scheme_id: await createScheme(owner, organisationId),
+    person_id: await createPerson(owner),
+    code: "module_expires",
+    module_code: "mentor-skills",
+    due_on: "2026-12-03",
+  }),
 };
 
 function runRow(organisationId: string, schemeId: string) {
@@ -409,6 +417,9 @@ describe("the app role", () => {
 
   it("cannot create tables or read the private schema", async () => {
     await expect(t.appSql`create table public.sneaky (id int)`).rejects.toMatchObject({ code: "42501" });
+    // The job queue's schema: its rows are the app's to work, its tables and queues are not.
+    await expect(t.appSql`create table pgboss.sneaky (id int)`).rejects.toMatchObject({ code: "42501" });
+    await expect(t.appSql`alter table pgboss.job no force row level security`).rejects.toMatchObject({ code: "42501" });
     await expect(t.appSql`select * from tandem_private.app_login`).rejects.toMatchObject({ code: "42501" });
   });
 });

@@ -1,9 +1,10 @@
 // Reminders to mentors before a module expires or their support lapses (SPEC section 7), by email
-// (the outbox in the embedded default). A daily scan enqueues one job per reminder, deduplicated by
-// what is due and when, so however many servers scan, each reminder is sent once.
+// (the outbox in the embedded default). The daily `reminders.scan` (cron, one per day whatever the
+// number of servers) enqueues a `reminder.send` per mentor and due item, keyed by what is due and
+// when; the send records the reminder in sent_reminders with its email, so each goes out once.
 import { upcomingLabel, upcomingWithin } from "@tandem/core";
 import { and, eq } from "drizzle-orm";
-import { type Database, organisations, people, schemes, withTenant } from "@tandem/db";
+import { type Database, organisations, people, schemes, sentReminders, withTenant } from "@tandem/db";
 import { refreshMentorPlaces } from "./enrolments";
 import { enqueueJob, type JobHandler } from "./jobs";
 import type { Mailer } from "./mail";
@@ -35,9 +36,15 @@ export async function scanForReminders(db: Database, options: { now: Date }) {
       for (const scheme of open) {
         await refreshMentorPlaces(tx, org.id, scheme.id, options.now);
         const pool = await mentorPool(tx, { organisationId: org.id, schemeId: scheme.id, now: options.now });
+        const sent = new Set(
+          (await tx.select().from(sentReminders).where(and(eq(sentReminders.organisationId, org.id), eq(sentReminders.schemeId, scheme.id)))).map(
+            (r) => reminderKey(r.personId, r.code, r.moduleCode, r.dueOn),
+          ),
+        );
         for (const mentor of pool.mentors) {
           for (const item of upcomingWithin(mentor.readiness, { now: options.now, days: reminderWindowDays })) {
-            const created = await enqueueJob(db, {
+            if (sent.has(reminderKey(mentor.personId, item.code, item.moduleId ?? null, item.on))) continue;
+            const created = await enqueueJob(tx, {
               kind: "reminder.send",
               runAt: options.now,
               payload: { organisationId: org.id, schemeId: scheme.id, personId: mentor.personId, code: item.code, moduleId: item.moduleId ?? null, on: item.on },
@@ -50,6 +57,10 @@ export async function scanForReminders(db: Database, options: { now: Date }) {
     });
   }
   return { enqueued };
+}
+
+function reminderKey(personId: string, code: string, moduleCode: string | null, on: string) {
+  return `${personId}:${code}:${moduleCode ?? ""}:${on}`;
 }
 
 export function reminderHandlers(db: Database, options: { mailer: Mailer; publicUrl: string; now?: () => Date }): Record<string, JobHandler> {
@@ -70,6 +81,13 @@ export function reminderHandlers(db: Database, options: { mailer: Mailer; public
         if (!mentor || !item) return;
         const [person] = await tx.select({ email: people.email, name: people.name }).from(people).where(eq(people.id, personId));
         if (!person) return;
+        // Sent already (by an earlier scan's job): the record and the email commit together.
+        const recorded = await tx
+          .insert(sentReminders)
+          .values({ organisationId, schemeId, personId, code: item.code, moduleCode: item.moduleId ?? null, dueOn: item.on })
+          .onConflictDoNothing()
+          .returning({ id: sentReminders.id });
+        if (recorded.length === 0) return;
         await options.mailer.send(tx, {
           to: person.email,
           subject: `Mentoring: ${upcomingLabel(item)}`,
@@ -85,10 +103,4 @@ export function reminderHandlers(db: Database, options: { mailer: Mailer; public
       });
     },
   };
-}
-
-/** Schedules tomorrow's scan (deduplicated per day, so every server may call this). */
-export async function scheduleDailyScan(db: Database, now: Date) {
-  const day = now.toISOString().slice(0, 10);
-  await enqueueJob(db, { kind: "reminders.scan", payload: {}, runAt: now, dedupeKey: `reminders.scan:${day}` });
 }

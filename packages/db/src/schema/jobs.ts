@@ -1,26 +1,34 @@
-// A PostgreSQL-backed job queue: workers in any number of server processes claim due jobs with
-// FOR UPDATE SKIP LOCKED, so each job runs once. Jobs carry ids, never personal content.
+// What background jobs must remember after the job queue has forgotten them. The queue (pg-boss, in
+// its own schema, see docs/decisions/013) archives finished jobs within hours, so a reminder that must
+// go out once per due item is recorded here, in the same transaction as its email.
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, foreignKey, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { organisations } from "./organisations";
+import { people } from "./people";
+import { schemes } from "./schemes";
 
-export const jobs = pgTable(
-  "jobs",
+/** One row per reminder sent: a mentor, a scheme, what falls due and on which date. */
+export const sentReminders = pgTable(
+  "sent_reminders",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    kind: text("kind").notNull(),
-    payload: jsonb("payload").$type<Record<string, string | number | boolean | null>>().notNull(),
-    /** Deduplicates: enqueuing the same key twice keeps one job. */
-    dedupeKey: text("dedupe_key"),
-    runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
-    attempts: integer("attempts").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
-    doneAt: timestamp("done_at", { withTimezone: true }),
-    failedAt: timestamp("failed_at", { withTimezone: true }),
-    lastError: text("last_error"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    schemeId: uuid("scheme_id").notNull(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** The readiness code of what falls due (module_expires, support_lapses, ...). */
+    code: text("code").notNull(),
+    /** The training module's code, for module items; null otherwise. */
+    moduleCode: text("module_code"),
+    dueOn: date("due_on").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("jobs_dedupe_key").on(t.dedupeKey),
-    index("jobs_due_idx").on(t.runAt).where(sql`done_at is null and failed_at is null`),
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    foreignKey({ columns: [t.organisationId, t.schemeId], foreignColumns: [schemes.organisationId, schemes.id] }).onDelete("cascade"),
+    unique("sent_reminders_item_key").on(t.organisationId, t.schemeId, t.personId, t.code, t.moduleCode, t.dueOn).nullsNotDistinct(),
   ],
 );

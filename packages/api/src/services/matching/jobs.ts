@@ -1,7 +1,8 @@
-// Matching's background work: computing queued runs, and passing unanswered requests on when their
-// time is up (also done on every read, so nobody waits for the hourly sweep).
+// Matching's background work: computing queued runs (`matching.run`, enqueued with the run), and
+// passing unanswered requests on when their time is up (`matching.expire`, hourly by cron; until
+// then reads show them overdue, and the scheme's next request or answer passes them on).
 import { type Database, organisations, withTenant } from "@tandem/db";
-import { enqueueJob, type JobHandler } from "../jobs";
+import type { JobHandler } from "../jobs";
 import type { Mailer } from "../mail";
 import { expireDueRequests } from "./requests";
 import { executeRun } from "./runs";
@@ -25,10 +26,4 @@ export function matchingHandlers(db: Database, options: { mailer: Mailer; public
       await expireAllDueRequests(db, { now: now(), mailer: options.mailer, publicUrl: options.publicUrl });
     },
   };
-}
-
-/** Schedules this hour's sweep of expired requests (deduplicated, so every server may call this). */
-export async function scheduleRequestExpiry(db: Database, now: Date) {
-  const hour = now.toISOString().slice(0, 13);
-  await enqueueJob(db, { kind: "matching.expire", payload: {}, runAt: now, dedupeKey: `matching.expire:${hour}` });
 }
