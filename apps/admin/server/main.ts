@@ -8,6 +8,7 @@ import {
   matchingHandlers,
   refreshAllMentorPlaces,
   reminderHandlers,
+  relationshipHandlers,
   startJobWorkers,
 } from "@tandem/api";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo, startDatabase } from "@tandem/db";
@@ -47,6 +48,7 @@ async function main() {
       ...reminderHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
       ...matchingHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
       ...mailHandlers(database.db, { mailer }),
+      ...relationshipHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
     },
     log,
   });

@@ -11,3 +11,4 @@ export { cpdCsv, cpdPdf } from "./services/preparation/cpd-export";
 export { enqueueJob, runDueJobs, startJobWorkers, type JobHandler, type JobWorkers } from "./services/jobs";
 export { refreshAllMentorPlaces, reminderHandlers, scanForReminders } from "./services/reminders";
 export { expireAllDueRequests, matchingHandlers } from "./services/matching/jobs";
+export { relationshipHandlers } from "./services/relationships/jobs";

@@ -8,6 +8,8 @@ import { enrolmentRouter } from "./routers/enrolment";
 import { centralRouter, platformRouter } from "./routers/platform";
 import { preparationRouter } from "./routers/preparation";
 import { relationshipsRouter } from "./routers/relationships";
+import { feedbackRouter } from "./routers/feedback";
+import { claimsRouter } from "./routers/claims";
 import { schemeRouter } from "./routers/scheme";
 import { createCallerFactory, router } from "./trpc";
 
@@ -23,6 +25,8 @@ export const appRouter = router({
   preparation: preparationRouter,
   matching: matchingRouter,
   relationships: relationshipsRouter,
+  feedback: feedbackRouter,
+  claims: claimsRouter,
 });
 
 export type AppRouter = typeof appRouter;

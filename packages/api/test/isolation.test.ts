@@ -252,6 +252,30 @@ const expectations: Record<string, Expectation> = {
     roles: ["org_admin", "coordinator"],
     call: (c, ids) => c.relationships.forCoordinator({ organisationId: ids.organisationId, relationshipId: ids.relationshipId }),
   },
+  "feedback.forScheme": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.feedback.forScheme({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
+  "feedback.closeRound": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.feedback.closeRound({ organisationId: ids.organisationId, schemeId: ids.schemeId, roundId: ids.runId }),
+  },
+  "claims.forScheme": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.claims.forScheme({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
+  "claims.decide": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.claims.decide({ organisationId: ids.organisationId, claimId: ids.relationshipId, decision: "approve" }),
+  },
+  "claims.export": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.claims.export({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
+  "claims.exportFile": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.claims.exportFile({ organisationId: ids.organisationId, schemeId: ids.schemeId, exportId: ids.runId, format: "csv" }),
+  },
+  // A person's own feedback, questionnaires and claims: checked below with another organisation's ids.
+  ...Object.fromEntries(
+    ["feedback.mine", "feedback.form", "feedback.submit", "feedback.aboutMe", "feedback.outcomesDue", "feedback.submitOutcome", "claims.forRelationship", "claims.submit", "claims.answerQuery", "claims.mine"].map(
+      (name) => [name, { tier: "signedIn" as const }],
+    ),
+  ),
   // A member's own relationships: checked below with another organisation's relationship.
   ...Object.fromEntries(
     ["mine", "get", "pause", "resume", "withdraw", "proposeMeeting", "pickTime", "suggestOtherTimes", "reschedule", "cancelMeeting", "setFinalMeeting", "recordMeeting", "recordAttendance", "addAction", "updateAction", "removeAction", "saveNotes"].map(
@@ -571,6 +595,33 @@ describe("members' relationship procedures", () => {
   });
 });
 
+describe("a person's own feedback, questionnaires and claims", () => {
+  it("reach nothing of another organisation's, whoever calls", async () => {
+    const someId = bIds.relationshipId;
+    for (const caller of [a.admin, a.coordinator, a.participant]) {
+      for (const organisationId of [bIds.organisationId, a.org]) {
+        const calls: [string, () => Promise<unknown>][] = [
+          ["feedback.form", () => caller.feedback.form({ organisationId, requestId: someId })],
+          ["feedback.submit", () => caller.feedback.submit({ organisationId, requestId: someId, answers: { useful: 5 } })],
+          ["feedback.aboutMe", () => caller.feedback.aboutMe({ organisationId, schemeId: bIds.schemeId })],
+          ["feedback.submitOutcome", () => caller.feedback.submitOutcome({ organisationId, enrolmentId: bIds.enrolmentId, point: "baseline", answers: {} })],
+          ["claims.forRelationship", () => caller.claims.forRelationship({ organisationId, relationshipId: someId })],
+          ["claims.submit", () => caller.claims.submit({ organisationId, relationshipId: someId, meetingId: someId, expensesPence: 0 })],
+          ["claims.answerQuery", () => caller.claims.answerQuery({ organisationId, claimId: someId, answer: "x" })],
+        ];
+        for (const [name, call] of calls) {
+          const error = await failure(call());
+          expect(["NOT_FOUND", "FORBIDDEN"], name).toContain(error.code);
+          expect(error.message, name).not.toContain(bPersonEmail);
+        }
+      }
+      expect(await caller.feedback.mine()).toEqual([]);
+      expect(await caller.claims.mine()).toEqual([]);
+      expect(await caller.feedback.outcomesDue()).toEqual([]);
+    }
+  });
+});
+
 describe("installation-wide tiers", () => {
   it("keeps the platform procedures to platform admins", async () => {
     expect((await failure(a.admin.platform.mailbox({}))).code).toBe("FORBIDDEN");
@@ -596,7 +647,7 @@ describe("bad input", () => {
   // Procedures that take no input and end the caller's sessions are left out: junk input is ignored.
   const fuzzable = Object.keys(expectations).filter(
     (p) =>
-      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus", "preparation.myRecords", "preparation.myCatalogues", "preparation.myEvents", "preparation.cpd", "matching.mine", "relationships.mine"].includes(p),
+      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus", "preparation.myRecords", "preparation.myCatalogues", "preparation.myEvents", "preparation.cpd", "matching.mine", "relationships.mine", "feedback.mine", "feedback.outcomesDue", "claims.mine"].includes(p),
   );
 
   it("never produces an internal error, whatever the input", async () => {

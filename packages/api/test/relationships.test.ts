@@ -1,99 +1,32 @@
 // Relationships after the match (SPEC section 6): members arrange meetings (up to three times, the
 // other picks), record them, keep agreed actions and notes within the notes policy, pause, withdraw
 // and complete; the rules of the relationship's own version are obeyed; coordinators see dates only.
-import { and, desc, eq } from "drizzle-orm";
-import { agreedActions, emailOutbox, enrolments, meetingNotes, memberships, relationships, schemes, type Tx, withTenant } from "@tandem/db";
+import { eq } from "drizzle-orm";
+import { agreedActions, meetingNotes, relationships, schemes, withTenant } from "@tandem/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleDueRelationships } from "../src/services/relationships/lifecycle";
-import { browser, failure, makeOrganisation, makePerson, setup, type TestEnv } from "./support";
+import { type Caller, relationshipWorld } from "./relationship-support";
+import { failure, type TestEnv } from "./support";
 
-type Caller = Awaited<ReturnType<ReturnType<typeof browser>["caller"]>>;
-type Rules = Awaited<ReturnType<Caller["scheme"]["get"]>>["rules"];
-
+let world: Awaited<ReturnType<typeof relationshipWorld>>;
 let env: TestEnv;
 let orgId: string;
 let coordinator: Caller;
-const people = new Map<string, { id: string; caller: Caller }>();
+let people: typeof world.people;
 const marker = "CONFIDENTIAL-7f3a";
-
-async function person(key: string) {
-  const created = await makePerson(env.db, { email: `${key}@trust.org`, name: `Dr ${key[0]!.toUpperCase()}${key.slice(1)}`, memberOf: [{ organisationId: orgId, roles: ["participant"] }] });
-  await withTenant(env.db, { organisationId: orgId }, (tx) =>
-    tx.update(memberships).set({ staffGroup: "consultant", specialty: key, department: key, siteLatitude: 53.8, siteLongitude: -1.5 }).where(and(eq(memberships.organisationId, orgId), eq(memberships.personId, created.id))),
-  );
-  const client = browser(env.deps, { address: `10.9.${Math.floor(Math.random() * 250)}.1` });
-  await client.signIn(`${key}@trust.org`);
-  people.set(key, { id: created.id, caller: await client.caller() });
-  return people.get(key)!;
-}
-
-const caller = (key: string) => people.get(key)!.caller;
-
-async function makeScheme(name: string, templateId: string, change: (rules: Rules) => Rules = (r) => r) {
-  const { schemeId } = await coordinator.scheme.create({ organisationId: orgId, templateId, name });
-  const { rules } = await coordinator.scheme.get({ organisationId: orgId, schemeId });
-  await coordinator.scheme.updateRules({
-    organisationId: orgId,
-    schemeId,
-    rules: change({
-      ...rules,
-      audience: { ...rules.audience, groups: ["consultant"], organisations: "own" },
-      matching: { ...rules.matching, mode: "free_choice", mentorPool: "own", criteria: { ...rules.matching.criteria, organisation: { direction: "any", weight: 0 }, honourPreferences: [] } },
-      mentors: { ...rules.mentors, requiredModules: [], approval: false, support: { minEventsPer12Months: 0, supervision: false } },
-    }),
-  });
-  await coordinator.scheme.publish({ organisationId: orgId, schemeId });
-  return schemeId;
-}
-
-async function enrol(schemeId: string, key: string, role: "mentee" | "mentor" | "peer") {
-  const [row] = await withTenant(env.db, { organisationId: orgId }, (tx) =>
-    tx
-      .insert(enrolments)
-      .values({ organisationId: orgId, schemeId, personId: people.get(key)!.id, role, status: "active", consentWording: "I agree", consentedAt: env.deps.now!(), rulesVersion: 1, topics: ["Leading a team"], capacity: role === "mentor" ? 3 : null })
-      .returning(),
-  );
-  return row!.id;
-}
-
-/** A mentee asks a mentor and the mentor accepts: the relationship the rest of a test works on. */
-async function matchPair(schemeId: string, mentee: string, mentor: string) {
-  const mentorEnrolment = await enrol(schemeId, mentor, "mentor");
-  await enrol(schemeId, mentee, "mentee");
-  await caller(mentee).matching.request({ organisationId: orgId, schemeId, mentorEnrolmentIds: [mentorEnrolment] });
-  const request = (await caller(mentor).matching.mine()).flatMap((o) => o.relationships).find((r) => r.status === "requested")!;
-  await caller(mentor).matching.respond({ organisationId: orgId, relationshipId: request.id, accept: true });
-  return request.id;
-}
-
-const at = (days: number, time = "10:00") => {
-  const d = new Date(env.deps.now!().getTime() + days * 86_400_000);
-  return { date: d.toISOString().slice(0, 10), start: time };
-};
-const video = (days: number, minutes = 60) => ({ ...at(days), minutes, mode: "video" as const, link: "https://meet.example.org/abc" });
-const on = (relationshipId: string) => ({ organisationId: orgId, relationshipId });
-
-async function mailTo(email: string) {
-  return withTenant(env.db, { organisationId: orgId }, (tx: Tx) => tx.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email)).orderBy(desc(emailOutbox.createdAt)));
-}
-
-/** Proposes one time as `by`, has `other` pick it, moves the clock past it and records it held. */
-async function holdMeeting(relationshipId: string, by: string, other: string, options: { final?: boolean } = {}) {
-  const { meetingId, kind } = await caller(by).relationships.proposeMeeting({ ...on(relationshipId), times: [video(2)], final: options.final ?? false });
-  await caller(other).relationships.pickTime({ ...on(relationshipId), meetingId, choice: 0 });
-  env.advance(3 * 86_400_000);
-  const recorded = await caller(by).relationships.recordMeeting({ ...on(relationshipId), meetingId, outcome: "held" });
-  return { meetingId, kind, ...recorded };
-}
+const caller = (key: string) => world.caller(key);
+const makeScheme = (...args: Parameters<typeof world.makeScheme>) => world.makeScheme(...args);
+const enrol = (...args: Parameters<typeof world.enrol>) => world.enrol(...args);
+const matchPair = (...args: Parameters<typeof world.matchPair>) => world.matchPair(...args);
+const at = (days: number, time?: string) => world.at(days, time);
+const video = (days: number, minutes?: number) => world.video(days, minutes);
+const on = (relationshipId: string) => world.on(relationshipId);
+const mailTo = (email: string) => world.mailTo(email);
+const holdMeeting = (...args: Parameters<typeof world.holdMeeting>) => world.holdMeeting(...args);
 
 beforeAll(async () => {
-  env = await setup();
-  orgId = (await makeOrganisation(env.db, "Aire Valley Hospitals")).id;
-  await makePerson(env.db, { email: "coord@trust.org", name: "Tom Whitaker", memberOf: [{ organisationId: orgId, roles: ["coordinator"] }] });
-  const client = browser(env.deps, { address: "10.9.0.1" });
-  await client.signIn("coord@trust.org");
-  coordinator = await client.caller();
-  for (const key of ["ava", "ben", "cara", "dev", "eve", "finn", "gus", "hal", "ida", "jon", "kay", "lou", "max", "nia"]) await person(key);
+  world = await relationshipWorld({ people: ["ava", "ben", "cara", "dev", "eve", "finn", "gus", "hal", "ida", "jon", "kay", "lou", "max", "nia"] });
+  ({ env, orgId, coordinator, people } = world);
 });
 afterAll(() => env.close());
 
@@ -155,7 +88,10 @@ describe("a coach-mentoring pair from match to review", () => {
     expect(done).toMatchObject({ status: "closed", closedReason: "completed", plan: { held: 6, finished: true } });
     const seventh = await failure(caller("ava").relationships.proposeMeeting({ ...on(relationshipId), times: [video(2)] }));
     expect(seventh).toMatchObject({ code: "CONFLICT" });
-    expect((await mailTo("ava@trust.org"))[0]!.subject).toMatch(/complete/);
+    const subjects = (await mailTo("ava@trust.org")).map((m) => m.subject);
+    expect(subjects).toContainEqual(expect.stringMatching(/relationship is complete/));
+    // The mentee is asked for feedback once it has ended.
+    expect(subjects).toContainEqual(expect.stringMatching(/how did mentoring go/));
   });
 
   it("shows the coordinator dates and counts, never what was said", async () => {

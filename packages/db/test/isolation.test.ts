@@ -141,6 +141,38 @@ const fixtures: Record<string, Fixture> = {
     await owner`insert into meetings ${owner(meeting)}`;
     return { organisation_id: organisationId, meeting_id: meeting.id, relationship_id: relationship, text: "We talked about the rota" };
   },
+  feedback_rounds: async (owner, organisationId) => ({ organisation_id: organisationId, scheme_id: await createScheme(owner, organisationId), name: "2026/27" }),
+  feedback_requests: async (owner, organisationId) => feedbackRequestRow(owner, organisationId),
+  feedback_responses: async (owner, organisationId) => {
+    const request = await feedbackRequestRow(owner, organisationId);
+    await owner`insert into feedback_requests ${owner(request)}`;
+    return { organisation_id: organisationId, request_id: request.id, scheme_id: request.scheme_id, round_id: request.round_id, role: "mentee", rules_version: 1, answers: '{"useful":4}' };
+  },
+  outcome_responses: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    scheme_id: await createScheme(owner, organisationId),
+    enrolment_id: randomUUID(),
+    person_id: await createPerson(owner),
+    point: "baseline",
+    rules_version: 1,
+    answers: '{"confidence":3}',
+    scores: '{"items":{"confidence":3},"instrument":null}',
+  }),
+  claims: async (owner, organisationId) => {
+    const relationship = await createRelationship(owner, organisationId);
+    const meeting = meetingRow(organisationId, relationship);
+    await owner`insert into meetings ${owner(meeting)}`;
+    return {
+      organisation_id: organisationId,
+      scheme_id: await createScheme(owner, organisationId),
+      relationship_id: relationship,
+      meeting_id: meeting.id,
+      mentor_person_id: await createPerson(owner),
+      rules_version: 1,
+      fee_pence: 15000,
+    };
+  },
+  claim_exports: async (owner, organisationId) => ({ organisation_id: organisationId, scheme_id: await createScheme(owner, organisationId), claim_count: 3 }),
   cohort_groups: async (owner, organisationId) => ({
     organisation_id: organisationId,
     scheme_id: await createScheme(owner, organisationId),
@@ -179,6 +211,23 @@ async function relationshipRow(owner: postgres.Sql, organisationId: string) {
     mentor_person_id: await createPerson(owner),
     status: "active",
     origin: "allocation",
+    rules_version: 1,
+  };
+}
+
+async function feedbackRequestRow(owner: postgres.Sql, organisationId: string) {
+  const scheme = await createScheme(owner, organisationId);
+  const round = { organisation_id: organisationId, id: randomUUID(), scheme_id: scheme, name: "2026/27", closed_at: new Date().toISOString() };
+  await owner`insert into feedback_rounds ${owner(round)}`;
+  return {
+    organisation_id: organisationId,
+    id: randomUUID(),
+    relationship_id: await createRelationship(owner, organisationId),
+    scheme_id: scheme,
+    round_id: round.id,
+    person_id: await createPerson(owner),
+    role: "mentee",
+    point: "end",
     rules_version: 1,
   };
 }

@@ -12,3 +12,4 @@ export * from "./preparation";
 export * from "./jobs";
 export * from "./matching";
 export * from "./relationships";
+export * from "./feedback";

@@ -8,6 +8,7 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
 import { refreshMentorPlaces } from "../enrolments";
 import { appLink, type Effects, mailTo } from "../notify";
+import { askForFeedbackIfDue } from "../feedback/invite";
 import { cancelUpcoming } from "../relationships/lifecycle";
 import { rulesOf } from "../relationships/load";
 import { asFacts, meetingsOf } from "../relationships/meetings";
@@ -37,6 +38,7 @@ export async function noFaultChange(tx: Tx, options: Effects & { organisationId:
     text: ["Your match has ended. You will not be matched with the same mentor again.", "You can now choose or be matched with another mentor.", "", link].join("\n"),
   });
   await recordAudit(tx, { organisationId: options.organisationId, actorPersonId: options.personId, action: "matching.no_fault_change", subjectId: rel.id });
+  await askForFeedbackIfDue(tx, { ...options, relationshipId: rel.id });
   await refreshMentorPlaces(tx, options.organisationId, rel.schemeId, options.now);
   return { ok: true as const };
 }
@@ -65,6 +67,7 @@ export async function endAfterTrial(tx: Tx, options: Effects & { organisationId:
     text: ["Your match has ended after the trial meeting, as the scheme allows. No reason is needed and none is recorded.", "", appLink(options.publicUrl, "matches")].join("\n"),
   });
   await recordAudit(tx, { organisationId: options.organisationId, actorPersonId: options.personId, action: "matching.ended_after_trial", subjectId: rel.id });
+  await askForFeedbackIfDue(tx, { ...options, relationshipId: rel.id });
   await refreshMentorPlaces(tx, options.organisationId, rel.schemeId, options.now);
   return { ok: true as const };
 }

@@ -9,6 +9,7 @@ import { recordAudit } from "../audit";
 import { refreshMentorPlaces } from "../enrolments";
 import type { Mailer } from "../mail";
 import { appLink, mailTo } from "../notify";
+import { askForFeedbackIfDue } from "../feedback/invite";
 import type { RelationshipInHand } from "./load";
 import { rulesOf } from "./load";
 
@@ -108,6 +109,7 @@ export async function withdrawFromRelationship(tx: Tx, action: Action) {
       .set({ status: "closed", closedReason: "withdrawn", endedAt: action.now })
       .where(and(eq(relationships.organisationId, action.organisationId), eq(relationships.id, rel.id)));
     await cancelUpcoming(tx, { organisationId: action.organisationId, relationshipId: rel.id, personId: hand.me.personId, now: action.now });
+    await askForFeedbackIfDue(tx, { organisationId: action.organisationId, relationshipId: rel.id, now: action.now, mailer: action.mailer, publicUrl: action.publicUrl });
   }
   await tellOthers(
     tx,
@@ -145,6 +147,7 @@ export async function completeRelationship(
     });
   }
   await refreshMentorPlaces(tx, options.organisationId, rel.schemeId, options.now);
+  await askForFeedbackIfDue(tx, { organisationId: options.organisationId, relationshipId: rel.id, now: options.now, mailer: options.mailer, publicUrl: options.publicUrl });
 }
 
 /**

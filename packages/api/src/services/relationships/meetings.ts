@@ -22,6 +22,7 @@ import { recordAudit } from "../audit";
 import type { Mailer } from "../mail";
 import { appLink, mailTo } from "../notify";
 import { assertActive, assertArranger, type RelationshipInHand } from "./load";
+import { askForFeedbackIfDue } from "../feedback/invite";
 import { completeRelationship } from "./lifecycle";
 
 export interface MemberAction {
@@ -294,6 +295,8 @@ export async function recordMeeting(
     await completeRelationship(tx, { ...action, why: "final_meeting" });
     return { ok: true as const, completed: true };
   }
+  // Halfway through: the midpoint feedback, where the scheme asks for it.
+  if (held) await askForFeedbackIfDue(tx, { organisationId: action.organisationId, relationshipId: hand.relationship.id, now: action.now, mailer: action.mailer, publicUrl: action.publicUrl });
   return { ok: true as const, completed: false };
 }
 
