@@ -3,3 +3,4 @@ export * from "./london-time";
 export * from "./meetings";
 export * from "./guides";
 export * from "./inputs";
+export * from "./health";

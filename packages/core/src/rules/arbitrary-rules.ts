@@ -5,6 +5,7 @@ import { staffGroups } from "../accounts/roles";
 import {
   audienceOrganisations,
   feedbackQuestionKinds,
+  stalledClosings,
   outcomeItemKinds,
   firstContacts,
   honourablePreferences,
@@ -122,7 +123,7 @@ const rawRules = fc.record({
     lastIsReview: fc.boolean(),
     guides: fc.record({ contract: maybe(label(2000)), regular: maybe(label(2000)), review: maybe(label(2000)) }),
   }),
-  relationship: fc.record({ maxMonths: nullable(int(1, 120)) }),
+  relationship: fc.record({ maxMonths: nullable(int(1, 120)), stalledAfterWeeks: int(1, 104), closeWhenStalled: fc.constantFrom(...stalledClosings) }),
   notes: fc.record({ policy: fc.constantFrom(...notesPolicies) }),
   mentors: fc.record({
     requiredModules: fc.uniqueArray(
@@ -206,7 +207,7 @@ function repair(r: Raw): SchemeRules {
     },
     meetings: { ...meetings, lastIsReview },
     outcomes: repairOutcomes(r.outcomes),
-    relationship: { maxMonths },
+    relationship: { ...r.relationship, maxMonths },
     remuneration,
     publicity: {
       ...publicity,

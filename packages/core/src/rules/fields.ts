@@ -167,6 +167,12 @@ export const ruleFields: readonly RuleField[] = [
     label: "Longest relationship (months)",
     value: (r) => optional(r.relationship.maxMonths, String, "No limit"),
   },
+  { path: "relationship.stalledAfterWeeks", label: "Weeks before a quiet relationship is stalled", value: (r) => String(r.relationship.stalledAfterWeeks) },
+  {
+    path: "relationship.closeWhenStalled",
+    label: "A stalled relationship",
+    value: (r) => ({ off: "Stays open", completed: "Closes as completed after a warning", withdrawn: "Closes as withdrawn after a warning" })[r.relationship.closeWhenStalled],
+  },
   { path: "notes.policy", label: "Notes", value: (r) => notesPolicyLabels[r.notes.policy] },
   {
     path: "mentors.requiredModules",

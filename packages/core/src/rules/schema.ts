@@ -17,6 +17,7 @@ export const honourablePreferences = ["gender", "ethnicity", "language"] as cons
 export const mentorPools = ["own", "partners", "external"] as const;
 export const meetingModes = ["in_person", "phone", "video"] as const;
 export const notesPolicies = ["none", "actions_only", "shared_notes"] as const;
+export const stalledClosings = ["off", "completed", "withdrawn"] as const;
 export const menteePreparations = ["none", "offered", "required"] as const;
 export const feedbackQuestionKinds = ["likert", "free_text"] as const;
 export const remunerationKinds = ["none", "per_meeting", "job_plan", "annual_fee"] as const;
@@ -312,7 +313,13 @@ export const SchemeRulesShape = z.object({
   matching: Matching,
   meetings: Meetings,
   relationship: z
-    .object({ maxMonths: wholeNumber("the longest relationship in months", 1, 120).nullable().default(null) })
+    .object({
+      maxMonths: wholeNumber("the longest relationship in months", 1, 120).nullable().default(null),
+      /** Weeks past the nudge (the cadence and two weeks with no meeting) before the coordinator sees it as stalled. */
+      stalledAfterWeeks: wholeNumber("the weeks before a quiet relationship shows as stalled", 1, 104).default(12),
+      /** What happens to a stalled relationship after a last warning to its members: nothing, or it closes. */
+      closeWhenStalled: z.enum(stalledClosings, choose("Choose what happens to a stalled relationship: nothing, completed or withdrawn")).default("off"),
+    })
     .default({}),
   notes: z
     .object({
