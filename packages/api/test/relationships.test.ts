@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import { agreedActions, meetingNotes, relationships, schemes, withTenant } from "@tandem/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cpdCsv } from "../src/services/preparation/cpd-export";
 import { settleDueRelationships } from "../src/services/relationships/lifecycle";
 import { type Caller, relationshipWorld } from "./relationship-support";
 import { failure, type TestEnv } from "./support";
@@ -92,6 +93,17 @@ describe("a coach-mentoring pair from match to review", () => {
     expect(subjects).toContainEqual(expect.stringMatching(/relationship is complete/));
     // The mentee is asked for feedback once it has ended.
     expect(subjects).toContainEqual(expect.stringMatching(/how did mentoring go/));
+  });
+
+  it("counts the mentor's held meetings and hours in the CPD evidence (dates only), not the mentee's", async () => {
+    const evidence = await caller("ben").preparation.cpd();
+    // The contract meeting ran 90 minutes in person, then five of 60 minutes: 6.5 hours.
+    expect(evidence.meetings).toMatchObject({ count: 6, hours: 6.5 });
+    expect(evidence.meetings.dates).toHaveLength(6);
+    expect([...evidence.meetings.dates].sort()).toEqual(evidence.meetings.dates);
+    expect(evidence.totals.mentoringHours).toBe(6.5);
+    expect((await caller("ava").preparation.cpd()).meetings.count).toBe(0);
+    expect(cpdCsv(evidence)).toMatch(/total,,Mentoring hours,,\d{4}-\d{2}-\d{2},6\.5,/);
   });
 
   it("shows the coordinator dates and counts, never what was said", async () => {

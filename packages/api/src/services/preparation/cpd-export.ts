@@ -32,6 +32,7 @@ export function cpdCsv(evidence: CpdEvidence): string {
   rows.push(["total", "", "Verified training hours", "", evidence.generatedOn, evidence.totals.trainingHours, ""]);
   rows.push(["total", "", "Support events attended", "", evidence.generatedOn, evidence.totals.supportEvents, ""]);
   rows.push(["total", "", "Mentoring meetings held", "", evidence.generatedOn, evidence.meetings.count, ""]);
+  rows.push(["total", "", "Mentoring hours", "", evidence.generatedOn, evidence.meetings.hours, ""]);
   return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
@@ -56,7 +57,7 @@ export function cpdPdf(evidence: CpdEvidence): Promise<Uint8Array> {
     heading("Summary");
     line(`Verified training: ${evidence.totals.trainingHours} hours`);
     line(`Support events attended: ${evidence.totals.supportEvents}`);
-    line(`Mentoring meetings held: ${evidence.meetings.count}`);
+    line(`Mentoring meetings held: ${evidence.meetings.count} (${evidence.meetings.hours} hours)`);
 
     heading("Schemes I mentor in");
     if (evidence.schemes.length === 0) line("None.");

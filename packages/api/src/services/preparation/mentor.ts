@@ -5,8 +5,11 @@ import {
   type Database,
   enrolments,
   evidenceFiles,
+  meetings,
   organisations,
   people,
+  relationshipMembers,
+  relationships,
   schemes,
   supportAttendance,
   supportEvents,
@@ -214,6 +217,8 @@ export async function cpdEvidence(db: Database, options: { personId: string; now
     support: [],
     totals: { trainingHours: 0, supportEvents: 0, mentoringHours: 0 },
   };
+  let heldMinutes = 0;
+  let heldCount = 0;
   for (const [organisationId, schemeIds] of await mentorOrganisations(db, options.personId)) {
     await withTenant(db, { organisationId, personId: options.personId }, async (tx) => {
       const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
@@ -238,8 +243,32 @@ export async function cpdEvidence(db: Database, options: { personId: string; now
         .where(and(eq(supportAttendance.organisationId, organisationId), eq(supportAttendance.personId, options.personId), eq(supportAttendance.status, "attended")))
         .orderBy(asc(supportEvents.heldOn));
       evidence.support.push(...support.map((s) => ({ organisationName, ...s })));
+      // Meetings held where the person mentored (a mentor, a co-mentoring peer or a group's facilitator):
+      // dates and length only. Members-only rows: the person's own transaction reads just their relationships.
+      const held = await tx
+        .select({ startsAt: meetings.startsAt, minutes: meetings.minutes, heldMinutes: meetings.heldMinutes })
+        .from(meetings)
+        .innerJoin(relationshipMembers, and(eq(relationshipMembers.organisationId, meetings.organisationId), eq(relationshipMembers.relationshipId, meetings.relationshipId)))
+        .innerJoin(relationships, and(eq(relationships.organisationId, meetings.organisationId), eq(relationships.id, meetings.relationshipId)))
+        .where(
+          and(
+            eq(meetings.organisationId, organisationId),
+            eq(meetings.status, "held"),
+            eq(relationshipMembers.personId, options.personId),
+            inArray(relationshipMembers.role, ["mentor", "peer", "facilitator"]),
+            inArray(relationships.schemeId, schemeIds),
+          ),
+        );
+      for (const m of held) {
+        if (m.startsAt) evidence.meetings.dates.push(m.startsAt.toISOString().slice(0, 10));
+        heldCount += 1;
+        heldMinutes += m.heldMinutes ?? m.minutes;
+      }
     });
   }
+  evidence.meetings.dates.sort();
+  evidence.meetings.count = heldCount;
+  evidence.meetings.hours = Math.round((heldMinutes / 60) * 10) / 10;
   evidence.totals = {
     trainingHours: evidence.training.filter((t) => t.verified).reduce((sum, t) => sum + t.hours, 0),
     supportEvents: evidence.support.length,
