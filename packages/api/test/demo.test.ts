@@ -64,4 +64,36 @@ describe("the demo data", () => {
     const pool = await (await grace.caller()).matching.pool({ organisationId: choose.organisationId, schemeId: choose.schemeId, filters: {} });
     expect(pool.mentors.map((m) => m.name).sort()).toEqual(["Dr James Whitfield", "Dr Meera Shah"]);
   });
+  it("has coach-mentoring relationships in every state, dates for the coordinator and what the pair keep for the pair", async () => {
+    const client = browser(env.deps, { address: "10.8.0.4" });
+    await client.signIn("tom.whitaker@airevalley.example.org", DEMO_PASSWORD);
+    const tom = await client.caller();
+    const trust = (await tom.me.get())!.memberships.find((m) => m.organisationKind === "trust")!;
+    const scheme = (await tom.scheme.list({ organisationId: trust.organisationId })).find((s) => s.name === "Coach-mentoring for clinical leaders")!;
+    const list = await tom.relationships.forScheme({ organisationId: trust.organisationId, schemeId: scheme.id });
+    expect(list.counts).toMatchObject({ active: 3, paused: 1, closed: 2 });
+    const byMentee = Object.fromEntries(list.relationships.map((r) => [r.members.find((m) => m.role === "mentee")!.name, r]));
+    expect(byMentee["Dr Daniel Evans"]).toMatchObject({ status: "closed", closedReason: "completed", meetingsHeld: 6 });
+    expect(byMentee["Dr Emma Ford"]).toMatchObject({ status: "closed", closedReason: "withdrawn", meetingsHeld: 1 });
+    expect(byMentee["Dr Alice Moss"]).toMatchObject({ status: "active", meetingsHeld: 1, meetingsScheduled: 1 });
+    expect(JSON.stringify(list)).not.toContain("rota");
+
+    const alice = browser(env.deps, { address: "10.8.0.5" });
+    await alice.signIn("alice.moss@airevalley.example.org", DEMO_PASSWORD);
+    const mine = await (await alice.caller()).relationships.mine();
+    expect(mine).toHaveLength(1);
+    const detail = await (await alice.caller()).relationships.get({ organisationId: trust.organisationId, relationshipId: mine[0]!.id });
+    expect(detail.plan).toMatchObject({ held: 1, contractHeld: true, nextKind: "regular" });
+    expect(detail.plan.nextMeetingAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(detail.actions.map((a) => a.text)).toContainEqual(expect.stringMatching(/rota/));
+
+    const ben = browser(env.deps, { address: "10.8.0.6" });
+    await ben.signIn("ben.carter@airevalley.example.org", DEMO_PASSWORD);
+    const bens = await (await ben.caller()).relationships.mine();
+    const nadia = browser(env.deps, { address: "10.8.0.7" });
+    await nadia.signIn("nadia.rahman@airevalley.example.org", DEMO_PASSWORD);
+    const forNadia = await (await nadia.caller()).relationships.get({ organisationId: trust.organisationId, relationshipId: bens[0]!.id });
+    expect(forNadia.meetings[0]).toMatchObject({ status: "proposed", awaitingMyPick: true });
+    expect(forNadia.meetings[0]!.proposedTimes).toHaveLength(3);
+  });
 });

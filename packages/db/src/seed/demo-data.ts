@@ -359,4 +359,77 @@ export const demoPeople: DemoPerson[] = [
     description: "Platform admin (creates organisations; no content access)",
     memberships: [],
   },
+  // People after the match: coach-mentoring relationships in every state (seed/relationships.ts).
+  {
+    email: `nadia.rahman@${t}`,
+    name: "Dr Nadia Rahman",
+    registrationNumber: "4419023",
+    description: "Mentor in Coach-mentoring for clinical leaders: three mentees (one quiet for months), one relationship completed",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Anaesthetics", department: "Anaesthetics", siteDistrict: "BD20", site: trustSite.BD20, startedInRoleOn: "2009-04-01" },
+    ],
+  },
+  {
+    email: `gareth.lloyd@${t}`,
+    name: "Dr Gareth Lloyd",
+    registrationNumber: "4388120",
+    description: "Mentor in Coach-mentoring for clinical leaders: one relationship paused, one withdrawn",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Renal Medicine", department: "Renal Medicine", siteDistrict: "BD21", site: trustSite.BD21, startedInRoleOn: "2011-08-01" },
+    ],
+  },
+  {
+    email: `alice.moss@${t}`,
+    name: "Dr Alice Moss",
+    registrationNumber: "6012844",
+    description: "Mentee of Dr Nadia Rahman: contract meeting held, the next meeting booked, agreed actions",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Rheumatology", department: "Rheumatology", siteDistrict: "BD16", site: trustSite.BD16, startedInRoleOn: "2021-03-01" },
+    ],
+  },
+  {
+    email: `ben.carter@${t}`,
+    name: "Dr Ben Carter",
+    registrationNumber: "6120395",
+    description: "Mentee of Dr Nadia Rahman: just matched, three times proposed for the contract meeting",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Urology", department: "Surgery", siteDistrict: "LS29", site: trustSite.LS29, startedInRoleOn: "2022-06-06" },
+    ],
+  },
+  {
+    email: `chloe.dunn@${t}`,
+    name: "Dr Chloe Dunn",
+    registrationNumber: "6203381",
+    description: "Mentee of Dr Gareth Lloyd: relationship paused",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Dermatology", department: "Dermatology", siteDistrict: "BD20", site: trustSite.BD20, startedInRoleOn: "2020-01-13" },
+    ],
+  },
+  {
+    email: `daniel.evans@${t}`,
+    name: "Dr Daniel Evans",
+    registrationNumber: "5899210",
+    description: "Mentee of Dr Nadia Rahman: all six meetings held, relationship complete",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Haematology", department: "Haematology", siteDistrict: "BD23", site: trustSite.BD23, startedInRoleOn: "2019-09-02" },
+    ],
+  },
+  {
+    email: `emma.ford@${t}`,
+    name: "Dr Emma Ford",
+    registrationNumber: "6077102",
+    description: "Mentee of Dr Gareth Lloyd: withdrew after the contract meeting",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Neurology", department: "Neurology", siteDistrict: "BD21", site: trustSite.BD21, startedInRoleOn: "2021-11-01" },
+    ],
+  },
+  {
+    email: `farah.gill@${t}`,
+    name: "Dr Farah Gill",
+    registrationNumber: "6155730",
+    description: "Mentee of Dr Nadia Rahman: no meeting since the contract meeting five months ago",
+    memberships: [
+      { organisation: TRUST, roles: ["participant"], staffGroup: "consultant", specialty: "Ophthalmology", department: "Ophthalmology", siteDistrict: "BD16", site: trustSite.BD16, startedInRoleOn: "2022-02-07" },
+    ],
+  },
 ];

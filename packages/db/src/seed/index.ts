@@ -7,6 +7,7 @@ import { auditLog, memberships, organisations, people, platformRoles } from "../
 import type { Database } from "../types";
 import { demoOrganisations, demoPeople, type DemoPerson } from "./demo-data";
 import { seedDemoPreparation } from "./preparation";
+import { seedDemoRelationships } from "./relationships";
 import { seedDemoSchemes } from "./schemes";
 
 /** One password for every demo account, printed by the server at first start. */
@@ -137,6 +138,7 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions): Promise<Dem
 
   await seedDemoSchemes(db, { organisations: orgIds, people: personIds });
   await seedDemoPreparation(db, { organisations: orgIds, people: personIds });
+  await seedDemoRelationships(db, { organisations: orgIds, people: personIds });
 
   return demoPeople.map((person) => ({
     email: person.email.toLowerCase(),

@@ -84,6 +84,10 @@ export const demoSchemes: DemoScheme[] = [
     participants: [
       { email: `tom.whitaker@${t}`, role: "mentor" },
       { email: `sarah.lindqvist@${t}`, role: "mentee" },
+      // In relationships already (seed/relationships.ts).
+      { email: `nadia.rahman@${t}`, role: "mentor", profile: { topics: ["Leading a team", "Difficult conversations"], availability: [weekdays[0]!, weekdays[2]!], capacity: 3, bio: "Anaesthetist and former clinical director for theatres." } },
+      { email: `gareth.lloyd@${t}`, role: "mentor", profile: { topics: ["Service improvement", "Work-life balance"], availability: [weekdays[1]!], capacity: 3, bio: "Renal physician; leads the trust's quality improvement faculty." } },
+      ...["alice.moss", "ben.carter", "chloe.dunn", "daniel.evans", "emma.ford", "farah.gill"].map((name) => ({ email: `${name}@${t}`, role: "mentee" as const, profile: { topics: ["Leading a team"], availability: [weekdays[0]!] } })),
     ],
   },
   {
