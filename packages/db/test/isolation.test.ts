@@ -122,6 +122,12 @@ const fixtures: Record<string, Fixture> = {
     enrolment_id: randomUUID(),
     role: "mentee",
   }),
+  relationship_notices: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    relationship_id: await createRelationship(owner, organisationId),
+    code: "nudge",
+    key: randomUUID(),
+  }),
   meetings: async (owner, organisationId) => meetingRow(organisationId, await createRelationship(owner, organisationId)),
   meeting_attendance: async (owner, organisationId) => ({
     organisation_id: organisationId,

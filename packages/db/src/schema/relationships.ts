@@ -161,5 +161,25 @@ export const meetingNotes = pgTable(
   ],
 );
 
+/**
+ * What the daily settle has told a relationship's members, once each: a nudge when it has gone quiet,
+ * the last warning before a stalled relationship closes, "did it happen?" after a passed meeting.
+ * `key` names the occasion (the day the quiet started, or the meeting and its sequence).
+ */
+export const relationshipNotices = pgTable(
+  "relationship_notices",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    relationshipId: uuid("relationship_id").notNull(),
+    code: text("code").notNull(),
+    key: text("key").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.relationshipId, t.code, t.key] }),
+    foreignKey({ columns: [t.organisationId, t.relationshipId], foreignColumns: [relationships.organisationId, relationships.id] }).onDelete("cascade"),
+  ],
+);
+
 export type Meeting = typeof meetings.$inferSelect;
 export type RelationshipMember = typeof relationshipMembers.$inferSelect;

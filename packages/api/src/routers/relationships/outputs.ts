@@ -138,10 +138,12 @@ const CoordinatorRow = z.object({
   meetingsScheduled: z.number(),
   lastMeetingAt: Timestamp.nullable(),
   nextMeetingAt: Timestamp.nullable(),
+  /** Gone quiet past the scheme's stalled weeks: a flag, with the last meeting's date above, nothing else. */
+  stalled: z.boolean(),
 });
 
 export const SchemeRelationshipListOutput = z.object({
-  counts: z.object({ active: z.number(), paused: z.number(), closed: z.number() }),
+  counts: z.object({ active: z.number(), paused: z.number(), closed: z.number(), stalled: z.number() }),
   relationships: z.array(CoordinatorRow),
 });
 

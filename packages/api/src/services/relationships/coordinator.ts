@@ -2,9 +2,11 @@
 // when it started, meetings held and scheduled, the last and next meeting dates and why it closed
 // (the mentee's no-fault reason only, as matching keeps it). That meetings happened, never what was
 // said: no place, link, note, action or reflection is read here. Reads only.
+import { meetingPlan, relationshipHealth, type SchemeRules } from "@tandem/core";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { meetingAttendance, meetings, noFaultChangeReasons, people, relationshipMembers, relationships, type Tx } from "@tandem/db";
 import { AppError } from "../../errors";
+import { rulesOf } from "./load";
 import { byRole } from "./members";
 
 export const relationshipStates = ["active", "paused", "closed"] as const;
@@ -31,14 +33,23 @@ async function summaries(tx: Tx, options: { organisationId: string; schemeId?: s
     .innerJoin(people, eq(people.id, relationshipMembers.personId))
     .where(and(eq(relationshipMembers.organisationId, options.organisationId), inArray(relationshipMembers.relationshipId, ids)));
   const dates = await tx
-    .select({ id: meetings.id, relationshipId: meetings.relationshipId, kind: meetings.kind, status: meetings.status, startsAt: meetings.startsAt, minutes: meetings.minutes, heldMinutes: meetings.heldMinutes, mode: meetings.mode })
+    .select({ id: meetings.id, relationshipId: meetings.relationshipId, kind: meetings.kind, status: meetings.status, startsAt: meetings.startsAt, minutes: meetings.minutes, heldMinutes: meetings.heldMinutes, mode: meetings.mode, final: meetings.final, createdAt: meetings.createdAt })
     .from(meetings)
     .where(and(eq(meetings.organisationId, options.organisationId), inArray(meetings.relationshipId, ids)));
   const reasons = new Map(
     (await tx.select().from(noFaultChangeReasons).where(and(eq(noFaultChangeReasons.organisationId, options.organisationId), inArray(noFaultChangeReasons.relationshipId, ids)))).map((r) => [r.relationshipId, r.reason]),
   );
+  // Rules by version, read once each: whether a relationship has gone quiet depends on its own version's cadence.
+  const rulesByVersion = new Map<string, SchemeRules>();
+  for (const r of rels) {
+    const key = `${r.schemeId}:${r.rulesVersion}`;
+    if (!rulesByVersion.has(key)) rulesByVersion.set(key, await rulesOf(tx, r));
+  }
   return rels.map((r) => {
     const own = dates.filter((d) => d.relationshipId === r.id);
+    const rules = rulesByVersion.get(`${r.schemeId}:${r.rulesVersion}`)!;
+    const plan = meetingPlan({ rules, meetings: own, startedAt: r.startedAt, now: options.now });
+    const health = relationshipHealth({ rules, plan, status: r.status, startedAt: r.startedAt, now: options.now });
     const held = own.filter((d) => d.status === "held" && d.startsAt).map((d) => d.startsAt!.getTime());
     const upcoming = own.filter((d) => d.status === "scheduled" && d.startsAt && d.startsAt >= options.now).map((d) => d.startsAt!.getTime());
     return {
@@ -60,20 +71,20 @@ async function summaries(tx: Tx, options: { organisationId: string; schemeId?: s
         meetingsScheduled: own.filter((d) => d.status === "scheduled").length,
         lastMeetingAt: held.length > 0 ? new Date(Math.max(...held)) : null,
         nextMeetingAt: upcoming.length > 0 ? new Date(Math.min(...upcoming)) : null,
+        /** No meeting held or arranged for the cadence, two weeks' grace and the scheme's stalled weeks. */
+        stalled: health.stalled,
       },
     };
   });
 }
 
-export async function schemeRelationshipList(tx: Tx, options: { organisationId: string; schemeId: string; state?: RelationshipState; now: Date }) {
-  const rows = await summaries(tx, options);
-  const counts = await tx
-    .select({ status: relationships.status })
-    .from(relationships)
-    .where(and(eq(relationships.organisationId, options.organisationId), eq(relationships.schemeId, options.schemeId), inArray(relationships.status, [...relationshipStates])));
+/** A scheme's relationships, optionally in one state or only the stalled ones, with counts of each. */
+export async function schemeRelationshipList(tx: Tx, options: { organisationId: string; schemeId: string; state?: RelationshipState; stalled?: boolean; now: Date }) {
+  const all = (await summaries(tx, { organisationId: options.organisationId, schemeId: options.schemeId, now: options.now })).map((r) => r.row);
+  const counts = Object.fromEntries(relationshipStates.map((s) => [s, all.filter((r) => r.status === s).length])) as Record<RelationshipState, number>;
   return {
-    counts: Object.fromEntries(relationshipStates.map((s) => [s, counts.filter((c) => c.status === s).length])) as Record<RelationshipState, number>,
-    relationships: rows.map((r) => r.row),
+    counts: { ...counts, stalled: all.filter((r) => r.stalled).length },
+    relationships: all.filter((r) => (!options.state || r.status === options.state) && (!options.stalled || r.stalled)),
   };
 }
 

@@ -1,15 +1,19 @@
 // Relationships' background work: the daily settle (complete what has passed its longest time, resume
-// what was paused until today), so that reads never have to change anything.
+// what was paused until today, nudge, warn and close what has gone quiet, ask about unrecorded
+// meetings), so that reads never have to change anything.
 import type { Database } from "@tandem/db";
 import type { JobHandler } from "../jobs";
 import type { Mailer } from "../mail";
 import { settleDueRelationships } from "./lifecycle";
+import { settleQuietRelationships } from "./quiet";
 
 export function relationshipHandlers(db: Database, options: { mailer: Mailer; publicUrl: string; now?: () => Date }): Record<string, JobHandler> {
   const now = options.now ?? (() => new Date());
   return {
     "relationships.settle": async () => {
-      await settleDueRelationships(db, { now: now(), mailer: options.mailer, publicUrl: options.publicUrl });
+      const at = now();
+      await settleDueRelationships(db, { now: at, mailer: options.mailer, publicUrl: options.publicUrl });
+      await settleQuietRelationships(db, { now: at, mailer: options.mailer, publicUrl: options.publicUrl });
     },
   };
 }
