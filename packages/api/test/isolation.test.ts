@@ -278,7 +278,7 @@ const expectations: Record<string, Expectation> = {
   ),
   // A member's own relationships: checked below with another organisation's relationship.
   ...Object.fromEntries(
-    ["mine", "get", "pause", "resume", "withdraw", "proposeMeeting", "pickTime", "suggestOtherTimes", "reschedule", "cancelMeeting", "setFinalMeeting", "recordMeeting", "recordAttendance", "addAction", "updateAction", "removeAction", "saveNotes"].map(
+    ["mine", "get", "pause", "resume", "withdraw", "proposeMeeting", "pickTime", "suggestOtherTimes", "reschedule", "cancelMeeting", "setFinalMeeting", "recordMeeting", "recordAttendance", "addAction", "updateAction", "removeAction", "saveNotes", "meetingCalendar"].map(
       (name) => [`relationships.${name}`, { tier: "signedIn" as const }],
     ),
   ),
@@ -580,6 +580,7 @@ describe("members' relationship procedures", () => {
           ["updateAction", () => caller.relationships.updateAction({ ...on, actionId: meetingId, done: true })],
           ["removeAction", () => caller.relationships.removeAction({ ...on, actionId: meetingId })],
           ["saveNotes", () => caller.relationships.saveNotes({ ...on, meetingId, text: "x" })],
+          ["meetingCalendar", () => caller.relationships.meetingCalendar({ ...on, meetingId })],
         ];
         for (const [name, call] of calls) {
           const error = await failure(call());

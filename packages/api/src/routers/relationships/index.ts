@@ -21,6 +21,7 @@ export const relationshipsRouter = router({
   updateAction: member.updateAgreedAction,
   removeAction: member.removeAgreedAction,
   saveNotes: member.saveMeetingNotes,
+  meetingCalendar: member.calendarEntry,
   forScheme: listForScheme,
   forCoordinator: detailForCoordinator,
 });

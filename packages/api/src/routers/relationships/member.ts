@@ -30,6 +30,7 @@ import {
   rescheduleMeeting,
   setFinalMeeting,
 } from "../../services/relationships/meetings";
+import { meetingCalendar } from "../../services/relationships/calendar";
 import { myRelationships, relationshipDetail } from "../../services/relationships/view";
 import { relationshipProcedure, signedInProcedure } from "../../trpc";
 import { MyRelationshipsOutput, RelationshipDetailOutput } from "./outputs";
@@ -113,3 +114,9 @@ export const saveMeetingNotes = relationshipProcedure
   .input(MeetingNoteFields)
   .output(Ok)
   .mutation(({ ctx, input }) => saveNotes(ctx.tx, { ...acting(ctx), ...input }));
+
+/** A meeting as an .ics file for the member's own calendar (a read: nothing changes). */
+export const calendarEntry = relationshipProcedure
+  .input(MeetingRef)
+  .output(z.object({ filename: z.string(), contentType: z.string(), content: z.string() }))
+  .query(({ ctx, input }) => meetingCalendar(ctx.tx, { organisationId: ctx.organisationId, hand: ctx.hand, meetingId: input.meetingId, publicUrl: ctx.publicUrl }));
