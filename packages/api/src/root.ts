@@ -10,6 +10,7 @@ import { preparationRouter } from "./routers/preparation";
 import { relationshipsRouter } from "./routers/relationships";
 import { feedbackRouter } from "./routers/feedback";
 import { claimsRouter } from "./routers/claims";
+import { remindersRouter } from "./routers/reminders";
 import { schemeRouter } from "./routers/scheme";
 import { createCallerFactory, router } from "./trpc";
 
@@ -27,6 +28,7 @@ export const appRouter = router({
   relationships: relationshipsRouter,
   feedback: feedbackRouter,
   claims: claimsRouter,
+  reminders: remindersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -122,6 +122,13 @@ const fixtures: Record<string, Fixture> = {
     enrolment_id: randomUUID(),
     role: "mentee",
   }),
+  meeting_reminders: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    meeting_id: await createMeeting(owner, organisationId),
+    sequence: 0,
+    person_id: await createPerson(owner),
+    slot: "day_before",
+  }),
   relationship_notices: async (owner, organisationId) => ({
     organisation_id: organisationId,
     relationship_id: await createRelationship(owner, organisationId),
@@ -588,5 +595,17 @@ describe("schemes: the directory, a person's own enrolments, immutable rule vers
     await expect(t.ownerSql`delete from scheme_rule_versions where scheme_id = ${scheme}`).rejects.toThrow(/immutable/);
     await t.ownerSql`delete from schemes where id = ${scheme}`;
     expect(await t.ownerSql`select 1 from scheme_rule_versions where scheme_id = ${scheme}`).toHaveLength(0);
+  });
+
+  it("a person's reminder choice is theirs alone: nobody else reads or writes it, in or out of an organisation", async () => {
+    const person = await createPerson(t.ownerSql);
+    await t.ownerSql`insert into reminder_preferences ${t.ownerSql({ person_id: person, channel: "none", morning: true })}`;
+    const own = await asAppWith({ "app.person_id": person }, (sql) => sql<{ channel: string }[]>`select channel from reminder_preferences`);
+    expect(own.map((r) => r.channel)).toEqual(["none"]);
+    expect(await asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`select 1 from reminder_preferences`)).toHaveLength(0);
+    expect(await asAppWith({ "app.organisation_id": orgA }, (sql) => sql`select 1 from reminder_preferences`)).toHaveLength(0);
+    const write = await asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`update reminder_preferences set channel = 'email' where person_id = ${person}`);
+    expect(write.count).toBe(0);
+    await expect(asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`insert into reminder_preferences ${sql({ person_id: person, channel: "email" })}`)).rejects.toThrow(/row-level security/);
   });
 });

@@ -13,3 +13,4 @@ export * from "./jobs";
 export * from "./matching";
 export * from "./relationships";
 export * from "./feedback";
+export * from "./reminders";

@@ -6,10 +6,12 @@ import type { JobHandler } from "../jobs";
 import type { Mailer } from "../mail";
 import { settleDueRelationships } from "./lifecycle";
 import { settleQuietRelationships } from "./quiet";
+import { reminderHandlers } from "./reminders";
 
 export function relationshipHandlers(db: Database, options: { mailer: Mailer; publicUrl: string; now?: () => Date }): Record<string, JobHandler> {
   const now = options.now ?? (() => new Date());
   return {
+    ...reminderHandlers(db, { mailer: options.mailer, publicUrl: options.publicUrl, now }),
     "relationships.settle": async () => {
       const at = now();
       await settleDueRelationships(db, { now: at, mailer: options.mailer, publicUrl: options.publicUrl });

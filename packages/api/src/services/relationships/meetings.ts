@@ -24,6 +24,7 @@ import { appLink, mailTo } from "../notify";
 import { assertActive, assertArranger, type RelationshipInHand } from "./load";
 import { askForFeedbackIfDue } from "../feedback/invite";
 import { completeRelationship } from "./lifecycle";
+import { scheduleMeetingReminders } from "./reminders";
 
 export interface MemberAction {
   organisationId: string;
@@ -145,6 +146,7 @@ export async function proposeMeeting(tx: Tx, action: MemberAction & { times: Mee
       updatedAt: action.now,
     })
     .returning();
+  if (group) await scheduleMeetingReminders(tx, { organisationId: action.organisationId, meetingId: meeting!.id, startsAt: first.startsAt, sequence: meeting!.sequence, now: action.now });
   await tellOthers(
     tx,
     action,
@@ -177,6 +179,7 @@ export async function pickMeetingTime(tx: Tx, action: MemberAction & { meetingId
     .set({ status: "scheduled", startsAt, minutes: chosen.minutes, mode: chosen.mode, place: chosen.place, link: chosen.link, proposedTimes: [], updatedAt: action.now })
     .where(and(eq(meetings.organisationId, action.organisationId), eq(meetings.id, meeting.id)));
   await reassignKinds(tx, action);
+  await scheduleMeetingReminders(tx, { organisationId: action.organisationId, meetingId: meeting.id, startsAt, sequence: meeting.sequence, now: action.now });
   await tellOthers(tx, action, `your meeting on ${londonWallClock(startsAt).date}`, [`A time has been picked: ${describeTime({ ...chosen, startsAt })}.`]);
   return { ok: true as const };
 }
@@ -212,6 +215,7 @@ export async function rescheduleMeeting(tx: Tx, action: MemberAction & { meeting
     .set({ startsAt: time.startsAt, minutes: time.minutes, mode: time.mode, place: time.place ?? null, link: time.link ?? null, sequence: meeting.sequence + 1, updatedAt: action.now })
     .where(and(eq(meetings.organisationId, action.organisationId), eq(meetings.id, meeting.id)));
   await reassignKinds(tx, action);
+  await scheduleMeetingReminders(tx, { organisationId: action.organisationId, meetingId: meeting.id, startsAt: time.startsAt, sequence: meeting.sequence + 1, now: action.now });
   await tellOthers(tx, action, "a meeting has moved", [`Your meeting has moved to ${describeTime(time)}.`]);
   return { ok: true as const };
 }

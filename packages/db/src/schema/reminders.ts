@@ -1,0 +1,46 @@
+// Meeting reminders (SPEC section 6): each person's choice of how to be reminded, and one row per
+// reminder sent, so a retried job never sends twice and a moved meeting's old reminder finds its
+// sequence gone stale.
+import { sql } from "drizzle-orm";
+import { boolean, check, foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { people } from "./people";
+import { meetings } from "./relationships";
+
+export const reminderChannels = ["email", "none"] as const;
+export type ReminderChannel = (typeof reminderChannels)[number];
+
+/** A person's own choice, across organisations (row-level security: their own row only). */
+export const reminderPreferences = pgTable(
+  "reminder_preferences",
+  {
+    personId: uuid("person_id")
+      .primaryKey()
+      .references(() => people.id, { onDelete: "cascade" }),
+    channel: text("channel").$type<ReminderChannel>().notNull().default("email"),
+    /** Also on the morning of the meeting, as well as the day before. */
+    morning: boolean("morning").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("reminder_preferences_channel", sql`${t.channel} in ('email', 'none')`)],
+);
+
+export const meetingReminderSlots = ["day_before", "morning"] as const;
+export type MeetingReminderSlot = (typeof meetingReminderSlots)[number];
+
+export const meetingReminders = pgTable(
+  "meeting_reminders",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    meetingId: uuid("meeting_id").notNull(),
+    sequence: integer("sequence").notNull(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    slot: text("slot").$type<MeetingReminderSlot>().notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.meetingId, t.sequence, t.personId, t.slot] }),
+    foreignKey({ columns: [t.organisationId, t.meetingId], foreignColumns: [meetings.organisationId, meetings.id] }).onDelete("cascade"),
+  ],
+);
