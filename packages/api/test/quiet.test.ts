@@ -2,6 +2,7 @@
 // with a fixed clock: each nudge, warning, close and "did it happen?" goes once, and none goes for a
 // relationship that is arranging a meeting or a meeting that was cancelled.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expireAllDueRequests } from "../src/services/matching/jobs";
 import { settleQuietRelationships } from "../src/services/relationships/quiet";
 import { relationshipWorld } from "./relationship-support";
 import type { TestEnv } from "./support";
@@ -11,7 +12,7 @@ let env: TestEnv;
 const week = 7 * 86_400_000;
 
 beforeAll(async () => {
-  world = await relationshipWorld({ people: ["ava", "ben", "cara", "dev", "eve", "finn"] });
+  world = await relationshipWorld({ people: ["ava", "ben", "cara", "dev", "eve", "finn", "gus", "hal"] });
   env = world.env;
 });
 afterAll(() => env.close());
@@ -95,5 +96,24 @@ describe("a meeting nobody recorded", () => {
     env.advance(5 * 86_400_000);
     await settle();
     expect(await count("eve@trust.org", /did your meeting happen/)).toBe(1);
+  });
+});
+
+describe("a request nobody answered", () => {
+  it("reminds the mentor once, two days before it passes to the mentee's next choice", async () => {
+    const schemeId = await world.makeScheme("Coach-mentoring, request reminders", "coach-mentoring-leaders");
+    const mentor = await world.enrol(schemeId, "hal", "mentor");
+    await world.enrol(schemeId, "gus", "mentee");
+    await world.caller("gus").matching.request({ organisationId: world.orgId, schemeId, mentorEnrolmentIds: [mentor] });
+    const request = (await world.caller("hal").matching.mine()).flatMap((o) => o.relationships).find((r) => r.status === "requested")!;
+    const expiresAt = request.expiresAt!;
+    const expire = () => expireAllDueRequests(env.db, { now: env.deps.now!(), mailer: env.deps.mailer, publicUrl: env.deps.publicUrl });
+    env.setNow(new Date(expiresAt.getTime() - 2 * 86_400_000 - 3_600_000));
+    expect(await expire()).toMatchObject({ reminded: 0 });
+    env.setNow(new Date(expiresAt.getTime() - 2 * 86_400_000 + 3_600_000));
+    expect(await expire()).toMatchObject({ reminded: 1, expired: 0 });
+    expect(await expire()).toMatchObject({ reminded: 0 });
+    expect(await count("hal@trust.org", /waiting for your answer/)).toBe(1);
+    expect(await count("gus@trust.org", /waiting for your answer/)).toBe(0);
   });
 });
