@@ -95,7 +95,7 @@ describe("a coordinator's scheme", () => {
     expect(meetings).toMatchObject({ label: "Maximum meetings", before: "Unlimited", after: "8" });
     const { history } = await coordinator.scheme.get({ organisationId: trust.id, schemeId });
     expect(history.map((h) => h.version)).toEqual([2, 1]);
-    expect(history[0]).toMatchObject({ note: "Eight meetings after feedback", changes: expect.arrayContaining([meetings]) });
+    expect(history[0]).toMatchObject({ changeNote: "Eight meetings after feedback", changes: expect.arrayContaining([meetings]) });
     // Saving the same rules again makes no new version.
     const same = await coordinator.scheme.updateRules({ organisationId: trust.id, schemeId, rules: (await coordinator.scheme.get({ organisationId: trust.id, schemeId })).rules });
     expect(same).toMatchObject({ version: 2, changes: [] });

@@ -62,7 +62,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       appraisalOverdue: mentor.readiness.reasons.some((r) => r.code === "appraisal_due"),
       approvals: (
         await guard(request, session.headers, () => session.caller.preparation.approvals({ ...session.org, schemeId: scheme.id, personId }))
-      ).map((a) => ({ decision: a.decision, note: a.note, decidedAt: a.decidedAt, decidedBy: a.decidedBy })),
+      ).map((a) => ({ decision: a.decision, note: a.messageToMentor, decidedAt: a.decidedAt, decidedBy: a.decidedBy })),
     })),
   );
   const flash = await takeFlash(request, session.headers, context);

@@ -43,10 +43,10 @@ export default function SchemeVersions() {
               {" by "}
               {v.createdBy ?? "Tandem"}
             </p>
-            {v.note ? (
+            {v.changeNote ? (
               <blockquote className="nhsuk-inset-text">
                 <span className="nhsuk-u-visually-hidden">Note: </span>
-                <p>{v.note}</p>
+                <p>{v.changeNote}</p>
               </blockquote>
             ) : null}
             {first ? (

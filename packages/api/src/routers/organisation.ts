@@ -7,20 +7,21 @@ import { listAudit } from "../services/audit";
 import { invitePerson, revokeInvitation } from "../services/invitations";
 import { listPeople, setMemberRoles } from "../services/people";
 import { orgProcedure, router } from "../trpc";
+import { AuditOutput, InviteOutput, OrganisationOutput, PeopleOutput, RevokeInvitationOutput, SetRolesOutput } from "./staff-outputs";
 
 export const organisationRouter = router({
-  get: orgProcedure().query(async ({ ctx }) => {
+  get: orgProcedure().output(OrganisationOutput).query(async ({ ctx }) => {
     const [organisation] = await ctx.tx.select().from(organisations).where(eq(organisations.id, ctx.org.id));
     return { ...organisation!, myRoles: ctx.org.roles };
   }),
 
-  people: orgProcedure("org_admin", "coordinator").query(({ ctx }) =>
+  people: orgProcedure("org_admin", "coordinator").output(PeopleOutput).query(({ ctx }) =>
     listPeople(ctx.tx, { organisationId: ctx.org.id, now: ctx.now() }),
   ),
 
   invite: orgProcedure("org_admin")
     .input(InvitePersonFields)
-    .mutation(({ ctx, input }) =>
+    .output(InviteOutput).mutation(({ ctx, input }) =>
       invitePerson(ctx.tx, {
         ...input,
         organisationId: ctx.org.id,
@@ -33,7 +34,7 @@ export const organisationRouter = router({
 
   revokeInvitation: orgProcedure("org_admin")
     .input(z.object({ invitationId: z.string().uuid("Choose an invitation") }))
-    .mutation(({ ctx, input }) =>
+    .output(RevokeInvitationOutput).mutation(({ ctx, input }) =>
       revokeInvitation(ctx.tx, {
         organisationId: ctx.org.id,
         actorPersonId: ctx.person.id,
@@ -44,7 +45,7 @@ export const organisationRouter = router({
 
   setRoles: orgProcedure("org_admin")
     .input(SetRolesFields)
-    .mutation(({ ctx, input }) =>
+    .output(SetRolesOutput).mutation(({ ctx, input }) =>
       setMemberRoles(ctx.tx, {
         organisationId: ctx.org.id,
         actorPersonId: ctx.person.id,
@@ -60,5 +61,5 @@ export const organisationRouter = router({
         limit: z.number().int().min(1).max(200).default(50),
       }),
     )
-    .query(({ ctx, input }) => listAudit(ctx.tx, { ...input, organisationId: ctx.org.id })),
+    .output(AuditOutput).query(({ ctx, input }) => listAudit(ctx.tx, { ...input, organisationId: ctx.org.id })),
 });

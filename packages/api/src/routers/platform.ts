@@ -7,6 +7,7 @@ import { CompareSchemesInput } from "@tandem/core";
 import { compareSchemes, listComparableSchemes } from "../services/central";
 import { listOutbox } from "../services/mail";
 import { centralProcedure, platformProcedure, router } from "../trpc";
+import { CentralSchemesOutput, CompareOutput, MailboxOutput, OrganisationListOutput } from "./staff-outputs";
 
 const organisationSummary = {
   id: organisations.id,
@@ -18,19 +19,19 @@ const organisationSummary = {
 export const platformRouter = router({
   mailbox: platformProcedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({}))
-    .query(({ ctx, input }) => listOutbox(ctx.db, input)),
+    .output(MailboxOutput).query(({ ctx, input }) => listOutbox(ctx.db, input)),
 
-  organisations: platformProcedure.query(({ ctx }) =>
+  organisations: platformProcedure.output(OrganisationListOutput).query(({ ctx }) =>
     ctx.db.select(organisationSummary).from(organisations).orderBy(asc(organisations.name)),
   ),
 });
 
 export const centralRouter = router({
-  schemes: centralProcedure.query(({ ctx }) => listComparableSchemes(ctx.db)),
+  schemes: centralProcedure.output(CentralSchemesOutput).query(({ ctx }) => listComparableSchemes(ctx.db)),
 
-  compare: centralProcedure.input(CompareSchemesInput).query(({ ctx, input }) => compareSchemes(ctx.db, input)),
+  compare: centralProcedure.input(CompareSchemesInput).output(CompareOutput).query(({ ctx, input }) => compareSchemes(ctx.db, input)),
 
-  organisations: centralProcedure.query(({ ctx }) =>
+  organisations: centralProcedure.output(OrganisationListOutput).query(({ ctx }) =>
     ctx.db
       .select(organisationSummary)
       .from(organisations)

@@ -20,6 +20,7 @@ import { mentorPool, myMentorStatus } from "../services/preparation/readiness";
 import { commitImport, listRecords, previewImport, recordCompletion, requestRecognition, verifyRecord } from "../services/preparation/records";
 import { approvalHistory, decideMentor, deleteEvent, listAppraisals, listEvents, listMentors, recordAppraisal, saveEvent, setAttendance } from "../services/preparation/support";
 import { orgProcedure, router, signedInProcedure } from "../trpc";
+import { AppraisalIdOutput, AppraisalsOutput, ApprovalsOutput, CommitImportOutput, DecideMentorOutput, EventIdOutput, EventsOutput, EvidenceOutput, MentorsOutput, ModuleIdOutput, ModulesOutput, PoolOutput, PreviewImportOutput, RecordIdOutput, RecordsOutput, SetAttendanceOutput, UploadEvidenceOutput } from "./staff-outputs";
 
 const runners = orgProcedure("org_admin", "coordinator");
 const convenors = orgProcedure("org_admin", "coordinator", "convenor");
@@ -44,69 +45,69 @@ function toDownload(file: { filename: string; contentType: string; size: number;
 }
 
 export const preparationRouter = router({
-  modules: runners.query(({ ctx }) => listModules(ctx.tx, { organisationId: ctx.org.id })),
+  modules: runners.output(ModulesOutput).query(({ ctx }) => listModules(ctx.tx, { organisationId: ctx.org.id })),
   saveModule: runners
     .input(z.object({ moduleId: Id("a module").optional(), fields: ModuleFields }))
-    .mutation(({ ctx, input }) => saveModule(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),
+    .output(ModuleIdOutput).mutation(({ ctx, input }) => saveModule(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),
   deleteModule: runners
     .input(z.object({ moduleId: Id("a module") }))
-    .mutation(({ ctx, input }) => deleteModule(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),
+    .output(ModuleIdOutput).mutation(({ ctx, input }) => deleteModule(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),
 
   records: runners
     .input(z.object({ personId: Id("a mentor").optional(), unverifiedOnly: z.boolean().optional() }))
-    .query(({ ctx, input }) => listRecords(ctx.tx, { ...input, organisationId: ctx.org.id })),
+    .output(RecordsOutput).query(({ ctx, input }) => listRecords(ctx.tx, { ...input, organisationId: ctx.org.id })),
   recordCompletion: runners
     .input(RecordCompletionFields)
-    .mutation(({ ctx, input }) => recordCompletion(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id, now: ctx.now() })),
+    .output(RecordIdOutput).mutation(({ ctx, input }) => recordCompletion(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id, now: ctx.now() })),
   verifyRecord: runners
     .input(z.object({ recordId: Id("a record") }))
-    .mutation(({ ctx, input }) => verifyRecord(ctx.tx, { organisationId: ctx.org.id, actorPersonId: ctx.person.id, recordId: input.recordId, now: ctx.now() })),
+    .output(RecordIdOutput).mutation(({ ctx, input }) => verifyRecord(ctx.tx, { organisationId: ctx.org.id, actorPersonId: ctx.person.id, recordId: input.recordId, now: ctx.now() })),
   previewImport: runners
     .input(AttendanceCsv)
-    .mutation(({ ctx, input }) => previewImport(ctx.tx, { organisationId: ctx.org.id, csv: input.csv, now: ctx.now() })),
+    .output(PreviewImportOutput).mutation(({ ctx, input }) => previewImport(ctx.tx, { organisationId: ctx.org.id, csv: input.csv, now: ctx.now() })),
   commitImport: runners
     .input(AttendanceCsv)
-    .mutation(({ ctx, input }) => commitImport(ctx.tx, { organisationId: ctx.org.id, actorPersonId: ctx.person.id, csv: input.csv, now: ctx.now() })),
+    .output(CommitImportOutput).mutation(({ ctx, input }) => commitImport(ctx.tx, { organisationId: ctx.org.id, actorPersonId: ctx.person.id, csv: input.csv, now: ctx.now() })),
 
   events: convenors
     .input(z.object({ from: z.string().date("Enter a date like 2026-03-14").optional() }))
-    .query(({ ctx, input }) => listEvents(ctx.tx, { organisationId: ctx.org.id, from: input.from })),
+    .output(EventsOutput).query(({ ctx, input }) => listEvents(ctx.tx, { organisationId: ctx.org.id, from: input.from })),
   saveEvent: runners
     .input(z.object({ eventId: Id("an event").optional(), fields: EventFields }))
-    .mutation(({ ctx, input }) => saveEvent(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),
+    .output(EventIdOutput).mutation(({ ctx, input }) => saveEvent(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),
   deleteEvent: runners
     .input(z.object({ eventId: Id("an event") }))
-    .mutation(({ ctx, input }) => deleteEvent(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),
+    .output(EventIdOutput).mutation(({ ctx, input }) => deleteEvent(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),
   setAttendance: convenors
     .input(AttendanceFields)
-    .mutation(({ ctx, input }) => setAttendance(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),
+    .output(SetAttendanceOutput).mutation(({ ctx, input }) => setAttendance(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id })),
   recordAppraisal: convenors
     .input(AppraisalFields)
-    .mutation(({ ctx, input }) => recordAppraisal(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id, now: ctx.now() })),
+    .output(AppraisalIdOutput).mutation(({ ctx, input }) => recordAppraisal(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id, now: ctx.now() })),
 
   appraisals: convenors
     .input(z.object({ mentorPersonId: Id("a mentor").optional() }))
-    .query(({ ctx, input }) => listAppraisals(ctx.tx, { ...input, organisationId: ctx.org.id })),
-  mentors: convenors.query(({ ctx }) => listMentors(ctx.tx, { organisationId: ctx.org.id })),
+    .output(AppraisalsOutput).query(({ ctx, input }) => listAppraisals(ctx.tx, { ...input, organisationId: ctx.org.id })),
+  mentors: convenors.output(MentorsOutput).query(({ ctx }) => listMentors(ctx.tx, { organisationId: ctx.org.id })),
 
   decideMentor: runners
     .input(MentorDecisionFields)
-    .mutation(({ ctx, input }) => decideMentor(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id, now: ctx.now() })),
+    .output(DecideMentorOutput).mutation(({ ctx, input }) => decideMentor(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id, now: ctx.now() })),
   approvals: runners
     .input(z.object({ schemeId: Id("a scheme"), personId: Id("a mentor") }))
-    .query(({ ctx, input }) => approvalHistory(ctx.tx, { ...input, organisationId: ctx.org.id })),
+    .output(ApprovalsOutput).query(({ ctx, input }) => approvalHistory(ctx.tx, { ...input, organisationId: ctx.org.id })),
   pool: runners
     .input(SchemeRef)
-    .query(({ ctx, input }) => mentorPool(ctx.tx, { organisationId: ctx.org.id, schemeId: input.schemeId, now: ctx.now() })),
+    .output(PoolOutput).query(({ ctx, input }) => mentorPool(ctx.tx, { organisationId: ctx.org.id, schemeId: input.schemeId, now: ctx.now() })),
 
   uploadEvidence: runners
     .input(EvidenceUpload.extend({ personId: Id("a person") }))
-    .mutation(({ ctx, input }) =>
+    .output(UploadEvidenceOutput).mutation(({ ctx, input }) =>
       storeEvidence(ctx.tx, { organisationId: ctx.org.id, personId: input.personId, filename: input.filename, bytes: decodeUpload(input.contentBase64) }),
     ),
   evidence: runners
     .input(z.object({ evidenceFileId: Id("a file") }))
-    .query(async ({ ctx, input }) => toDownload(await readEvidence(ctx.tx, { organisationId: ctx.org.id, evidenceFileId: input.evidenceFileId }))),
+    .output(EvidenceOutput).query(async ({ ctx, input }) => toDownload(await readEvidence(ctx.tx, { organisationId: ctx.org.id, evidenceFileId: input.evidenceFileId }))),
 
   /** A mentor's own evidence: uploaded for a recognition request, readable only by them and coordinators. */
   uploadMyEvidence: signedInProcedure.input(EvidenceUpload.extend({ organisationId: Id("an organisation") })).mutation(({ ctx, input }) =>

@@ -3,6 +3,7 @@ import { CreateSchemeFields, ReviewEnrolmentFields, SchemeRef, schemeTemplates, 
 import { listSchemeEnrolments, reviewEnrolment } from "../services/enrolments";
 import { changeSchemeStatus, createSchemeFromTemplate, getScheme, listSchemes, updateSchemeRules } from "../services/schemes";
 import { orgProcedure, router, signedInProcedure } from "../trpc";
+import { CreateSchemeOutput, EnrolmentsOutput, ReviewOutput, SchemeListOutput, SchemeOutput, SchemeStatusOutput, UpdateRulesOutput } from "./staff-outputs";
 
 const runners = orgProcedure("org_admin", "coordinator");
 
@@ -11,39 +12,39 @@ export const schemeRouter = router({
     schemeTemplates.map((t) => ({ id: t.id, name: t.name, summary: t.summary, rules: t.rules })),
   ),
 
-  list: runners.query(({ ctx }) => listSchemes(ctx.tx, { organisationId: ctx.org.id })),
+  list: runners.output(SchemeListOutput).query(({ ctx }) => listSchemes(ctx.tx, { organisationId: ctx.org.id })),
 
-  get: runners.input(SchemeRef).query(({ ctx, input }) => getScheme(ctx.tx, { organisationId: ctx.org.id, schemeId: input.schemeId })),
+  get: runners.input(SchemeRef).output(SchemeOutput).query(({ ctx, input }) => getScheme(ctx.tx, { organisationId: ctx.org.id, schemeId: input.schemeId })),
 
   create: runners
     .input(CreateSchemeFields)
-    .mutation(({ ctx, input }) =>
+    .output(CreateSchemeOutput).mutation(({ ctx, input }) =>
       createSchemeFromTemplate(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id }),
     ),
 
   updateRules: runners
     .input(UpdateSchemeRulesFields)
-    .mutation(({ ctx, input }) =>
+    .output(UpdateRulesOutput).mutation(({ ctx, input }) =>
       updateSchemeRules(ctx.tx, { ...input, organisationId: ctx.org.id, actorPersonId: ctx.person.id }),
     ),
 
   publish: runners
     .input(SchemeRef)
-    .mutation(({ ctx, input }) =>
+    .output(SchemeStatusOutput).mutation(({ ctx, input }) =>
       changeSchemeStatus(ctx.tx, { organisationId: ctx.org.id, actorPersonId: ctx.person.id, schemeId: input.schemeId, change: "publish" }),
     ),
 
   close: runners
     .input(SchemeRef)
-    .mutation(({ ctx, input }) =>
+    .output(SchemeStatusOutput).mutation(({ ctx, input }) =>
       changeSchemeStatus(ctx.tx, { organisationId: ctx.org.id, actorPersonId: ctx.person.id, schemeId: input.schemeId, change: "close" }),
     ),
 
   enrolments: runners
     .input(SchemeRef)
-    .query(({ ctx, input }) => listSchemeEnrolments(ctx.tx, { organisationId: ctx.org.id, schemeId: input.schemeId })),
+    .output(EnrolmentsOutput).query(({ ctx, input }) => listSchemeEnrolments(ctx.tx, { organisationId: ctx.org.id, schemeId: input.schemeId })),
 
-  review: runners.input(ReviewEnrolmentFields).mutation(({ ctx, input }) =>
+  review: runners.input(ReviewEnrolmentFields).output(ReviewOutput).mutation(({ ctx, input }) =>
     reviewEnrolment(ctx.tx, {
       ...input,
       organisationId: ctx.org.id,

@@ -265,7 +265,7 @@ export async function getScheme(tx: Tx, options: { organisationId: string; schem
     summary: describeRules(current.rules),
     history: parsed.map((v, index) => ({
       version: v.version,
-      note: v.note,
+      changeNote: v.note,
       createdAt: v.createdAt,
       createdBy: v.createdBy,
       changes: parsed[index + 1] ? diffRules(parsed[index + 1]!.rules, v.rules) : [],

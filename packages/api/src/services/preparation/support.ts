@@ -176,7 +176,7 @@ export async function decideMentor(
 
 export async function approvalHistory(tx: Tx, options: { organisationId: string; schemeId: string; personId: string }) {
   return tx
-    .select({ decision: mentorApprovals.decision, note: mentorApprovals.note, decidedAt: mentorApprovals.decidedAt, decidedBy: people.name })
+    .select({ decision: mentorApprovals.decision, messageToMentor: mentorApprovals.note, decidedAt: mentorApprovals.decidedAt, decidedBy: people.name })
     .from(mentorApprovals)
     .leftJoin(people, eq(people.id, mentorApprovals.decidedByPersonId))
     .where(
