@@ -22,7 +22,11 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
   pageTitle(page ? `Claims: ${page.scheme.name}` : "Claims", organisationNameFrom(matches));
 
 const StatusQuery = z
-  .enum(["", ...claimFilterStatuses], { errorMap: () => ({ message: "Choose any status, waiting for a decision, queried, approved or rejected" }) })
+  .enum(["", ...claimFilterStatuses], {
+    errorMap: () => ({
+      message: "Choose any status, waiting for a decision, queried, approved or rejected",
+    }),
+  })
   .optional();
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -78,13 +82,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       );
     } catch (error) {
       const { formErrors, fieldErrors } = formErrorsOrThrow(error, request, runner.headers);
-      const message = formErrors[0] ?? Object.values(fieldErrors).flat()[0] ?? "The claims could not be exported";
+      const message =
+        formErrors[0] ?? Object.values(fieldErrors).flat()[0] ?? "The claims could not be exported";
       return data({ kind: "export" as const, message }, { status: 400, headers: runner.headers });
     }
     return redirect(here, { headers: runner.headers });
   }
 
-  if (formData.get("intent") !== "decide") throw new Response(null, { status: 400, headers: runner.headers });
+  if (formData.get("intent") !== "decide")
+    throw new Response(null, { status: 400, headers: runner.headers });
   const claimId = String(formData.get("claimId") ?? "");
   const mentorName = String(formData.get("mentorName") ?? "") || "the mentor";
   const fail = (errors: DecisionProblem["errors"]) =>
@@ -93,19 +99,31 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     const errors = submission.error ?? {};
     return fail([
-      ...(errors.decision?.[0] ? [{ field: "decision" as const, message: errors.decision[0] }] : []),
+      ...(errors.decision?.[0]
+        ? [{ field: "decision" as const, message: errors.decision[0] }]
+        : []),
       ...(errors.message?.[0] ? [{ field: "message" as const, message: errors.message[0] }] : []),
       ...(errors.claimId?.[0] ? [{ field: "decision" as const, message: errors.claimId[0] }] : []),
     ]);
   }
   try {
-    await runner.caller.claims.decide({ organisationId: runner.organisationId, ...submission.value });
+    await runner.caller.claims.decide({
+      organisationId: runner.organisationId,
+      ...submission.value,
+    });
   } catch (error) {
-    const { formErrors, fieldErrors } = formErrorsOrThrow(error, request, runner.headers, ["NOT_FOUND"]);
+    const { formErrors, fieldErrors } = formErrorsOrThrow(error, request, runner.headers, [
+      "NOT_FOUND",
+    ]);
     return fail([
       ...formErrors.map((message) => ({ field: "decision" as const, message })),
       ...Object.entries(fieldErrors).flatMap(([field, list]) =>
-        list.slice(0, 1).map((message) => ({ field: field === "message" ? ("message" as const) : ("decision" as const), message })),
+        list
+          .slice(0, 1)
+          .map((message) => ({
+            field: field === "message" ? ("message" as const) : ("decision" as const),
+            message,
+          })),
       ),
     ]);
   }
@@ -129,7 +147,12 @@ export default function SchemeClaims() {
   const problem = result?.kind === "decide" ? result : null;
   const summary = [
     ...(page.filterError ? [{ href: "#status", text: page.filterError }] : []),
-    ...(problem ? problem.errors.map((e) => ({ href: `#${decisionFieldId(problem.claimId, e.field)}`, text: e.message })) : []),
+    ...(problem
+      ? problem.errors.map((e) => ({
+          href: `#${decisionFieldId(problem.claimId, e.field)}`,
+          text: e.message,
+        }))
+      : []),
     ...(result?.kind === "export" ? [{ href: "#export-claims", text: result.message }] : []),
   ];
 
@@ -137,7 +160,9 @@ export default function SchemeClaims() {
     <>
       <BackLink href={base}>Back to {page.scheme.name}</BackLink>
       {page.flash ? <SuccessBanner>{page.flash}</SuccessBanner> : null}
-      {summary.length ? <ErrorSummary key={JSON.stringify(result ?? page.filterError)} errors={summary} /> : null}
+      {summary.length ? (
+        <ErrorSummary key={JSON.stringify(result ?? page.filterError)} errors={summary} />
+      ) : null}
       <span className="nhsuk-caption-l">{page.organisationName}</span>
       <h1>Claims: {page.scheme.name}</h1>
 
@@ -145,7 +170,11 @@ export default function SchemeClaims() {
         <SummaryList
           rows={[
             { id: "fee", key: "Fee per held meeting", value: page.terms.fee },
-            { id: "cap", key: "Meetings paid for", value: page.terms.cap ? `Up to ${page.terms.cap} in a relationship` : "No limit" },
+            {
+              id: "cap",
+              key: "Meetings paid for",
+              value: page.terms.cap ? `Up to ${page.terms.cap} in a relationship` : "No limit",
+            },
             { id: "expenses", key: "Expenses", value: page.terms.expenses },
           ]}
         />
@@ -160,12 +189,19 @@ export default function SchemeClaims() {
         </InsetText>
       )}
 
-      {page.terms || page.claims.length || page.status ? <ClaimStatusFilter status={page.status} error={page.filterError ?? undefined} /> : null}
+      {page.terms || page.claims.length || page.status ? (
+        <ClaimStatusFilter status={page.status} error={page.filterError ?? undefined} />
+      ) : null}
 
       <h2>Waiting for you</h2>
       {open.length ? (
         open.map((claim) => (
-          <ClaimDecision key={claim.id} claim={claim} busy={busy} problem={problem?.claimId === claim.id ? problem : null} />
+          <ClaimDecision
+            key={claim.id}
+            claim={claim}
+            busy={busy}
+            problem={problem?.claimId === claim.id ? problem : null}
+          />
         ))
       ) : (
         <p>
@@ -178,7 +214,12 @@ export default function SchemeClaims() {
       {decided.length ? <DecidedClaimsTable claims={decided} /> : null}
 
       {page.terms || page.exports.length ? (
-        <ExportsSection base={base} readyToExport={page.readyToExport} exports={page.exports} busy={busy} />
+        <ExportsSection
+          base={base}
+          readyToExport={page.readyToExport}
+          exports={page.exports}
+          busy={busy}
+        />
       ) : null}
     </>
   );

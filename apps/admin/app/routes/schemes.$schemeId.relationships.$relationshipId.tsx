@@ -27,12 +27,16 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const runner = await requireSchemeRunner(request, context, params);
   const relationshipId = params.relationshipId ?? "";
-  const notFound = () => new Response(null, { status: 404, statusText: "Not Found", headers: runner.headers });
+  const notFound = () =>
+    new Response(null, { status: 404, statusText: "Not Found", headers: runner.headers });
   if (!uuid.test(relationshipId)) throw notFound();
   const [{ scheme }, detail] = await Promise.all([
     loadScheme(request, runner),
     guard(request, runner.headers, () =>
-      runner.caller.relationships.forCoordinator({ organisationId: runner.organisationId, relationshipId }),
+      runner.caller.relationships.forCoordinator({
+        organisationId: runner.organisationId,
+        relationshipId,
+      }),
     ),
   ]);
   // The API looks the relationship up in the organisation; the address names the scheme too.
@@ -76,8 +80,8 @@ export default function RelationshipDetail() {
 
       <InsetText>
         <p>
-          Notes, agreed actions and reflections are private to the people in this relationship, and so is where or how
-          they meet. You see that meetings happen and when, never what is said.
+          Notes, agreed actions and reflections are private to the people in this relationship, and
+          so is where or how they meet. You see that meetings happen and when, never what is said.
         </p>
       </InsetText>
 
@@ -88,15 +92,35 @@ export default function RelationshipDetail() {
           { id: "state", key: "State", value: <RelationshipStateTag state={r.status} /> },
           { id: "started", key: "Started", value: dateOr(r.startedAt, "Not started") },
           ...(r.status === "paused"
-            ? [{ id: "resume", key: "Resumes on", value: r.resumeOn ? formatDay(r.resumeOn) : "When they choose" }]
+            ? [
+                {
+                  id: "resume",
+                  key: "Resumes on",
+                  value: r.resumeOn ? formatDay(r.resumeOn) : "When they choose",
+                },
+              ]
             : []),
-          ...(r.status === "closed" ? [{ id: "ended", key: "Ended", value: dateOr(r.endedAt, "Not recorded") }] : []),
+          ...(r.status === "closed"
+            ? [{ id: "ended", key: "Ended", value: dateOr(r.endedAt, "Not recorded") }]
+            : []),
           { id: "closure", key: "Closure reason", value: closureText(r.closedReason) },
-          ...(r.noFaultReason ? [{ id: "no-fault", key: "Mentee's reason for a no-fault change", value: r.noFaultReason }] : []),
+          ...(r.noFaultReason
+            ? [
+                {
+                  id: "no-fault",
+                  key: "Mentee's reason for a no-fault change",
+                  value: r.noFaultReason,
+                },
+              ]
+            : []),
           { id: "held", key: "Meetings held", value: String(r.meetingsHeld) },
           { id: "scheduled", key: "Meetings scheduled", value: String(r.meetingsScheduled) },
           { id: "last", key: "Last meeting", value: dateOr(r.lastMeetingAt, "None yet") },
-          { id: "next", key: "Next meeting", value: r.nextMeetingAt ? formatDate(r.nextMeetingAt) : "None arranged" },
+          {
+            id: "next",
+            key: "Next meeting",
+            value: r.nextMeetingAt ? formatDate(r.nextMeetingAt) : "None arranged",
+          },
           { id: "rules", key: "Rules", value: `Version ${r.rulesVersion}` },
         ]}
       />
@@ -106,7 +130,10 @@ export default function RelationshipDetail() {
       ) : (
         <>
           <h2>Meetings</h2>
-          <p>No meetings have been arranged yet. The people in the relationship arrange them in the app.</p>
+          <p>
+            No meetings have been arranged yet. The people in the relationship arrange them in the
+            app.
+          </p>
         </>
       )}
     </>

@@ -12,10 +12,15 @@ import { organisationNameFrom, pageTitle } from "../lib/meta";
 import { loadScheme, requireSchemeRunner } from "../lib/scheme-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
-  pageTitle(page ? `Relationships: ${page.scheme.name}` : "Relationships", organisationNameFrom(matches));
+  pageTitle(
+    page ? `Relationships: ${page.scheme.name}` : "Relationships",
+    organisationNameFrom(matches),
+  );
 
 const StateQuery = z
-  .enum(["", ...relationshipFilterStates], { errorMap: () => ({ message: "Choose any state, active, paused or ended" }) })
+  .enum(["", ...relationshipFilterStates], {
+    errorMap: () => ({ message: "Choose any state, active, paused or ended" }),
+  })
   .optional();
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -24,7 +29,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const state = asked.success && asked.data ? asked.data : undefined;
   const [{ scheme, rules }, list] = await Promise.all([
     loadScheme(request, runner),
-    guard(request, runner.headers, () => runner.caller.relationships.forScheme({ ...runner.ref, state })),
+    guard(request, runner.headers, () =>
+      runner.caller.relationships.forScheme({ ...runner.ref, state }),
+    ),
   ]);
   return data(
     {
@@ -58,25 +65,33 @@ export default function SchemeRelationships() {
   return (
     <>
       <BackLink href={base}>Back to {page.scheme.name}</BackLink>
-      {page.filterError ? <ErrorSummary errors={[{ href: "#state", text: page.filterError }]} /> : null}
+      {page.filterError ? (
+        <ErrorSummary errors={[{ href: "#state", text: page.filterError }]} />
+      ) : null}
       <span className="nhsuk-caption-l">{page.organisationName}</span>
       <h1>Relationships: {page.scheme.name}</h1>
       <p>
-        You see who is in each relationship, how often they meet and when. Notes, agreed actions and reflections are
-        private to the people in it.
+        You see who is in each relationship, how often they meet and when. Notes, agreed actions and
+        reflections are private to the people in it.
       </p>
 
       {none ? (
         <InsetText>
           <p>No one in this scheme has been matched yet.</p>
           <p>
-            {page.menteesChoose ? "Mentees choose their mentors in the app, or you can match those still waiting: " : "To pair mentees with mentors, "}
+            {page.menteesChoose
+              ? "Mentees choose their mentors in the app, or you can match those still waiting: "
+              : "To pair mentees with mentors, "}
             <a href={`${base}/matching`}>go to matching and run it</a>.
           </p>
         </InsetText>
       ) : (
         <>
-          <StateFilter state={page.state} counts={page.counts} error={page.filterError ?? undefined} />
+          <StateFilter
+            state={page.state}
+            counts={page.counts}
+            error={page.filterError ?? undefined}
+          />
           {page.relationships.length ? (
             <RelationshipsTable
               caption={page.state ? `${stateName(page.state)} relationships` : "All relationships"}

@@ -10,8 +10,17 @@ export function decisionFieldId(claimId: string, field: "decision" | "message"):
   return `${field}-${claimId}`;
 }
 
-export function ClaimDecision({ claim, problem, busy }: { claim: ClaimView; problem: DecisionProblem | null; busy: boolean }) {
-  const errorOf = (field: "decision" | "message") => problem?.errors.find((e) => e.field === field)?.message;
+export function ClaimDecision({
+  claim,
+  problem,
+  busy,
+}: {
+  claim: ClaimView;
+  problem: DecisionProblem | null;
+  busy: boolean;
+}) {
+  const errorOf = (field: "decision" | "message") =>
+    problem?.errors.find((e) => e.field === field)?.message;
   const queried = claim.status === "queried";
   const meeting = meetingText(claim);
   return (
@@ -43,8 +52,12 @@ export function ClaimDecision({ claim, problem, busy }: { claim: ClaimView; prob
                 "None"
               ),
             },
-            ...(claim.decisionMessage && queried ? [{ id: "question", key: "Your question", value: claim.decisionMessage }] : []),
-            ...(claim.queryAnswer ? [{ id: "answer", key: "The mentor's answer", value: claim.queryAnswer }] : []),
+            ...(claim.decisionMessage && queried
+              ? [{ id: "question", key: "Your question", value: claim.decisionMessage }]
+              : []),
+            ...(claim.queryAnswer
+              ? [{ id: "answer", key: "The mentor's answer", value: claim.queryAnswer }]
+              : []),
           ]}
         />
         <Form method="post">
@@ -56,11 +69,19 @@ export function ClaimDecision({ claim, problem, busy }: { claim: ClaimView; prob
             name="decision"
             legend={
               <>
-                Your decision<span className="nhsuk-u-visually-hidden"> on the claim from {claim.mentorName} for the {meeting}</span>
+                Your decision
+                <span className="nhsuk-u-visually-hidden">
+                  {" "}
+                  on the claim from {claim.mentorName} for the {meeting}
+                </span>
               </>
             }
             legendSize="s"
-            hint={queried ? "You asked the mentor a question: approve once they answer, or reject the claim now." : undefined}
+            hint={
+              queried
+                ? "You asked the mentor a question: approve once they answer, or reject the claim now."
+                : undefined
+            }
             error={errorOf("decision")}
             items={
               queried
@@ -81,7 +102,11 @@ export function ClaimDecision({ claim, problem, busy }: { claim: ClaimView; prob
             error={errorOf("message")}
           />
           <Button disabled={busy} className="nhsuk-u-margin-bottom-0">
-            Save decision<span className="nhsuk-u-visually-hidden"> on the claim from {claim.mentorName} for the {meeting}</span>
+            Save decision
+            <span className="nhsuk-u-visually-hidden">
+              {" "}
+              on the claim from {claim.mentorName} for the {meeting}
+            </span>
           </Button>
         </Form>
       </div>

@@ -19,10 +19,16 @@ export function DecidedClaimsTable({ claims }: { claims: ClaimView[] }) {
         formatMoney(c.expensesPence),
         <span key="status">
           <ClaimStatusTag status={c.status} />
-          {c.status === "rejected" && c.decisionMessage ? <span className="nhsuk-body-s nhsuk-u-display-block">{c.decisionMessage}</span> : null}
+          {c.status === "rejected" && c.decisionMessage ? (
+            <span className="nhsuk-body-s nhsuk-u-display-block">{c.decisionMessage}</span>
+          ) : null}
         </span>,
         c.decidedAt ? formatDate(c.decidedAt) : "Not recorded",
-        c.exportedAt ? formatDate(c.exportedAt) : c.status === "approved" ? "Not yet" : "Not exported",
+        c.exportedAt
+          ? formatDate(c.exportedAt)
+          : c.status === "approved"
+            ? "Not yet"
+            : "Not exported",
       ])}
     />
   );

@@ -10,7 +10,17 @@ interface ExportBatch {
   claimCount: number;
 }
 
-export function ExportsSection({ base, readyToExport, exports, busy }: { base: string; readyToExport: number; exports: ExportBatch[]; busy: boolean }) {
+export function ExportsSection({
+  base,
+  readyToExport,
+  exports,
+  busy,
+}: {
+  base: string;
+  readyToExport: number;
+  exports: ExportBatch[];
+  busy: boolean;
+}) {
   const claims = (n: number) => `${n} approved ${n === 1 ? "claim" : "claims"}`;
   return (
     <>
@@ -18,8 +28,8 @@ export function ExportsSection({ base, readyToExport, exports, busy }: { base: s
       {readyToExport ? (
         <>
           <p>
-            {claims(readyToExport)} {readyToExport === 1 ? "is" : "are"} ready to export. Each claim is exported once; the
-            batch can be downloaded again below.
+            {claims(readyToExport)} {readyToExport === 1 ? "is" : "are"} ready to export. Each claim
+            is exported once; the batch can be downloaded again below.
           </p>
           <Form method="post">
             <input type="hidden" name="intent" value="export" />
@@ -30,7 +40,10 @@ export function ExportsSection({ base, readyToExport, exports, busy }: { base: s
         </>
       ) : (
         <InsetText>
-          <p>No approved claims are waiting to be exported. Approve claims above, then export them here.</p>
+          <p>
+            No approved claims are waiting to be exported. Approve claims above, then export them
+            here.
+          </p>
         </InsetText>
       )}
       {exports.length ? (
@@ -49,12 +62,14 @@ export function ExportsSection({ base, readyToExport, exports, busy }: { base: s
               <ul key="files" className="nhsuk-list nhsuk-u-margin-bottom-0">
                 <li>
                   <a href={`${base}/claims.csv${query}`} download>
-                    Download CSV<span className="nhsuk-u-visually-hidden"> of the export on {when}</span>
+                    Download CSV
+                    <span className="nhsuk-u-visually-hidden"> of the export on {when}</span>
                   </a>
                 </li>
                 <li>
                   <a href={`${base}/remittance.pdf${query}`} download>
-                    Download remittance PDF<span className="nhsuk-u-visually-hidden"> of the export on {when}</span>
+                    Download remittance PDF
+                    <span className="nhsuk-u-visually-hidden"> of the export on {when}</span>
                   </a>
                 </li>
               </ul>,

@@ -1,22 +1,27 @@
 // Filters claims by status with a plain GET form (the choice lives in the address).
 import { Form } from "@remix-run/react";
-import { Button, Radios } from "@tandem/ui";
+import { Button, Select } from "@tandem/ui";
 import { claimFilterStatuses, claimStatusName } from "./words";
 
-export function ClaimStatusFilter({ status, error }: { status: string; error?: string | undefined }) {
+export function ClaimStatusFilter({
+  status,
+  error,
+}: {
+  status: string;
+  error?: string | undefined;
+}) {
   return (
-    <Form method="get">
-      <Radios
-        key={status}
-        idPrefix="status"
+    <Form method="get" key={status}>
+      <Select
+        id="status"
         name="status"
-        legend="Show claims that are"
-        legendSize="s"
-        inline
-        small
+        label="Show claims that are"
         error={error}
         defaultValue={status}
-        items={[{ value: "", label: "Any status" }, ...claimFilterStatuses.map((s) => ({ value: s, label: claimStatusName(s) }))]}
+        options={[
+          { value: "", text: "Of any status" },
+          ...claimFilterStatuses.map((s) => ({ value: s, text: claimStatusName(s) })),
+        ]}
       />
       <Button variant="secondary">Show claims</Button>
     </Form>

@@ -23,7 +23,11 @@ export function ClaimStatusTag({ status }: { status: string }) {
 }
 
 /** "First meeting (contract) on 5 March 2026, 60 minutes" */
-export function meetingText(claim: { meetingKind: string; meetingDate: Date | string | null; meetingMinutes: number }): string {
+export function meetingText(claim: {
+  meetingKind: string;
+  meetingDate: Date | string | null;
+  meetingMinutes: number;
+}): string {
   const kind = meetingKindWords[claim.meetingKind] ?? claim.meetingKind;
   const when = claim.meetingDate ? ` on ${formatDate(claim.meetingDate)}` : "";
   return `${kind}${when}, ${claim.meetingMinutes} minutes`;

@@ -4,7 +4,9 @@ export function FreeTextSets({ sets }: { sets: { question: string; answer: strin
   return (
     <>
       <h2>Written answers</h2>
-      <p>Each box is one person&apos;s written answers, without their name, in no particular order.</p>
+      <p>
+        Each box is one person&apos;s written answers, without their name, in no particular order.
+      </p>
       {sets.map((set, i) => (
         <div key={i} className="nhsuk-card">
           <div className="nhsuk-card__content">
@@ -13,7 +15,12 @@ export function FreeTextSets({ sets }: { sets: { question: string; answer: strin
               {set.map((item) => (
                 <div key={item.question}>
                   <dt className="nhsuk-u-font-weight-bold">{item.question}</dt>
-                  <dd className="nhsuk-u-margin-left-0 nhsuk-u-margin-bottom-2" style={{ overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>{item.answer}</dd>
+                  <dd
+                    className="nhsuk-u-margin-left-0 nhsuk-u-margin-bottom-2"
+                    style={{ overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}
+                  >
+                    {item.answer}
+                  </dd>
                 </div>
               ))}
             </dl>

@@ -12,10 +12,22 @@ export interface Round {
 }
 
 export function roundLabel(round: Round): string {
-  return round.closedAt ? `${round.name} (closed ${formatDate(round.closedAt)})` : `${round.name} (open)`;
+  return round.closedAt
+    ? `${round.name} (closed ${formatDate(round.closedAt)})`
+    : `${round.name} (open)`;
 }
 
-export function RoundFilter({ rounds, roundId, role, askMentors }: { rounds: Round[]; roundId: string; role: string; askMentors: boolean }) {
+export function RoundFilter({
+  rounds,
+  roundId,
+  role,
+  askMentors,
+}: {
+  rounds: Round[];
+  roundId: string;
+  role: string;
+  askMentors: boolean;
+}) {
   return (
     <Form method="get" key={`${roundId}-${role}`}>
       <Select

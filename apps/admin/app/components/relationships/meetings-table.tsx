@@ -32,7 +32,14 @@ export function MeetingsTable({ meetings, group }: { meetings: MeetingRow[]; gro
           `${m.minutes} minutes`,
           meetingModeWords[m.mode] ?? m.mode,
         ];
-        return group ? [...cells, m.attendanceRecorded ? `${m.attended} of ${m.attendanceRecorded} attended` : "Not recorded"] : cells;
+        return group
+          ? [
+              ...cells,
+              m.attendanceRecorded
+                ? `${m.attended} of ${m.attendanceRecorded} attended`
+                : "Not recorded",
+            ]
+          : cells;
       })}
     />
   );

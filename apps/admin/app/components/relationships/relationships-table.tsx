@@ -15,12 +15,29 @@ export interface RelationshipRow {
   nextMeetingAt: Date | string | null;
 }
 
-export function RelationshipsTable({ caption, rows, base }: { caption: string; rows: RelationshipRow[]; base: string }) {
+export function RelationshipsTable({
+  caption,
+  rows,
+  base,
+}: {
+  caption: string;
+  rows: RelationshipRow[];
+  base: string;
+}) {
   return (
     <Table
       caption={caption}
       captionSize="s"
-      head={["Members", "State", "Started", "Meetings held", "Meetings scheduled", "Last meeting", "Next meeting", "Closure reason"]}
+      head={[
+        "Members",
+        "State",
+        "Started",
+        "Meetings held",
+        "Meetings scheduled",
+        "Last meeting",
+        "Next meeting",
+        "Closure reason",
+      ]}
       firstCellIsHeader
       rowKeys={rows.map((r) => r.id)}
       rows={rows.map((r) => [

@@ -1,7 +1,7 @@
 // Filters the relationships list by state with a plain GET form, so the choice lives in the address
 // and works without JavaScript.
 import { Form } from "@remix-run/react";
-import { Button, Radios } from "@tandem/ui";
+import { Button, Select } from "@tandem/ui";
 import { relationshipFilterStates, stateName } from "./words";
 
 export function StateFilter({
@@ -15,20 +15,19 @@ export function StateFilter({
 }) {
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
   return (
-    <Form method="get" id="filter">
-      <Radios
-        key={state}
-        idPrefix="state"
+    <Form method="get" key={state}>
+      <Select
+        id="state"
         name="state"
-        legend="Show relationships that are"
-        legendSize="s"
-        inline
-        small
+        label="Show relationships that are"
         error={error}
         defaultValue={state}
-        items={[
-          { value: "", label: `Any state (${total})` },
-          ...relationshipFilterStates.map((s) => ({ value: s, label: `${stateName(s)} (${counts[s] ?? 0})` })),
+        options={[
+          { value: "", text: `In any state (${total})` },
+          ...relationshipFilterStates.map((s) => ({
+            value: s,
+            text: `${stateName(s)} (${counts[s] ?? 0})`,
+          })),
         ]}
       />
       <Button variant="secondary">Show relationships</Button>

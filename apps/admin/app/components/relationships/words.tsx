@@ -49,7 +49,9 @@ interface Member {
 /** "Dr Zoe Clarke (mentee) and Dr Helen Marsh (mentor)": the row's name, in plain text. */
 export function membersText(members: readonly Member[]): string {
   if (members.length === 0) return "No members";
-  const parts = members.map((m) => `${m.name} (${memberRoleName(m.role).toLowerCase()}${m.left ? ", left" : ""})`);
+  const parts = members.map(
+    (m) => `${m.name} (${memberRoleName(m.role).toLowerCase()}${m.left ? ", left" : ""})`,
+  );
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)!}`;
 }
 
