@@ -6,7 +6,9 @@
 // pair keep (the action, the video link, the place) anywhere in the page, not even in its data;
 // feedback has its empty state; a claim is refused without a reason, then approved (the mentor is
 // emailed), exported, and downloaded as finance's CSV and the PDF remittance. The mentor cannot
-// decide their own claim through the API. Axe checks each page; the lists fit a 320px screen.
+// decide their own claim through the API. When the mentee ends the relationship and gives feedback,
+// the coordinator sees it ended and how many answered, but no ratings or written answers below the
+// threshold, and closes the round. Axe checks each page; the pages fit a 320px screen.
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { DEMO_PASSWORD, expect, signInThroughForm, test } from "./support/fixtures";
@@ -21,6 +23,8 @@ const pairName = `${mentee.name} (mentee) and ${mentor.name} (mentor)`;
 const actionText = "Draft a portfolio learning plan before the appraisal";
 const videoLink = "https://meet.example.org/private-room-4711";
 const place = "Room 4 at Wharfedale Medical Practice";
+/** A written feedback answer: below the scheme's threshold the coordinator never sees it. */
+const feedbackText = "My mentor helped me plan my next portfolio steps";
 
 test.describe.configure({ mode: "serial" });
 
@@ -403,6 +407,87 @@ test("claims: a rejection needs a reason, the mentor cannot approve their own, t
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
   await expectNoSidewaysScroll(page);
   // The test ends on the claims page after the export: the fixture runs axe on it.
+});
+
+test("the mentee ends the relationship and gives feedback: the coordinator sees it ended and how many answered, nothing more below the threshold, and closes the round", async ({
+  page,
+  checkA11y,
+  browser,
+  baseURL,
+}) => {
+  expect(found.relationshipId, "the pair met in an earlier test").not.toBe("");
+  const laura = await apiAs(browser, baseURL!, mentee.email);
+  try {
+    const organisationId = await organisationOf(laura);
+    await laura.mutate("relationships.withdraw", {
+      organisationId,
+      relationshipId: found.relationshipId,
+    });
+    const asked =
+      await laura.query<{ requestId: string; relationshipId: string }[]>("feedback.mine");
+    const request = asked.find((r) => r.relationshipId === found.relationshipId);
+    expect(
+      request,
+      "ending a relationship that held a meeting asks the mentee for feedback",
+    ).toBeDefined();
+    const form = await laura.query<{ questions: { id: string; kind: string }[] }>("feedback.form", {
+      organisationId,
+      requestId: request!.requestId,
+    });
+    const answers = Object.fromEntries(
+      form.questions.map((q) => [
+        q.id,
+        q.kind === "likert" ? 4 : q.kind === "yes_no" ? true : feedbackText,
+      ]),
+    );
+    await laura.mutate("feedback.submit", {
+      organisationId,
+      requestId: request!.requestId,
+      answers,
+    });
+  } finally {
+    await laura.close();
+  }
+
+  await signInThroughForm(page, coordinator);
+  await page.goto(`${found.schemePath}/relationships`);
+  await page.getByLabel("Show relationships that are").selectOption({ label: "Ended (1)" });
+  await page.getByRole("button", { name: "Show relationships" }).click();
+  const row = page
+    .getByRole("table", { name: "Ended relationships" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: pairName }) });
+  await expect(row).toContainText("Ended");
+  await expect(row.getByRole("cell").nth(6)).toHaveText(/Withdrawn$/);
+
+  await page.goto(found.schemePath);
+  await page.locator("main").getByRole("link", { name: "Feedback", exact: true }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Feedback: ${schemeName}` }),
+  ).toBeVisible();
+  const main = page.locator("main");
+  const summary = (key: string) =>
+    main.locator(".nhsuk-summary-list__row").filter({ hasText: key });
+  await expect(summary("Mentees asked")).toContainText("1");
+  await expect(summary("Answered")).toContainText("1");
+  await expect(main).toContainText(
+    "Ratings and written answers are shown once at least 5 mentees have answered",
+  );
+  const ratings = page.getByRole("table", { name: "Ratings" });
+  await expect(
+    ratings.getByRole("row").filter({ hasText: "How useful was mentoring to you?" }),
+  ).toContainText("Shown from 5 answers");
+  expect(await page.content()).not.toContain(feedbackText);
+  await checkA11y();
+  await expectNoSidewaysScroll(page);
+
+  await page.getByRole("button", { name: "Close round" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Success" })).toContainText(
+    "Feedback round closed",
+  );
+  await expect(summary("Round")).toContainText("(closed ");
+  await expect(page.getByRole("button", { name: "Close round" })).toHaveCount(0);
+  // The test ends on the closed round: the fixture runs axe on it.
 });
 
 test.describe("someone who is not a coordinator", () => {
