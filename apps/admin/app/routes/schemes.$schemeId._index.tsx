@@ -1,5 +1,6 @@
 // One scheme at a glance: status, what the rules say in plain English, publish or close, and the
-// ways to its rules, versions and enrolments.
+// ways to its rules, versions, enrolments, matching, relationships, feedback and (where mentors are
+// paid per meeting) claims.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, InsetText, SummaryList } from "@tandem/ui";
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const runner = await requireSchemeRunner(request, context, params);
-  const { scheme, summary, history } = await loadScheme(request, runner);
+  const { scheme, rules, summary, history } = await loadScheme(request, runner);
   const flash = await takeFlash(request, runner.headers, context);
   return data(
     {
@@ -32,6 +33,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       },
       summary,
       versions: history.length,
+      // Claims only where the rules pay per meeting.
+      claims: rules.remuneration.kind === "per_meeting",
       flash,
     },
     { headers: runner.headers },
@@ -113,6 +116,17 @@ export default function SchemeOverview() {
         <li>
           <a href={`${base}/matching`}>Matching</a>
         </li>
+        <li>
+          <a href={`${base}/relationships`}>Relationships</a>
+        </li>
+        <li>
+          <a href={`${base}/feedback`}>Feedback</a>
+        </li>
+        {page.claims ? (
+          <li>
+            <a href={`${base}/claims`}>Claims</a>
+          </li>
+        ) : null}
       </ul>
 
       <div id="status-actions" tabIndex={-1}>
