@@ -72,7 +72,7 @@ function ActionItem({ action, detail, controls, canChange }: { action: AgreedAct
   const open = controls.open && "actionId" in controls.open && controls.open.actionId === action.id ? controls.open.kind : null;
   const id = (what: string) => `${what}-${action.id}`;
   const owner = describeOwner(action, detail);
-  const name = <span className="nhsuk-u-visually-hidden">: {action.text}</span>;
+  const name = <span className="nhsuk-u-visually-hidden"> ({action.text})</span>;
 
   return (
     <li className="nhsuk-u-padding-bottom-3" style={{ borderBottom: "1px solid #d8dde0" }}>
