@@ -23,7 +23,8 @@ export const privacyWords =
 
 export function FeedbackFormPage({ requestId }: { requestId: string }) {
   const trpc = useTRPC();
-  const mine = useQuery(trpc.feedback.mine.queryOptions());
+  // Fetched afresh on arrival: the email's link may name a request the cached list has not seen yet.
+  const mine = useQuery({ ...trpc.feedback.mine.queryOptions(), refetchOnMount: "always" });
   const request = mine.data?.find((r) => r.requestId === requestId);
   const form = useQuery({
     ...trpc.feedback.form.queryOptions({ organisationId: request?.organisationId ?? "", requestId }),
@@ -37,7 +38,7 @@ export function FeedbackFormPage({ requestId }: { requestId: string }) {
   return (
     <>
       <PageHeading>{title}</PageHeading>
-      {mine.data && !request ? (
+      {mine.data && !request && !mine.isFetching ? (
         <>
           <p>This feedback request is not yours, or no longer exists.</p>
           <p>

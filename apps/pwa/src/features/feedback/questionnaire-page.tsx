@@ -18,7 +18,7 @@ const PREFIX = "questionnaire";
 
 export function QuestionnairePage({ enrolmentId }: { enrolmentId: string }) {
   const trpc = useTRPC();
-  const due = useQuery(trpc.feedback.outcomesDue.queryOptions());
+  const due = useQuery({ ...trpc.feedback.outcomesDue.queryOptions(), refetchOnMount: "always" });
   const [hasError, setHasError] = useState(false);
   // Once sent it is no longer due: keep showing the thank-you for the one just answered.
   const [sent, setSent] = useState<Due>();
@@ -33,7 +33,7 @@ export function QuestionnairePage({ enrolmentId }: { enrolmentId: string }) {
         <Sent schemeName={sent.schemeName} />
       ) : questionnaire ? (
         <Questionnaire due={questionnaire} onErrorsChange={setHasError} onSent={setSent} />
-      ) : due.data ? (
+      ) : due.data && !due.isFetching ? (
         <>
           <p>No questionnaire is waiting for you in this scheme now.</p>
           <p>

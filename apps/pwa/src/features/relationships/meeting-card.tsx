@@ -2,6 +2,7 @@
 // time or suggest others, move or cancel it, mark it final, record it held or missed, who came.
 import { Button, SummaryList, Tag, type SummaryListRow } from "@tandem/ui";
 import { CancelMeeting, FinalToggle, RescheduleForm } from "./change-meeting-forms";
+import { MeetingGuide } from "./meeting-guide";
 import { FormHeadingLevel, type PageControls } from "./page-form";
 import { describeProposedTime, PickTimeForm } from "./pick-time-form";
 import { ProposeMeetingForm } from "./propose-meeting-form";
@@ -10,8 +11,11 @@ import type { Detail, Meeting, MeetingFormKind } from "./relationship-types";
 import { describeLength, describeWhere, formatMeetingTime, hasStarted, kindWords, meetingStatusWords } from "./relationship-words";
 import { SharedNotes } from "./shared-notes";
 
-function detailsOf(meeting: Meeting, detail: Detail): SummaryListRow[] {
+function detailsOf(meeting: Meeting, detail: Detail, picking: boolean): SummaryListRow[] {
   if (meeting.status === "proposed") {
+    const by = { id: "by", key: "Proposed by", value: meeting.proposedByYou ? "You" : (meeting.proposedByName ?? "Someone who has left") };
+    // While picking, the times are the form's choices: not listed twice.
+    if (picking) return [by];
     return [
       {
         id: "times",
@@ -24,7 +28,7 @@ function detailsOf(meeting: Meeting, detail: Detail): SummaryListRow[] {
           </ul>
         ),
       },
-      { id: "by", key: "Proposed by", value: meeting.proposedByYou ? "You" : (meeting.proposedByName ?? "Someone who has left") },
+      by,
     ];
   }
   const rows: SummaryListRow[] = [];
@@ -72,7 +76,10 @@ export function MeetingCard({
         <p>
           <Tag colour={status.colour}>{status.text}</Tag>
         </p>
-        <SummaryList rows={detailsOf(meeting, detail)} />
+        <SummaryList rows={detailsOf(meeting, detail, open === "pick")} />
+        {feature && (meeting.status === "proposed" || meeting.status === "scheduled") && !hasStarted(meeting, now) ? (
+          <MeetingGuide detail={detail} kind={meeting.kind} />
+        ) : null}
         <FormHeadingLevel.Provider value={level === 3 ? 4 : 5}>
         {open === "pick" ? (
           <PickTimeForm meeting={meeting} controls={controls} />

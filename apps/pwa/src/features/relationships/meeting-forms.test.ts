@@ -70,6 +70,12 @@ describe("meeting times", () => {
     expect(errors.fields["propose-times-1-mode"]).toBe("Choose in person, phone or video");
   });
 
+  it("asks for an empty date or start time, rather than calling it wrong", () => {
+    const { errors } = readTimes("propose", [{ ...good, date: " ", start: "" }]);
+    expect(errors.fields["propose-times-0-date"]).toBe("Enter the date");
+    expect(errors.fields["propose-times-0-start"]).toBe("Enter the start time");
+  });
+
   it("rejects a video link that is not https, and a date that does not exist", () => {
     const { errors } = readTimes("propose", [{ ...good, mode: "video", link: "meet.example" }, { ...good, date: "2030-02-30" }]);
     expect(errors.fields["propose-times-0-link"]).toBe("Enter the video link as a web address starting https://");

@@ -89,9 +89,10 @@ export function timeOf(meeting: { startsAt: Date | null; minutes: number; mode: 
 /** What the API takes for one time: a place only in person, a link only by video. */
 export function toTimeInput(values: TimeValues) {
   const minutes = values.minutes.trim();
+  // A field left empty is sent as missing, so its message asks for it ("Enter the date").
   return {
-    date: values.date.trim(),
-    start: values.start.trim(),
+    date: (values.date.trim() || undefined) as string,
+    start: (values.start.trim() || undefined) as string,
     minutes: (minutes === "" ? undefined : Number(minutes)) as number,
     mode: values.mode as MeetingMode,
     ...(values.mode === "in_person" && values.place.trim() ? { place: values.place.trim() } : {}),

@@ -80,34 +80,35 @@ export function MeetingTimeFields({
           value={values.mode}
           onChange={(value) => set("mode")(value)}
           error={errors[id("mode")]}
-          items={rules.modes.map((mode) => ({
-            value: mode,
-            label: modeWords[mode],
-            conditional:
-              mode === "in_person" ? (
-                <TextInput
-                  id={id("place")}
-                  name={id("place")}
-                  label="Where will you meet?"
-                  hint="For example, the education centre library"
-                  value={values.place}
-                  onChange={(event) => set("place")(event.currentTarget.value)}
-                  error={errors[id("place")]}
-                />
-              ) : mode === "video" ? (
-                <TextInput
-                  id={id("link")}
-                  name={id("link")}
-                  type="url"
-                  label="Video link (optional)"
-                  hint="A web address starting https://. Only the people in this relationship see it."
-                  value={values.link}
-                  onChange={(event) => set("link")(event.currentTarget.value)}
-                  error={errors[id("link")]}
-                />
-              ) : undefined,
-          }))}
+          items={rules.modes.map((mode) => ({ value: mode, label: modeWords[mode] }))}
         />
+        {/* The follow-up question for the chosen way to meet, set in as NHS.UK's conditional reveal is. */}
+        {values.mode === "in_person" ? (
+          <div className="nhsuk-radios__conditional nhsuk-u-margin-bottom-4">
+            <TextInput
+              id={id("place")}
+              name={id("place")}
+              label="Where will you meet?"
+              hint="For example, the education centre library"
+              value={values.place}
+              onChange={(event) => set("place")(event.currentTarget.value)}
+              error={errors[id("place")]}
+            />
+          </div>
+        ) : values.mode === "video" ? (
+          <div className="nhsuk-radios__conditional nhsuk-u-margin-bottom-4">
+            <TextInput
+              id={id("link")}
+              name={id("link")}
+              type="url"
+              label="Video link (optional)"
+              hint="A web address starting https://. Only the people in this relationship see it."
+              value={values.link}
+              onChange={(event) => set("link")(event.currentTarget.value)}
+              error={errors[id("link")]}
+            />
+          </div>
+        ) : null}
       </fieldset>
     </div>
   );

@@ -43,6 +43,9 @@ function NothingArranged({ detail }: { detail: Detail }) {
       </InsetText>
     );
   }
+  if (detail.kind === "group" && !detail.canArrange) {
+    return <p>The group&apos;s facilitators arrange its sessions. You will get an email when one is arranged, and it will appear here.</p>;
+  }
   if (none) {
     return (
       <p>

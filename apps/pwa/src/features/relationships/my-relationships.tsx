@@ -24,7 +24,8 @@ export function summaryTitle(rel: Pick<Summary, "kind" | "others" | "schemeName"
 
 export function MyRelationships() {
   const trpc = useTRPC();
-  const mine = useQuery(trpc.relationships.mine.queryOptions());
+  // What is cached shows at once (and offline); a match made elsewhere since appears as the list refreshes.
+  const mine = useQuery({ ...trpc.relationships.mine.queryOptions(), refetchOnMount: "always" });
   usePageTitle("My mentoring");
   return (
     <>

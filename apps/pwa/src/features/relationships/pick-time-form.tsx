@@ -13,7 +13,7 @@ const PICK = "pick";
 const CHOICE = fieldId(PICK, "choice");
 
 export function describeProposedTime(time: Meeting["proposedTimes"][number]): string {
-  return `${formatMeetingTime(time.startsAt)}, ${describeLength(time.minutes)}, ${describeWhere(time).toLowerCase()}`;
+  return `${formatMeetingTime(time.startsAt)}, ${describeLength(time.minutes)}, ${describeWhere(time, true)}`;
 }
 
 export function PickTimeForm({ meeting, controls }: { meeting: Meeting; controls: PageControls }) {

@@ -77,7 +77,7 @@ export function ProposeMeetingForm({
           is no need to message back and forth.
         </p>
       )}
-      <MeetingGuide detail={detail} kind={kind} />
+      {suggestFor ? null : <MeetingGuide detail={detail} kind={kind} />}
       <form onSubmit={handleSubmit} noValidate>
         {times.map((time, index) => (
           <div key={index}>

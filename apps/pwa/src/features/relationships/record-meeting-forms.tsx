@@ -54,47 +54,45 @@ export function RecordMeetingForm({ detail, meeting, controls }: { detail: Detai
           onChange={(outcome) => setValues((v) => ({ ...v, outcome: outcome as RecordValues["outcome"] }))}
           error={form.errors.fields[ids.outcome]}
           items={[
-            {
-              value: "held",
-              label: "Yes, we met",
-              conditional: (
-                <>
-                  <TextInput
-                    id={ids.minutes}
-                    name="minutes"
-                    inputMode="numeric"
-                    label="How long did it last, in minutes?"
-                    hint={`It was planned for ${meeting.minutes} minutes.`}
-                    value={values.minutes}
-                    onChange={(event) => {
-                      const minutes = event.currentTarget.value;
-                      setValues((v) => ({ ...v, minutes }));
-                    }}
-                    error={form.errors.fields[ids.minutes]}
-                    width={3}
-                  />
-                  {peers.length > 0 ? (
-                    <Checkboxes
-                      idPrefix={ids.speakers}
-                      name="speakerPersonIds"
-                      legend="Who took the speaker's turn? (optional)"
-                      error={form.errors.fields[ids.speakers]}
-                      items={peers.map((m) => ({ value: m.personId, label: m.you ? `${m.name} (you)` : m.name, checked: values.speakerPersonIds.includes(m.personId) }))}
-                      onChange={(personId, checked) =>
-                        setValues((v) => ({
-                          ...v,
-                          speakerPersonIds: checked ? [...v.speakerPersonIds, personId] : v.speakerPersonIds.filter((id) => id !== personId),
-                        }))
-                      }
-                      small
-                    />
-                  ) : null}
-                </>
-              ),
-            },
+            { value: "held", label: "Yes, we met" },
             { value: "missed", label: "No, it was missed" },
           ]}
         />
+        {/* The follow-up questions for a held meeting, set in as NHS.UK's conditional reveal is. */}
+        {values.outcome === "held" ? (
+          <div className="nhsuk-radios__conditional nhsuk-u-margin-bottom-4">
+            <TextInput
+              id={ids.minutes}
+              name="minutes"
+              inputMode="numeric"
+              label="How long did it last, in minutes?"
+              hint={`It was planned for ${meeting.minutes} minutes.`}
+              value={values.minutes}
+              onChange={(event) => {
+                const minutes = event.currentTarget.value;
+                setValues((v) => ({ ...v, minutes }));
+              }}
+              error={form.errors.fields[ids.minutes]}
+              width={3}
+            />
+            {peers.length > 0 ? (
+              <Checkboxes
+                idPrefix={ids.speakers}
+                name="speakerPersonIds"
+                legend="Who took the speaker's turn? (optional)"
+                error={form.errors.fields[ids.speakers]}
+                items={peers.map((m) => ({ value: m.personId, label: m.you ? `${m.name} (you)` : m.name, checked: values.speakerPersonIds.includes(m.personId) }))}
+                onChange={(personId, checked) =>
+                  setValues((v) => ({
+                    ...v,
+                    speakerPersonIds: checked ? [...v.speakerPersonIds, personId] : v.speakerPersonIds.filter((id) => id !== personId),
+                  }))
+                }
+                small
+              />
+            ) : null}
+          </div>
+        ) : null}
         <FormButtons submit="Save" pending={record.isPending} onCancel={controls.cancel} offlineText="You can record the meeting when you are back online." />
       </form>
     </div>

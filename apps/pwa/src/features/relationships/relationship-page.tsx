@@ -39,7 +39,7 @@ export function RelationshipPage({ relationshipId }: { relationshipId: string })
     <>
       <BackLink href={relationshipsPath}>My mentoring</BackLink>
       <PageHeading>{title}</PageHeading>
-      {mine.data && !summary ? (
+      {mine.data && !summary && !mine.isFetching ? (
         <>
           <p>This relationship is not in your mentoring. It may have ended, or the link may be wrong.</p>
           <p>

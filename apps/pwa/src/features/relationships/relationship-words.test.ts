@@ -64,6 +64,8 @@ describe("times", () => {
     expect(describeWhere({ mode: "in_person", place: null })).toBe("In person");
     expect(describeWhere({ mode: "video", place: "ignored" })).toBe("By video");
     expect(describeWhere({ mode: "phone", place: null })).toBe("By phone");
+    expect(describeWhere({ mode: "in_person", place: "Harrogate library" }, true)).toBe("in person at Harrogate library");
+    expect(describeWhere({ mode: "video", place: null }, true)).toBe("by video");
   });
 });
 

@@ -54,10 +54,11 @@ export const modeWords: Record<MeetingMode, string> = {
   video: "By video",
 };
 
-/** "In person at Harrogate library", "By phone", "By video". */
-export function describeWhere(meeting: { mode: MeetingMode; place: string | null }): string {
-  if (meeting.mode === "in_person" && meeting.place) return `In person at ${meeting.place}`;
-  return modeWords[meeting.mode];
+/** "In person at Harrogate library", "By phone", "By video"; `inline` for the middle of a sentence ("by phone"). */
+export function describeWhere(meeting: { mode: MeetingMode; place: string | null }, inline = false): string {
+  const words = modeWords[meeting.mode];
+  const mode = inline ? words.charAt(0).toLowerCase() + words.slice(1) : words;
+  return meeting.mode === "in_person" && meeting.place ? `${mode} at ${meeting.place}` : mode;
 }
 
 export const kindWords: Record<MeetingKind, string> = {

@@ -7,7 +7,9 @@ import type { Scope } from "./relationship-types";
 
 export function useRelationship(relationshipId: string) {
   const trpc = useTRPC();
-  const mine = useQuery(trpc.relationships.mine.queryOptions());
+  // Fetched afresh on arrival (what is cached is shown meanwhile): a link from a new match's email
+  // may name a relationship the cached list has not seen yet.
+  const mine = useQuery({ ...trpc.relationships.mine.queryOptions(), refetchOnMount: "always" });
   const summary = mine.data?.find((r) => r.id === relationshipId);
   const scope: Scope | undefined = summary ? { organisationId: summary.organisationId, relationshipId } : undefined;
   const detail = useQuery({
