@@ -5,6 +5,7 @@
 // scheme's rule on length comes back from the server onto the field; the mentor picks the first
 // time, the mentee cannot pick her own through the API; once it has started the mentor records it
 // held; the mentee adds an agreed action, the mentor ticks it off; the mentor claims for the meeting.
+// Finally the mentee ends it in one step, with no reason asked, and gives the feedback it asks for.
 // The server's own view (relationships.get) is checked after each step, and axe checks each page.
 import type { Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect, expectNoAxeViolations, test } from "./support/fixtures";
@@ -250,4 +251,44 @@ test("the mentee proposes the contract meeting; the mentor picks a time; it is r
   await mentor.close();
 
   // The page ends on the mentee's relationship page, which the fixture checks with axe.
+});
+
+test("the mentee ends the relationship in one step, with no reason asked, and gives feedback", async ({ page, checkA11y, mailbox }) => {
+  await signInToPwa(page, laura.email);
+  await openRelationship(page, jo.name);
+  await page.getByRole("button", { name: "End this relationship" }).click();
+  await expect(page.getByRole("heading", { name: `End your mentoring with ${jo.name}?` })).toBeFocused();
+  await expect(page.locator("main")).toContainText("You do not need to give a reason, and none is recorded.");
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+  await checkA11y();
+  await page.getByRole("button", { name: "Yes, end it" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your mentoring relationship has ended." })).toBeVisible();
+  await expect(page.locator("main")).toContainText("Ended: someone withdrew");
+  await expect(page.getByRole("button", { name: "Propose a meeting" })).toHaveCount(0);
+  const ended = await trpcQuery<Detail>(page, "relationships.get", { organisationId, relationshipId });
+  expect(ended.status).toBe("closed");
+
+  // A meeting was held, so the scheme asks the mentee how it went: on the page and by email.
+  const invite = await mailbox.latestTo(laura.email, { subject: /how did mentoring go/ });
+  const requests = await trpcQuery<{ requestId: string; relationshipId: string; given: boolean; point: string }[]>(page, "feedback.mine");
+  const request = requests.find((r) => r.relationshipId === relationshipId)!;
+  expect(request).toMatchObject({ point: "end", given: false });
+  expect(invite.text).toContain(`/app/feedback/${request.requestId}`);
+  await page.reload();
+  await page.getByRole("link", { name: "Give your feedback" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "How did mentoring go?" })).toBeVisible();
+  await expect(page.locator("main")).toContainText("Your answers are never shown with your name.");
+  await page.getByRole("group", { name: /How useful was mentoring to you\?/ }).getByLabel("4", { exact: true }).check();
+  await page.getByLabel("What, if anything, has changed for you? (optional)").fill("I have a plan for my portfolio.");
+  await checkA11y();
+  await page.getByRole("button", { name: "Send my feedback" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you for your feedback" })).toBeVisible();
+
+  const given = await trpcQuery<{ requestId: string; given: boolean }[]>(page, "feedback.mine");
+  expect(given.find((r) => r.requestId === request.requestId)!.given).toBe(true);
+  // Until the round closes, the answers can be changed: the form starts from them.
+  await page.goto(`/app/feedback/${request.requestId}`);
+  await expect(page.getByRole("group", { name: /How useful was mentoring to you\?/ }).getByLabel("4", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("What, if anything, has changed for you? (optional)")).toHaveValue("I have a plan for my portfolio.");
+  await expect(page.getByRole("button", { name: "Save my changes" })).toBeVisible();
 });
