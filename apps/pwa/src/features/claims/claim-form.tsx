@@ -121,6 +121,7 @@ export function ClaimForm({ meeting, terms, controls }: { meeting: { meetingId: 
               {form.errors.fields[ids.receipt] ? <ErrorMessage id={`${ids.receipt}-error`}>{form.errors.fields[ids.receipt]}</ErrorMessage> : null}
               <input
                 className="nhsuk-file-upload"
+                style={{ maxWidth: "100%" }}
                 id={ids.receipt}
                 name="receipt"
                 type="file"

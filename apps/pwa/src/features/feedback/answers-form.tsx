@@ -4,7 +4,7 @@ import { Button, ErrorSummary, Radios, Textarea } from "@tandem/ui";
 import { useEffect, useState, type FormEvent } from "react";
 import { NO_ERRORS, type FormErrors } from "../../lib/form-errors";
 import { useOnlineStatus } from "../offline/use-online-status";
-import { answerId, ratingOptions, readAnswers, type AnswerValues, type Question } from "./feedback-words";
+import { answerId, ratingHint, ratingOptions, readAnswers, type AnswerValues, type Question } from "./feedback-words";
 import type { Answers } from "@tandem/core";
 
 export function AnswersForm({
@@ -78,7 +78,7 @@ export function AnswersForm({
               name={q.id}
               legend={label}
               legendSize="s"
-              hint={q.kind === "likert" ? "1 is the lowest, 5 the highest" : undefined}
+              hint={q.kind === "likert" ? ratingHint : undefined}
               inline
               value={values[q.id] ?? ""}
               onChange={set(q.id)}

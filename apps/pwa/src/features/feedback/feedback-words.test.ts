@@ -7,6 +7,7 @@ import {
   fromAnswers,
   questionnairePath,
   questionnaireTitle,
+  ratingHint,
   ratingOptions,
   readAnswers,
   toAnswers,
@@ -37,7 +38,8 @@ describe("titles", () => {
   });
 
   it("offers ratings from 1 (lowest) to 5 (highest)", () => {
-    expect(ratingOptions.map((o) => o.label)).toEqual(["1 (lowest)", "2", "3", "4", "5 (highest)"]);
+    expect(ratingOptions.map((o) => o.value)).toEqual(["1", "2", "3", "4", "5"]);
+    expect(ratingHint).toBe("1 is the lowest, 5 the highest");
   });
 });
 

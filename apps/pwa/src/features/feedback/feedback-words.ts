@@ -45,11 +45,10 @@ export interface Question {
 /** What the form holds: "1"…"5" for a rating, "yes"/"no", or the text written. */
 export type AnswerValues = Record<string, string>;
 
-export const ratingOptions = Array.from({ length: likertMax - likertMin + 1 }, (_, i) => {
-  const value = likertMin + i;
-  const label = value === likertMin ? `${value} (lowest)` : value === likertMax ? `${value} (highest)` : String(value);
-  return { value: String(value), label };
-});
+/** The ratings offered, 1 to 5, in a row; the question's hint says which end is which. */
+export const ratingOptions = Array.from({ length: likertMax - likertMin + 1 }, (_, i) => ({ value: String(likertMin + i), label: String(likertMin + i) }));
+
+export const ratingHint = `${likertMin} is the lowest, ${likertMax} the highest`;
 
 export function answerId(prefix: string, questionId: string): string {
   return `${prefix}-answers-${questionId}`;

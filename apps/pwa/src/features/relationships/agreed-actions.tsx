@@ -31,10 +31,10 @@ export function AgreedActions({ detail, controls }: { detail: Detail; controls: 
     <section aria-labelledby="actions">
       {heading}
       <p>
-        What you agreed to do before your next meeting. Only the people in this relationship see
-        these{detail.notesAllowed ? " and the shared notes on each meeting" : ""}: the coordinator never does.
+        {open ? "What you agreed to do before your next meeting. " : ""}Only the people in this
+        relationship see these{detail.notesAllowed ? " and the shared notes on each meeting" : ""}: the coordinator never does.
       </p>
-      {detail.actions.length === 0 ? <p>No actions yet.</p> : null}
+      {detail.actions.length === 0 ? <p>{open ? "No actions yet." : "No actions were agreed."}</p> : null}
       {detail.actions.length > 0 ? (
         <ul className="nhsuk-list">
           {detail.actions.map((action) => (

@@ -88,9 +88,10 @@ export function AllMeetings({ detail, controls, now }: { detail: Detail; control
         Meetings
       </h2>
       <p>
-        {describeProgress(plan.held, plan.max)}. This scheme meets about every {rules.cadenceWeeks}{" "}
-        {rules.cadenceWeeks === 1 ? "week" : "weeks"}
-        {plan.endsBy ? `, and mentoring ends by ${formatInstant(plan.endsBy)}` : ""}.
+        {describeProgress(plan.held, plan.max)}.
+        {detail.status === "active" || detail.status === "paused"
+          ? ` This scheme meets about every ${rules.cadenceWeeks} ${rules.cadenceWeeks === 1 ? "week" : "weeks"}${plan.endsBy ? `, and mentoring ends by ${formatInstant(plan.endsBy)}` : ""}.`
+          : ""}
       </p>
       {later.length > 0 ? (
         <>
