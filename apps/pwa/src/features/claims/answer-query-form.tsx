@@ -5,12 +5,26 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../../lib/trpc";
 import { fieldId, issuesToErrors } from "../relationships/meeting-forms";
-import { FormButtons, FormHeading, FormProblems, usePageForm, type PageControls } from "../relationships/page-form";
+import {
+  FormButtons,
+  FormHeading,
+  FormProblems,
+  usePageForm,
+  type PageControls,
+} from "../relationships/page-form";
 
 const QUERY = "query";
 const ANSWER = fieldId(QUERY, "answer");
 
-export function AnswerQueryForm({ claimId, question, controls }: { claimId: string; question: string | null; controls: PageControls }) {
+export function AnswerQueryForm({
+  claimId,
+  question,
+  controls,
+}: {
+  claimId: string;
+  question: string | null;
+  controls: PageControls;
+}) {
   const trpc = useTRPC();
   const [answer, setAnswer] = useState("");
   const form = usePageForm(controls, QUERY, [ANSWER]);
@@ -54,7 +68,12 @@ export function AnswerQueryForm({ claimId, question, controls }: { claimId: stri
           error={form.errors.fields[ANSWER]}
           rows={3}
         />
-        <FormButtons submit="Send my answer" pending={send.isPending} onCancel={controls.cancel} offlineText="You can answer when you are back online." />
+        <FormButtons
+          submit="Send my answer"
+          pending={send.isPending}
+          onCancel={controls.cancel}
+          offlineText="You can answer when you are back online."
+        />
       </form>
     </div>
   );

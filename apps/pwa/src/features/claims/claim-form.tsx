@@ -5,14 +5,28 @@ import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { toFormErrors } from "../../lib/form-errors";
 import { useTRPC } from "../../lib/trpc";
-import { checkEvidenceFile, dataUrlToBase64, evidenceMessages } from "../preparation/recognition-form";
+import {
+  checkEvidenceFile,
+  dataUrlToBase64,
+  evidenceMessages,
+} from "../preparation/recognition-form";
 import { fieldId } from "../relationships/meeting-forms";
-import { FormButtons, FormHeading, FormProblems, usePageForm, type PageControls } from "../relationships/page-form";
+import {
+  FormButtons,
+  FormHeading,
+  FormProblems,
+  usePageForm,
+  type PageControls,
+} from "../relationships/page-form";
 import { formatMeetingDate } from "../relationships/relationship-words";
 import { formatMoney, readPounds } from "./claim-words";
 
 const CLAIM = "claim";
-const ids = { expenses: fieldId(CLAIM, "expensesPence"), note: fieldId(CLAIM, "expensesNote"), receipt: fieldId(CLAIM, "receiptFileId") };
+const ids = {
+  expenses: fieldId(CLAIM, "expensesPence"),
+  note: fieldId(CLAIM, "expensesNote"),
+  receipt: fieldId(CLAIM, "receiptFileId"),
+};
 const order = [ids.expenses, ids.note, ids.receipt];
 
 function readAsBase64(file: File): Promise<string> {
@@ -34,7 +48,15 @@ export interface ClaimTerms {
   expensesCapPence: number | null;
 }
 
-export function ClaimForm({ meeting, terms, controls }: { meeting: { meetingId: string; startsAt: Date | null }; terms: ClaimTerms; controls: PageControls }) {
+export function ClaimForm({
+  meeting,
+  terms,
+  controls,
+}: {
+  meeting: { meetingId: string; startsAt: Date | null };
+  terms: ClaimTerms;
+  controls: PageControls;
+}) {
   const trpc = useTRPC();
   const [pounds, setPounds] = useState("");
   const [note, setNote] = useState("");
@@ -42,7 +64,9 @@ export function ClaimForm({ meeting, terms, controls }: { meeting: { meetingId: 
   const uploaded = useRef<{ file: File; id: string }>();
   const [busy, setBusy] = useState(false);
   const form = usePageForm(controls, CLAIM, order);
-  const upload = useMutation(trpc.preparation.uploadMyEvidence.mutationOptions({ networkMode: "always" }));
+  const upload = useMutation(
+    trpc.preparation.uploadMyEvidence.mutationOptions({ networkMode: "always" }),
+  );
   const submit = useMutation(trpc.claims.submit.mutationOptions({ networkMode: "always" }));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -65,7 +89,11 @@ export function ClaimForm({ meeting, terms, controls }: { meeting: { meetingId: 
             form.check(toFormErrors(order, { [ids.receipt]: evidenceMessages.unreadable }));
             return;
           }
-          const result = await upload.mutateAsync({ organisationId: controls.scope.organisationId, filename: file.name, contentBase64 });
+          const result = await upload.mutateAsync({
+            organisationId: controls.scope.organisationId,
+            filename: file.name,
+            contentBase64,
+          });
           receiptFileId = result.evidenceFileId;
           uploaded.current = { file, id: receiptFileId };
         }
@@ -77,7 +105,9 @@ export function ClaimForm({ meeting, terms, controls }: { meeting: { meetingId: 
         ...(note.trim() ? { expensesNote: note.trim() } : {}),
         ...(receiptFileId ? { receiptFileId } : {}),
       });
-      await form.succeeded(`Your claim for ${formatMoney((terms.feePence ?? 0) + amount.pence)} has gone to the coordinator.`);
+      await form.succeeded(
+        `Your claim for ${formatMoney((terms.feePence ?? 0) + amount.pence)} has gone to the coordinator.`,
+      );
     } catch (error) {
       await form.failed(error);
     } finally {
@@ -88,8 +118,13 @@ export function ClaimForm({ meeting, terms, controls }: { meeting: { meetingId: 
   return (
     <div className="nhsuk-u-margin-top-2">
       <FormProblems form={form} />
-      <FormHeading>Claim for the meeting{meeting.startsAt ? ` on ${formatMeetingDate(meeting.startsAt)}` : ""}</FormHeading>
-      <p>The fee for each meeting is {formatMoney(terms.feePence ?? 0)}. The claim names only the meeting&apos;s date, length and kind.</p>
+      <FormHeading>
+        Claim for the meeting{meeting.startsAt ? ` on ${formatMeetingDate(meeting.startsAt)}` : ""}
+      </FormHeading>
+      <p>
+        The fee for each meeting is {formatMoney(terms.feePence ?? 0)}. The claim names only the
+        meeting&apos;s date, length and kind.
+      </p>
       <form onSubmit={handleSubmit} noValidate>
         {terms.expensesAllowed ? (
           <>
@@ -113,12 +148,24 @@ export function ClaimForm({ meeting, terms, controls }: { meeting: { meetingId: 
               error={form.errors.fields[ids.note]}
               rows={2}
             />
-            <div className={form.errors.fields[ids.receipt] ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group"}>
+            <div
+              className={
+                form.errors.fields[ids.receipt]
+                  ? "nhsuk-form-group nhsuk-form-group--error"
+                  : "nhsuk-form-group"
+              }
+            >
               <label className="nhsuk-label" htmlFor={ids.receipt}>
                 Receipt
               </label>
-              <Hint id={`${ids.receipt}-hint`}>A PDF, PNG or JPG smaller than 5 MB. Needed for expenses.</Hint>
-              {form.errors.fields[ids.receipt] ? <ErrorMessage id={`${ids.receipt}-error`}>{form.errors.fields[ids.receipt]}</ErrorMessage> : null}
+              <Hint id={`${ids.receipt}-hint`}>
+                A PDF, PNG or JPG smaller than 5 MB. Needed for expenses.
+              </Hint>
+              {form.errors.fields[ids.receipt] ? (
+                <ErrorMessage id={`${ids.receipt}-error`}>
+                  {form.errors.fields[ids.receipt]}
+                </ErrorMessage>
+              ) : null}
               <input
                 className="nhsuk-file-upload"
                 style={{ maxWidth: "100%" }}
@@ -126,7 +173,12 @@ export function ClaimForm({ meeting, terms, controls }: { meeting: { meetingId: 
                 name="receipt"
                 type="file"
                 accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-                aria-describedby={[`${ids.receipt}-hint`, form.errors.fields[ids.receipt] ? `${ids.receipt}-error` : ""].filter(Boolean).join(" ")}
+                aria-describedby={[
+                  `${ids.receipt}-hint`,
+                  form.errors.fields[ids.receipt] ? `${ids.receipt}-error` : "",
+                ]
+                  .filter(Boolean)
+                  .join(" ")}
                 onChange={(event) => setFile(event.currentTarget.files?.[0])}
               />
             </div>

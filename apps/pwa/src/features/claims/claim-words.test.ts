@@ -14,7 +14,9 @@ describe("claims", () => {
     expect(readPounds("1,200.5")).toEqual({ pence: 120050 });
     expect(readPounds(" 0.07 ")).toEqual({ pence: 7 });
     for (const bad of ["12.505", "-3", "ten", "1.2.3", "£"]) {
-      expect(readPounds(bad), bad).toEqual({ error: "Enter expenses in pounds and pence, like 12.50" });
+      expect(readPounds(bad), bad).toEqual({
+        error: "Enter expenses in pounds and pence, like 12.50",
+      });
     }
   });
 

@@ -16,14 +16,20 @@ export const claimStatusWords: Record<string, { text: string; colour: TagColour 
   rejected: { text: "Not approved", colour: "red" },
 };
 
-export function describeClaimStatus(status: string, exported = false): { text: string; colour: TagColour } {
-  if (status === "approved" && exported) return { text: "Approved and sent for payment", colour: "green" };
+export function describeClaimStatus(
+  status: string,
+  exported = false,
+): { text: string; colour: TagColour } {
+  if (status === "approved" && exported)
+    return { text: "Approved and sent for payment", colour: "green" };
   return claimStatusWords[status] ?? { text: status, colour: "grey" };
 }
 
 /** "£150.00", or "£150.00 plus £12.50 expenses". */
 export function describeAmount(feePence: number, expensesPence: number): string {
-  return expensesPence > 0 ? `${formatMoney(feePence)} plus ${formatMoney(expensesPence)} expenses` : formatMoney(feePence);
+  return expensesPence > 0
+    ? `${formatMoney(feePence)} plus ${formatMoney(expensesPence)} expenses`
+    : formatMoney(feePence);
 }
 
 /**
@@ -33,7 +39,8 @@ export function describeAmount(feePence: number, expensesPence: number): string 
 export function readPounds(text: string): { pence: number } | { error: string } {
   if (text.trim() === "") return { pence: 0 };
   const cleaned = text.trim().replace(/^£/, "").replace(/,/g, "");
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return { error: "Enter expenses in pounds and pence, like 12.50" };
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned))
+    return { error: "Enter expenses in pounds and pence, like 12.50" };
   const [pounds = "0", pence = ""] = cleaned.split(".");
   return { pence: Number(pounds) * 100 + Number(pence.padEnd(2, "0")) };
 }

@@ -9,7 +9,12 @@ import { QueryPending, QueryProblem } from "../../lib/query-state";
 import { Link } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
 import { formatInstant } from "../preparation/preparation-words";
-import { relationshipPath, relationshipsPath, formatMeetingDate, kindWords } from "../relationships/relationship-words";
+import {
+  relationshipPath,
+  relationshipsPath,
+  formatMeetingDate,
+  kindWords,
+} from "../relationships/relationship-words";
 import { usePageControls } from "../relationships/use-page-controls";
 import { AnswerQueryForm } from "./answer-query-form";
 import { describeAmount, describeClaimStatus } from "./claim-words";
@@ -29,8 +34,9 @@ export function MyClaims() {
           <>
             <p>You have made no claims.</p>
             <p>
-              Where a scheme pays mentors per meeting, you can claim for each meeting once it is recorded
-              as held, from the relationship&apos;s page in <Link href={relationshipsPath}>My mentoring</Link>.
+              Where a scheme pays mentors per meeting, you can claim for each meeting once it is
+              recorded as held, from the relationship&apos;s page in{" "}
+              <Link href={relationshipsPath}>My mentoring</Link>.
             </p>
           </>
         ) : (
@@ -49,8 +55,17 @@ export function MyClaims() {
   );
 }
 
-function ClaimRow({ claim, onErrorsChange }: { claim: Claim; onErrorsChange: (has: boolean) => void }) {
-  const { controls, doneMessage } = usePageControls({ organisationId: claim.organisationId, relationshipId: claim.relationshipId }, onErrorsChange);
+function ClaimRow({
+  claim,
+  onErrorsChange,
+}: {
+  claim: Claim;
+  onErrorsChange: (has: boolean) => void;
+}) {
+  const { controls, doneMessage } = usePageControls(
+    { organisationId: claim.organisationId, relationshipId: claim.relationshipId },
+    onErrorsChange,
+  );
   const status = describeClaimStatus(claim.status, claim.exported);
   const when = claim.meetingDate ? formatMeetingDate(claim.meetingDate) : "Date not known";
   const answering = controls.open?.kind === "answer-query";
@@ -66,26 +81,45 @@ function ClaimRow({ claim, onErrorsChange }: { claim: Claim; onErrorsChange: (ha
           {claim.schemeName} ({claim.organisationName})
         </p>
         <p>
-          <Tag colour={status.colour}>{status.text}</Tag> {describeAmount(claim.feePence, claim.expensesPence)}, claimed on {formatInstant(claim.submittedAt)}
+          <Tag colour={status.colour}>{status.text}</Tag>{" "}
+          {describeAmount(claim.feePence, claim.expensesPence)}, claimed on{" "}
+          {formatInstant(claim.submittedAt)}
         </p>
-        {claim.status === "rejected" && claim.decisionMessage ? <p>Why: {claim.decisionMessage}</p> : null}
-        {claim.queryAnswer && claim.status !== "queried" ? <p>Your answer to the coordinator&apos;s question: {claim.queryAnswer}</p> : null}
+        {claim.status === "rejected" && claim.decisionMessage ? (
+          <p>Why: {claim.decisionMessage}</p>
+        ) : null}
+        {claim.queryAnswer && claim.status !== "queried" ? (
+          <p>Your answer to the coordinator&apos;s question: {claim.queryAnswer}</p>
+        ) : null}
         {doneMessage}
         {claim.status === "queried" ? (
           answering ? (
-            <AnswerQueryForm claimId={claim.claimId} question={claim.decisionMessage} controls={controls} />
+            <AnswerQueryForm
+              claimId={claim.claimId}
+              question={claim.decisionMessage}
+              controls={controls}
+            />
           ) : (
             <>
               {claim.decisionMessage ? <p>The coordinator asks: {claim.decisionMessage}</p> : null}
-              <Button type="button" variant="secondary" id={buttonId} onClick={() => controls.show({ kind: "answer-query", claimId: claim.claimId }, buttonId)}>
-                Answer the question<span className="nhsuk-u-visually-hidden"> on the claim for {when}</span>
+              <Button
+                type="button"
+                variant="secondary"
+                id={buttonId}
+                onClick={() =>
+                  controls.show({ kind: "answer-query", claimId: claim.claimId }, buttonId)
+                }
+              >
+                Answer the question
+                <span className="nhsuk-u-visually-hidden"> on the claim for {when}</span>
               </Button>
             </>
           )
         ) : null}
         <p>
           <Link href={relationshipPath(claim.relationshipId)}>
-            See the relationship<span className="nhsuk-u-visually-hidden"> for the claim on {when}</span>
+            See the relationship
+            <span className="nhsuk-u-visually-hidden"> for the claim on {when}</span>
           </Link>
         </p>
       </div>

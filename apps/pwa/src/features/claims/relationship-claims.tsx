@@ -15,10 +15,19 @@ import { claimsPath, describeAmount, describeClaimStatus, formatMoney } from "./
 
 type Claims = RouterOutputs["claims"]["forRelationship"];
 
-export function RelationshipClaims({ detail, controls }: { detail: Detail; controls: PageControls }) {
+export function RelationshipClaims({
+  detail,
+  controls,
+}: {
+  detail: Detail;
+  controls: PageControls;
+}) {
   const trpc = useTRPC();
   const mentor = detail.myRole === "mentor" || detail.myRole === "facilitator";
-  const claims = useQuery({ ...trpc.claims.forRelationship.queryOptions(controls.scope), enabled: mentor });
+  const claims = useQuery({
+    ...trpc.claims.forRelationship.queryOptions(controls.scope),
+    enabled: mentor,
+  });
   if (!mentor || !claims.data) return null;
   const data = claims.data;
   if (data.remuneration === "job_plan" && data.statement) {
@@ -29,9 +38,9 @@ export function RelationshipClaims({ detail, controls }: { detail: Detail; contr
           Time for your job plan
         </h2>
         <p>
-          This scheme recognises mentoring time in your job plan instead of paying per meeting. So far:{" "}
-          {s.meetings} {s.meetings === 1 ? "meeting" : "meetings"} held ({s.meetingHours} hours), and{" "}
-          {s.recognisedHours} hours recognised.
+          This scheme recognises mentoring time in your job plan instead of paying per meeting. So
+          far: {s.meetings} {s.meetings === 1 ? "meeting" : "meetings"} held ({s.meetingHours}{" "}
+          hours), and {s.recognisedHours} hours recognised.
         </p>
       </section>
     );
@@ -48,7 +57,9 @@ export function RelationshipClaims({ detail, controls }: { detail: Detail; contr
         {data.expensesAllowed ? ", with expenses if you have a receipt" : ""}.{" "}
         <Link href={claimsPath}>See all my claims</Link>
       </p>
-      {data.meetings.length === 0 ? <p>Once a meeting is recorded as held, you can claim for it here.</p> : null}
+      {data.meetings.length === 0 ? (
+        <p>Once a meeting is recorded as held, you can claim for it here.</p>
+      ) : null}
       <ul className="nhsuk-list">
         {data.meetings.map((m) => (
           <ClaimItem key={m.meetingId} meeting={m} data={data} controls={controls} />
@@ -58,7 +69,15 @@ export function RelationshipClaims({ detail, controls }: { detail: Detail; contr
   );
 }
 
-function ClaimItem({ meeting, data, controls }: { meeting: Claims["meetings"][number]; data: Claims; controls: PageControls }) {
+function ClaimItem({
+  meeting,
+  data,
+  controls,
+}: {
+  meeting: Claims["meetings"][number];
+  data: Claims;
+  controls: PageControls;
+}) {
   const claim = meeting.claim;
   const open = controls.open;
   const claiming = open?.kind === "claim" && open.claimMeetingId === meeting.meetingId;
@@ -70,27 +89,46 @@ function ClaimItem({ meeting, data, controls }: { meeting: Claims["meetings"][nu
   return (
     <li className="nhsuk-u-padding-bottom-3" style={{ borderBottom: "1px solid #d8dde0" }}>
       <p className="nhsuk-u-margin-bottom-1">
-        <strong>{when}</strong>: {kindWords[meeting.kind].toLowerCase()}, {describeLength(meeting.minutes)}
+        <strong>{when}</strong>: {kindWords[meeting.kind].toLowerCase()},{" "}
+        {describeLength(meeting.minutes)}
       </p>
       {claim && status ? (
         <p className="nhsuk-u-margin-bottom-1">
-          <Tag colour={status.colour}>{status.text}</Tag> {describeAmount(claim.feePence, claim.expensesPence)}
+          <Tag colour={status.colour}>{status.text}</Tag>{" "}
+          {describeAmount(claim.feePence, claim.expensesPence)}
         </p>
       ) : null}
-      {claim?.status === "rejected" && claim.decisionMessage ? <p>Why: {claim.decisionMessage}</p> : null}
+      {claim?.status === "rejected" && claim.decisionMessage ? (
+        <p>Why: {claim.decisionMessage}</p>
+      ) : null}
       {claiming ? (
         <ClaimForm meeting={meeting} terms={data} controls={controls} />
       ) : answering && claim ? (
         <AnswerQueryForm claimId={claim.id} question={claim.decisionMessage} controls={controls} />
       ) : !claim ? (
-        <Button type="button" variant="secondary" small id={claimId} onClick={() => controls.show({ kind: "claim", claimMeetingId: meeting.meetingId }, claimId)}>
+        <Button
+          type="button"
+          variant="secondary"
+          small
+          id={claimId}
+          onClick={() =>
+            controls.show({ kind: "claim", claimMeetingId: meeting.meetingId }, claimId)
+          }
+        >
           Claim for this meeting<span className="nhsuk-u-visually-hidden"> on {when}</span>
         </Button>
       ) : claim.status === "queried" ? (
         <>
           {claim.decisionMessage ? <p>The coordinator asks: {claim.decisionMessage}</p> : null}
-          <Button type="button" variant="secondary" small id={answerId} onClick={() => controls.show({ kind: "answer-query", claimId: claim.id }, answerId)}>
-            Answer the question<span className="nhsuk-u-visually-hidden"> on the claim for {when}</span>
+          <Button
+            type="button"
+            variant="secondary"
+            small
+            id={answerId}
+            onClick={() => controls.show({ kind: "answer-query", claimId: claim.id }, answerId)}
+          >
+            Answer the question
+            <span className="nhsuk-u-visually-hidden"> on the claim for {when}</span>
           </Button>
         </>
       ) : null}

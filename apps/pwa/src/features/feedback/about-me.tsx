@@ -5,7 +5,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../lib/trpc";
 import { describeMean } from "./feedback-words";
 
-export function FeedbackAboutMe({ organisationId, schemeId }: { organisationId: string; schemeId: string }) {
+export function FeedbackAboutMe({
+  organisationId,
+  schemeId,
+}: {
+  organisationId: string;
+  schemeId: string;
+}) {
   const trpc = useTRPC();
   const summary = useQuery(trpc.feedback.aboutMe.queryOptions({ organisationId, schemeId }));
   // Only mentors with an active enrolment have a summary; anyone else (or a failed request) sees nothing here.
@@ -19,11 +25,13 @@ export function FeedbackAboutMe({ organisationId, schemeId }: { organisationId: 
       {shown ? (
         <>
           <p>
-            Average ratings from {mentees} mentees in this scheme. Answers are shown together so no one
-            mentee&apos;s can be picked out, and written answers are never shown to mentors.
+            Average ratings from {mentees} mentees in this scheme. Answers are shown together so no
+            one mentee&apos;s can be picked out, and written answers are never shown to mentors.
           </p>
           <Table
-            caption={<span className="nhsuk-u-visually-hidden">Average ratings from your mentees</span>}
+            caption={
+              <span className="nhsuk-u-visually-hidden">Average ratings from your mentees</span>
+            }
             head={["Question", "Average", "Answered"]}
             firstCellIsHeader
             rowKeys={ratings.map((r) => r.questionId)}

@@ -4,7 +4,14 @@ import { Button, ErrorSummary, Radios, Textarea } from "@tandem/ui";
 import { useEffect, useState, type FormEvent } from "react";
 import { NO_ERRORS, type FormErrors } from "../../lib/form-errors";
 import { useOnlineStatus } from "../offline/use-online-status";
-import { answerId, ratingHint, ratingOptions, readAnswers, type AnswerValues, type Question } from "./feedback-words";
+import {
+  answerId,
+  ratingHint,
+  ratingOptions,
+  readAnswers,
+  type AnswerValues,
+  type Question,
+} from "./feedback-words";
 import type { Answers } from "@tandem/core";
 
 export function AnswersForm({

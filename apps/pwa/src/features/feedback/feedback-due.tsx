@@ -3,7 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
-import { feedbackPath, feedbackTitle, questionnairePath, questionnaireTitle } from "./feedback-words";
+import {
+  feedbackPath,
+  feedbackTitle,
+  questionnairePath,
+  questionnaireTitle,
+} from "./feedback-words";
 
 /** Feedback still to give (and questionnaires due), or nothing at all when there is none. */
 export function FeedbackToGive() {
@@ -46,7 +51,9 @@ export function FeedbackToGive() {
 export function FeedbackForRelationship({ relationshipId }: { relationshipId: string }) {
   const trpc = useTRPC();
   const feedback = useQuery(trpc.feedback.mine.queryOptions());
-  const waiting = (feedback.data ?? []).filter((r) => r.relationshipId === relationshipId && r.open);
+  const waiting = (feedback.data ?? []).filter(
+    (r) => r.relationshipId === relationshipId && r.open,
+  );
   if (waiting.length === 0) return null;
   return (
     <>
@@ -55,8 +62,12 @@ export function FeedbackForRelationship({ relationshipId }: { relationshipId: st
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
             <strong>{feedbackTitle(r.point)}</strong>{" "}
-            {r.given ? "You have given your feedback, and can change it until the round closes. " : "The scheme would like your feedback. It takes a few minutes. "}
-            <Link href={feedbackPath(r.requestId)}>{r.given ? "Change your feedback" : "Give your feedback"}</Link>
+            {r.given
+              ? "You have given your feedback, and can change it until the round closes. "
+              : "The scheme would like your feedback. It takes a few minutes. "}
+            <Link href={feedbackPath(r.requestId)}>
+              {r.given ? "Change your feedback" : "Give your feedback"}
+            </Link>
           </p>
         </div>
       ))}

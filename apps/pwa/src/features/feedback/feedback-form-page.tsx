@@ -27,7 +27,10 @@ export function FeedbackFormPage({ requestId }: { requestId: string }) {
   const mine = useQuery({ ...trpc.feedback.mine.queryOptions(), refetchOnMount: "always" });
   const request = mine.data?.find((r) => r.requestId === requestId);
   const form = useQuery({
-    ...trpc.feedback.form.queryOptions({ organisationId: request?.organisationId ?? "", requestId }),
+    ...trpc.feedback.form.queryOptions({
+      organisationId: request?.organisationId ?? "",
+      requestId,
+    }),
     enabled: request !== undefined,
   });
   const [hasError, setHasError] = useState(false);
@@ -46,7 +49,11 @@ export function FeedbackFormPage({ requestId }: { requestId: string }) {
           </p>
         </>
       ) : form.data && request ? (
-        <Feedback form={form.data} relationshipId={request.relationshipId} onErrorsChange={setHasError} />
+        <Feedback
+          form={form.data}
+          relationshipId={request.relationshipId}
+          onErrorsChange={setHasError}
+        />
       ) : failed ? (
         <QueryProblem onRetry={() => void failed.refetch()} />
       ) : (
@@ -56,7 +63,15 @@ export function FeedbackFormPage({ requestId }: { requestId: string }) {
   );
 }
 
-function Feedback({ form, relationshipId, onErrorsChange }: { form: Form; relationshipId: string; onErrorsChange: (has: boolean) => void }) {
+function Feedback({
+  form,
+  relationshipId,
+  onErrorsChange,
+}: {
+  form: Form;
+  relationshipId: string;
+  onErrorsChange: (has: boolean) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [serverErrors, setServerErrors] = useState<FormErrors | null>(null);
@@ -77,7 +92,15 @@ function Feedback({ form, relationshipId, onErrorsChange }: { form: Form; relati
           queryClient.invalidateQueries({ queryKey: trpc.feedback.form.queryKey() }),
         ]);
       },
-      onError: (error) => setServerErrors(mapServerError(error, PREFIX, form.questions.map((q) => `${PREFIX}-answers-${q.id}`), navigator.onLine)),
+      onError: (error) =>
+        setServerErrors(
+          mapServerError(
+            error,
+            PREFIX,
+            form.questions.map((q) => `${PREFIX}-answers-${q.id}`),
+            navigator.onLine,
+          ),
+        ),
     }),
   );
 
@@ -100,7 +123,12 @@ function Feedback({ form, relationshipId, onErrorsChange }: { form: Form; relati
     <>
       <p className="nhsuk-caption-m">{form.schemeName}</p>
       <p>{privacyWords}</p>
-      {form.submittedAt ? <p>You gave your feedback on {formatInstant(form.submittedAt)}.{form.open ? " You can change your answers until the round closes." : ""}</p> : null}
+      {form.submittedAt ? (
+        <p>
+          You gave your feedback on {formatInstant(form.submittedAt)}.
+          {form.open ? " You can change your answers until the round closes." : ""}
+        </p>
+      ) : null}
       {form.questions.length === 0 ? (
         <p>This scheme asks no feedback questions. There is nothing to do.</p>
       ) : form.open ? (
@@ -111,7 +139,13 @@ function Feedback({ form, relationshipId, onErrorsChange }: { form: Form; relati
           submitText={form.submittedAt ? "Save my changes" : "Send my feedback"}
           pending={submit.isPending}
           serverErrors={serverErrors}
-          onSubmit={(answers) => submit.mutate({ organisationId: form.organisationId, requestId: form.requestId, answers })}
+          onSubmit={(answers) =>
+            submit.mutate({
+              organisationId: form.organisationId,
+              requestId: form.requestId,
+              answers,
+            })
+          }
           onErrorsChange={onErrorsChange}
         />
       ) : (

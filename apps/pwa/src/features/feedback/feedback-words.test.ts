@@ -45,20 +45,32 @@ describe("titles", () => {
 
 describe("answers", () => {
   it("turns form values into the API's answers, leaving blanks out", () => {
-    expect(toAnswers(questions, { useful: "4", again: "no", changed: "  More confident  " })).toEqual({ useful: 4, again: false, changed: "More confident" });
-    expect(toAnswers(questions, { useful: "5", again: "yes", changed: " " })).toEqual({ useful: 5, again: true });
+    expect(
+      toAnswers(questions, { useful: "4", again: "no", changed: "  More confident  " }),
+    ).toEqual({ useful: 4, again: false, changed: "More confident" });
+    expect(toAnswers(questions, { useful: "5", again: "yes", changed: " " })).toEqual({
+      useful: 5,
+      again: true,
+    });
     expect(toAnswers(questions, { stranger: "x" })).toEqual({});
   });
 
   it("starts the form from answers given before", () => {
-    expect(fromAnswers(questions, { useful: 3, again: true, changed: "A lot", gone: "x" })).toEqual({ useful: "3", again: "yes", changed: "A lot" });
+    expect(fromAnswers(questions, { useful: 3, again: true, changed: "A lot", gone: "x" })).toEqual(
+      { useful: "3", again: "yes", changed: "A lot" },
+    );
   });
 
   it("asks for required answers with core's words, on the question's field", () => {
     const read = readAnswers("feedback", questions, { again: "yes" });
     expect(read.answers).toBeUndefined();
-    expect(read.errors.summary).toEqual([{ href: "#feedback-answers-useful", text: 'Answer "How useful was mentoring to you?"' }]);
-    expect(readAnswers("feedback", questions, { useful: "2" })).toEqual({ errors: { fields: {}, summary: [] }, answers: { useful: 2 } });
+    expect(read.errors.summary).toEqual([
+      { href: "#feedback-answers-useful", text: 'Answer "How useful was mentoring to you?"' },
+    ]);
+    expect(readAnswers("feedback", questions, { useful: "2" })).toEqual({
+      errors: { fields: {}, summary: [] },
+      answers: { useful: 2 },
+    });
   });
 
   it("says a mean rating out of 5", () => {

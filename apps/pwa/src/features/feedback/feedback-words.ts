@@ -46,7 +46,10 @@ export interface Question {
 export type AnswerValues = Record<string, string>;
 
 /** The ratings offered, 1 to 5, in a row; the question's hint says which end is which. */
-export const ratingOptions = Array.from({ length: likertMax - likertMin + 1 }, (_, i) => ({ value: String(likertMin + i), label: String(likertMin + i) }));
+export const ratingOptions = Array.from({ length: likertMax - likertMin + 1 }, (_, i) => ({
+  value: String(likertMin + i),
+  label: String(likertMin + i),
+}));
 
 export const ratingHint = `${likertMin} is the lowest, ${likertMax} the highest`;
 
@@ -68,7 +71,10 @@ export function toAnswers(questions: readonly Question[], values: AnswerValues):
 }
 
 /** The form's starting values from answers given before. */
-export function fromAnswers(questions: readonly Question[], answers: Readonly<Record<string, string | number | boolean>>): AnswerValues {
+export function fromAnswers(
+  questions: readonly Question[],
+  answers: Readonly<Record<string, string | number | boolean>>,
+): AnswerValues {
   const values: AnswerValues = {};
   for (const q of questions) {
     const given = answers[q.id];
@@ -79,7 +85,11 @@ export function fromAnswers(questions: readonly Question[], answers: Readonly<Re
 }
 
 /** Checks the answers against the questions; when they are fine, returns what the API takes. */
-export function readAnswers(prefix: string, questions: readonly Question[], values: AnswerValues): { errors: FormErrors; answers?: Answers } {
+export function readAnswers(
+  prefix: string,
+  questions: readonly Question[],
+  values: AnswerValues,
+): { errors: FormErrors; answers?: Answers } {
   const answers = toAnswers(questions, values);
   const order = questions.map((q) => answerId(prefix, q.id));
   const fields: Record<string, string> = {};

@@ -23,8 +23,9 @@ export function MyFeedback() {
           <FeedbackToGive />
           {mine.data.length === 0 ? (
             <p>
-              You have not been asked for feedback yet. The scheme asks when your mentoring ends (and, in
-              some schemes, halfway through). You will get an email, and it will appear here.
+              You have not been asked for feedback yet. The scheme asks when your mentoring ends
+              (and, in some schemes, halfway through). You will get an email, and it will appear
+              here.
             </p>
           ) : (
             <section aria-labelledby="all-feedback">
@@ -32,15 +33,27 @@ export function MyFeedback() {
                 Feedback you have been asked for
               </h2>
               <Table
-                caption={<span className="nhsuk-u-visually-hidden">Feedback you have been asked for</span>}
+                caption={
+                  <span className="nhsuk-u-visually-hidden">Feedback you have been asked for</span>
+                }
                 head={["Feedback", "Scheme", "Asked on", "Your answers"]}
                 firstCellIsHeader
                 rowKeys={mine.data.map((r) => r.requestId)}
                 rows={mine.data.map((r) => [
-                  r.open ? <Link href={feedbackPath(r.requestId)}>{feedbackTitle(r.point)}</Link> : feedbackTitle(r.point),
+                  r.open ? (
+                    <Link href={feedbackPath(r.requestId)}>{feedbackTitle(r.point)}</Link>
+                  ) : (
+                    feedbackTitle(r.point)
+                  ),
                   r.schemeName,
                   formatInstant(r.invitedAt),
-                  r.given ? (r.open ? "Given: you can still change them" : "Given") : r.open ? "Not given yet" : "Not given: the round has closed",
+                  r.given
+                    ? r.open
+                      ? "Given: you can still change them"
+                      : "Given"
+                    : r.open
+                      ? "Not given yet"
+                      : "Not given: the round has closed",
                 ])}
               />
             </section>

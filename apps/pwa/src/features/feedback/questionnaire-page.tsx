@@ -65,7 +65,15 @@ function Sent({ schemeName }: { schemeName: string }) {
   );
 }
 
-function Questionnaire({ due, onErrorsChange, onSent }: { due: Due; onErrorsChange: (has: boolean) => void; onSent: (due: Due) => void }) {
+function Questionnaire({
+  due,
+  onErrorsChange,
+  onSent,
+}: {
+  due: Due;
+  onErrorsChange: (has: boolean) => void;
+  onSent: (due: Due) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [serverErrors, setServerErrors] = useState<FormErrors | null>(null);
@@ -77,7 +85,15 @@ function Questionnaire({ due, onErrorsChange, onSent }: { due: Due; onErrorsChan
         onSent(due);
         await queryClient.invalidateQueries({ queryKey: trpc.feedback.outcomesDue.queryKey() });
       },
-      onError: (error) => setServerErrors(mapServerError(error, PREFIX, due.items.map((q) => `${PREFIX}-answers-${q.id}`), navigator.onLine)),
+      onError: (error) =>
+        setServerErrors(
+          mapServerError(
+            error,
+            PREFIX,
+            due.items.map((q) => `${PREFIX}-answers-${q.id}`),
+            navigator.onLine,
+          ),
+        ),
     }),
   );
 
@@ -87,8 +103,9 @@ function Questionnaire({ due, onErrorsChange, onSent }: { due: Due; onErrorsChan
         {due.schemeName} ({due.organisationName})
       </p>
       <p>
-        The scheme asks everyone the same questions at the start, at the end and some time later, to see
-        what mentoring changes. Your answers are counted with everyone else&apos;s and never shown with your name.
+        The scheme asks everyone the same questions at the start, at the end and some time later, to
+        see what mentoring changes. Your answers are counted with everyone else&apos;s and never
+        shown with your name.
       </p>
       <AnswersForm
         prefix={PREFIX}
@@ -97,7 +114,14 @@ function Questionnaire({ due, onErrorsChange, onSent }: { due: Due; onErrorsChan
         submitText="Send my answers"
         pending={submit.isPending}
         serverErrors={serverErrors}
-        onSubmit={(answers) => submit.mutate({ organisationId: due.organisationId, enrolmentId: due.enrolmentId, point: due.point, answers })}
+        onSubmit={(answers) =>
+          submit.mutate({
+            organisationId: due.organisationId,
+            enrolmentId: due.enrolmentId,
+            point: due.point,
+            answers,
+          })
+        }
         onErrorsChange={onErrorsChange}
       />
     </>

@@ -4,16 +4,35 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../../lib/trpc";
 import { actionFieldIds, fieldId, readAction, type ActionValues } from "./meeting-forms";
-import { FormButtons, FormHeading, FormProblems, usePageForm, type PageControls } from "./page-form";
+import {
+  FormButtons,
+  FormHeading,
+  FormProblems,
+  usePageForm,
+  type PageControls,
+} from "./page-form";
 import type { AgreedAction, Detail } from "./relationship-types";
 
-export function ActionForm({ detail, controls, action }: { detail: Detail; controls: PageControls; action?: AgreedAction }) {
+export function ActionForm({
+  detail,
+  controls,
+  action,
+}: {
+  detail: Detail;
+  controls: PageControls;
+  action?: AgreedAction;
+}) {
   const trpc = useTRPC();
   const prefix = action ? "edit-action" : "action";
   const id = (field: keyof ActionValues) => fieldId(prefix, field);
-  const [values, setValues] = useState<ActionValues>({ text: action?.text ?? "", ownerPersonId: action?.ownerPersonId ?? "", dueOn: action?.dueOn ?? "" });
+  const [values, setValues] = useState<ActionValues>({
+    text: action?.text ?? "",
+    ownerPersonId: action?.ownerPersonId ?? "",
+    dueOn: action?.dueOn ?? "",
+  });
   const form = usePageForm(controls, prefix, actionFieldIds(prefix));
-  const set = (field: keyof ActionValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const set = (field: keyof ActionValues) => (value: string) =>
+    setValues((v) => ({ ...v, [field]: value }));
   const add = useMutation(
     trpc.relationships.addAction.mutationOptions({
       networkMode: "always",
@@ -60,7 +79,10 @@ export function ActionForm({ detail, controls, action }: { detail: Detail; contr
           value={values.ownerPersonId}
           onChange={(event) => set("ownerPersonId")(event.currentTarget.value)}
           error={form.errors.fields[id("ownerPersonId")]}
-          options={[{ value: "", text: "Not said" }, ...people.map((m) => ({ value: m.personId, text: m.you ? `${m.name} (you)` : m.name }))]}
+          options={[
+            { value: "", text: "Not said" },
+            ...people.map((m) => ({ value: m.personId, text: m.you ? `${m.name} (you)` : m.name })),
+          ]}
         />
         <TextInput
           id={id("dueOn")}
@@ -83,7 +105,13 @@ export function ActionForm({ detail, controls, action }: { detail: Detail; contr
   );
 }
 
-export function RemoveAction({ action, controls }: { action: AgreedAction; controls: PageControls }) {
+export function RemoveAction({
+  action,
+  controls,
+}: {
+  action: AgreedAction;
+  controls: PageControls;
+}) {
   const trpc = useTRPC();
   const form = usePageForm(controls, "remove-action", []);
   const remove = useMutation(

@@ -19,8 +19,8 @@ export function AgreedActions({ detail, controls }: { detail: Detail; controls: 
       <section aria-labelledby="actions">
         {heading}
         <p>
-          This scheme keeps no shared notes or agreed actions. Anything you want to write down stays in
-          your own private reflections.
+          This scheme keeps no shared notes or agreed actions. Anything you want to write down stays
+          in your own private reflections.
         </p>
       </section>
     );
@@ -32,19 +32,33 @@ export function AgreedActions({ detail, controls }: { detail: Detail; controls: 
       {heading}
       <p>
         {open ? "What you agreed to do before your next meeting. " : ""}Only the people in this
-        relationship see these{detail.notesAllowed ? " and the shared notes on each meeting" : ""}: the coordinator never does.
+        relationship see these{detail.notesAllowed ? " and the shared notes on each meeting" : ""}:
+        the coordinator never does.
       </p>
-      {detail.actions.length === 0 ? <p>{open ? "No actions yet." : "No actions were agreed."}</p> : null}
+      {detail.actions.length === 0 ? (
+        <p>{open ? "No actions yet." : "No actions were agreed."}</p>
+      ) : null}
       {detail.actions.length > 0 ? (
         <ul className="nhsuk-list">
           {detail.actions.map((action) => (
-            <ActionItem key={action.id} action={action} detail={detail} controls={controls} canChange={open} />
+            <ActionItem
+              key={action.id}
+              action={action}
+              detail={detail}
+              controls={controls}
+              canChange={open}
+            />
           ))}
         </ul>
       ) : null}
       {open && adding ? <ActionForm detail={detail} controls={controls} /> : null}
       {open && !adding ? (
-        <Button type="button" variant="secondary" id="add-action" onClick={() => controls.show({ kind: "add-action" }, "add-action")}>
+        <Button
+          type="button"
+          variant="secondary"
+          id="add-action"
+          onClick={() => controls.show({ kind: "add-action" }, "add-action")}
+        >
           Add an action
         </Button>
       ) : null}
@@ -55,21 +69,40 @@ export function AgreedActions({ detail, controls }: { detail: Detail; controls: 
 function describeOwner(action: AgreedAction, detail: Detail): string {
   const owner = detail.members.find((m) => m.personId === action.ownerPersonId);
   const who = owner?.you ? "You" : (action.ownerName ?? null);
-  const parts = [who ? `${who} will do this` : null, action.dueOn ? `by ${formatDate(action.dueOn)}` : null].filter(Boolean);
+  const parts = [
+    who ? `${who} will do this` : null,
+    action.dueOn ? `by ${formatDate(action.dueOn)}` : null,
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(", ") : "";
 }
 
-function ActionItem({ action, detail, controls, canChange }: { action: AgreedAction; detail: Detail; controls: PageControls; canChange: boolean }) {
+function ActionItem({
+  action,
+  detail,
+  controls,
+  canChange,
+}: {
+  action: AgreedAction;
+  detail: Detail;
+  controls: PageControls;
+  canChange: boolean;
+}) {
   const trpc = useTRPC();
   const form = usePageForm(controls, "done", []);
   const toggle = useMutation(
     trpc.relationships.updateAction.mutationOptions({
       networkMode: "always",
-      onSuccess: (_r, input) => form.succeeded(input.done ? "The action is marked as done." : "The action is marked as not done."),
+      onSuccess: (_r, input) =>
+        form.succeeded(
+          input.done ? "The action is marked as done." : "The action is marked as not done.",
+        ),
       onError: (error) => form.failed(error),
     }),
   );
-  const open = controls.open && "actionId" in controls.open && controls.open.actionId === action.id ? controls.open.kind : null;
+  const open =
+    controls.open && "actionId" in controls.open && controls.open.actionId === action.id
+      ? controls.open.kind
+      : null;
   const id = (what: string) => `${what}-${action.id}`;
   const owner = describeOwner(action, detail);
   const name = <span className="nhsuk-u-visually-hidden"> ({action.text})</span>;
@@ -95,15 +128,33 @@ function ActionItem({ action, detail, controls, canChange }: { action: AgreedAct
                 small
                 disabled={toggle.isPending}
                 aria-disabled={toggle.isPending || undefined}
-                onClick={() => toggle.mutate({ ...controls.scope, actionId: action.id, done: !action.done })}
+                onClick={() =>
+                  toggle.mutate({ ...controls.scope, actionId: action.id, done: !action.done })
+                }
               >
                 {action.done ? "Mark as not done" : "Mark as done"}
                 {name}
               </Button>
-              <Button type="button" variant="secondary" small id={id("edit")} onClick={() => controls.show({ kind: "edit-action", actionId: action.id }, id("edit"))}>
+              <Button
+                type="button"
+                variant="secondary"
+                small
+                id={id("edit")}
+                onClick={() =>
+                  controls.show({ kind: "edit-action", actionId: action.id }, id("edit"))
+                }
+              >
                 Change{name}
               </Button>
-              <Button type="button" variant="secondary" small id={id("remove")} onClick={() => controls.show({ kind: "remove-action", actionId: action.id }, id("remove"))}>
+              <Button
+                type="button"
+                variant="secondary"
+                small
+                id={id("remove")}
+                onClick={() =>
+                  controls.show({ kind: "remove-action", actionId: action.id }, id("remove"))
+                }
+              >
                 Remove{name}
               </Button>
             </div>

@@ -7,20 +7,37 @@ import { useTRPC } from "../../lib/trpc";
 import { fieldId, readTime, timeFieldIds, timeOf, type TimeValues } from "./meeting-forms";
 import { otherNames } from "./meeting-guide";
 import { MeetingTimeFields } from "./meeting-time-fields";
-import { FormButtons, FormHeading, FormProblems, usePageForm, type PageControls } from "./page-form";
+import {
+  FormButtons,
+  FormHeading,
+  FormProblems,
+  usePageForm,
+  type PageControls,
+} from "./page-form";
 import type { Detail, Meeting } from "./relationship-types";
 import { formatMeetingTime, kindWords, listNames } from "./relationship-words";
 
 const MOVE = "move";
 
-export function RescheduleForm({ detail, meeting, controls }: { detail: Detail; meeting: Meeting; controls: PageControls }) {
+export function RescheduleForm({
+  detail,
+  meeting,
+  controls,
+}: {
+  detail: Detail;
+  meeting: Meeting;
+  controls: PageControls;
+}) {
   const trpc = useTRPC();
   const [time, setTime] = useState<TimeValues>(() => timeOf(meeting));
   const form = usePageForm(controls, MOVE, timeFieldIds(MOVE, "time", 1));
   const move = useMutation(
     trpc.relationships.reschedule.mutationOptions({
       networkMode: "always",
-      onSuccess: () => form.succeeded(`Your meeting has moved. ${listNames(otherNames(detail))} has been emailed.`),
+      onSuccess: () =>
+        form.succeeded(
+          `Your meeting has moved. ${listNames(otherNames(detail))} has been emailed.`,
+        ),
       onError: (error) => form.failed(error),
     }),
   );
@@ -45,13 +62,26 @@ export function RescheduleForm({ detail, meeting, controls }: { detail: Detail; 
           errors={form.errors.fields}
           rules={detail.rules}
         />
-        <FormButtons submit="Move the meeting" pending={move.isPending} onCancel={controls.cancel} offlineText="You can move the meeting when you are back online." />
+        <FormButtons
+          submit="Move the meeting"
+          pending={move.isPending}
+          onCancel={controls.cancel}
+          offlineText="You can move the meeting when you are back online."
+        />
       </form>
     </div>
   );
 }
 
-export function CancelMeeting({ detail, meeting, controls }: { detail: Detail; meeting: Meeting; controls: PageControls }) {
+export function CancelMeeting({
+  detail,
+  meeting,
+  controls,
+}: {
+  detail: Detail;
+  meeting: Meeting;
+  controls: PageControls;
+}) {
   const trpc = useTRPC();
   const form = usePageForm(controls, "cancel", []);
   const proposal = meeting.status === "proposed";
@@ -60,7 +90,9 @@ export function CancelMeeting({ detail, meeting, controls }: { detail: Detail; m
     trpc.relationships.cancelMeeting.mutationOptions({
       networkMode: "always",
       onSuccess: () =>
-        form.succeeded(`${proposal ? "The proposed times have been withdrawn" : "The meeting is cancelled"}. ${names} has been emailed. You can propose another time.`),
+        form.succeeded(
+          `${proposal ? "The proposed times have been withdrawn" : "The meeting is cancelled"}. ${names} has been emailed. You can propose another time.`,
+        ),
       onError: (error) => form.failed(error),
     }),
   );
@@ -81,7 +113,12 @@ export function CancelMeeting({ detail, meeting, controls }: { detail: Detail; m
       <p>{names} will be emailed. You can propose another time afterwards.</p>
       <form onSubmit={handleSubmit} noValidate>
         <div className="nhsuk-button-group">
-          <Button type="submit" variant="warning" disabled={cancel.isPending} aria-disabled={cancel.isPending || undefined}>
+          <Button
+            type="submit"
+            variant="warning"
+            disabled={cancel.isPending}
+            aria-disabled={cancel.isPending || undefined}
+          >
             {proposal ? "Yes, withdraw them" : "Yes, cancel the meeting"}
           </Button>
           <Button type="button" variant="secondary" onClick={controls.cancel}>
@@ -94,7 +131,15 @@ export function CancelMeeting({ detail, meeting, controls }: { detail: Detail; m
 }
 
 /** Marks a meeting still to come as the last one (or not): it becomes the review where the scheme has one. */
-export function FinalToggle({ detail, meeting, controls }: { detail: Detail; meeting: Meeting; controls: PageControls }) {
+export function FinalToggle({
+  detail,
+  meeting,
+  controls,
+}: {
+  detail: Detail;
+  meeting: Meeting;
+  controls: PageControls;
+}) {
   const trpc = useTRPC();
   const form = usePageForm(controls, "final", []);
   const setFinal = useMutation(
@@ -118,7 +163,9 @@ export function FinalToggle({ detail, meeting, controls }: { detail: Detail; mee
         id={`final-${meeting.id}`}
         disabled={setFinal.isPending}
         aria-disabled={setFinal.isPending || undefined}
-        onClick={() => setFinal.mutate({ ...controls.scope, meetingId: meeting.id, final: !meeting.final })}
+        onClick={() =>
+          setFinal.mutate({ ...controls.scope, meetingId: meeting.id, final: !meeting.final })
+        }
       >
         {meeting.final ? "Not our final meeting" : "Make this our final meeting"}
       </Button>

@@ -20,8 +20,10 @@ function rowsFor(member: Member): SummaryListRow[] {
       ),
     },
   ];
-  if (member.availability.length > 0) rows.push({ id: "free", key: "Usually free", value: member.availability.join(", ") });
-  if (member.unavailable.length > 0) rows.push({ id: "away", key: "Not available", value: member.unavailable.join(", ") });
+  if (member.availability.length > 0)
+    rows.push({ id: "free", key: "Usually free", value: member.availability.join(", ") });
+  if (member.unavailable.length > 0)
+    rows.push({ id: "away", key: "Not available", value: member.unavailable.join(", ") });
   return rows;
 }
 

@@ -8,12 +8,23 @@ import { describeProposedTime, PickTimeForm } from "./pick-time-form";
 import { ProposeMeetingForm } from "./propose-meeting-form";
 import { AttendanceForm, RecordMeetingForm } from "./record-meeting-forms";
 import type { Detail, Meeting, MeetingFormKind } from "./relationship-types";
-import { describeLength, describeWhere, formatMeetingTime, hasStarted, kindWords, meetingStatusWords } from "./relationship-words";
+import {
+  describeLength,
+  describeWhere,
+  formatMeetingTime,
+  hasStarted,
+  kindWords,
+  meetingStatusWords,
+} from "./relationship-words";
 import { SharedNotes } from "./shared-notes";
 
 function detailsOf(meeting: Meeting, detail: Detail, picking: boolean): SummaryListRow[] {
   if (meeting.status === "proposed") {
-    const by = { id: "by", key: "Proposed by", value: meeting.proposedByYou ? "You" : (meeting.proposedByName ?? "Someone who has left") };
+    const by = {
+      id: "by",
+      key: "Proposed by",
+      value: meeting.proposedByYou ? "You" : (meeting.proposedByName ?? "Someone who has left"),
+    };
     // While picking, the times are the form's choices: not listed twice.
     if (picking) return [by];
     return [
@@ -32,14 +43,31 @@ function detailsOf(meeting: Meeting, detail: Detail, picking: boolean): SummaryL
     ];
   }
   const rows: SummaryListRow[] = [];
-  if (meeting.startsAt) rows.push({ id: "when", key: "When", value: formatMeetingTime(meeting.startsAt) });
-  rows.push({ id: "length", key: meeting.status === "held" ? "How long" : "Length", value: describeLength(meeting.heldMinutes ?? meeting.minutes) });
+  if (meeting.startsAt)
+    rows.push({ id: "when", key: "When", value: formatMeetingTime(meeting.startsAt) });
+  rows.push({
+    id: "length",
+    key: meeting.status === "held" ? "How long" : "Length",
+    value: describeLength(meeting.heldMinutes ?? meeting.minutes),
+  });
   rows.push({ id: "where", key: "How", value: describeWhere(meeting) });
   if (meeting.link && meeting.status === "scheduled")
-    rows.push({ id: "link", key: "Video link", value: <a href={meeting.link} rel="noreferrer">Join the video meeting</a> });
+    rows.push({
+      id: "link",
+      key: "Video link",
+      value: (
+        <a href={meeting.link} rel="noreferrer">
+          Join the video meeting
+        </a>
+      ),
+    });
   if (detail.kind === "group" && meeting.status === "held" && meeting.attendance.length > 0) {
     const came = meeting.attendance.filter((a) => a.attended).length;
-    rows.push({ id: "came", key: "Who came", value: `${came} of ${meeting.attendance.length} members` });
+    rows.push({
+      id: "came",
+      key: "Who came",
+      value: `${came} of ${meeting.attendance.length} members`,
+    });
   }
   return rows;
 }
@@ -60,45 +88,71 @@ export function MeetingCard({
   feature?: boolean;
   level?: 3 | 4;
 }) {
-  const open = controls.open && "meetingId" in controls.open && controls.open.meetingId === meeting.id ? controls.open.kind : null;
+  const open =
+    controls.open && "meetingId" in controls.open && controls.open.meetingId === meeting.id
+      ? controls.open.kind
+      : null;
   const titleId = `meeting-${meeting.id}`;
-  const status = hasStarted(meeting, now) ? { text: "Time to record what happened", colour: "orange" as const } : meetingStatusWords[meeting.status]!;
-  const show = (kind: MeetingFormKind, id: string) => controls.show({ kind, meetingId: meeting.id }, id);
+  const status = hasStarted(meeting, now)
+    ? { text: "Time to record what happened", colour: "orange" as const }
+    : meetingStatusWords[meeting.status]!;
+  const show = (kind: MeetingFormKind, id: string) =>
+    controls.show({ kind, meetingId: meeting.id }, id);
   const Heading = level === 3 ? "h3" : "h4";
   const title = `${kindWords[meeting.kind]}${meeting.final && meeting.kind !== "review" ? " (your final meeting)" : ""}`;
 
   return (
-    <article className={feature ? "nhsuk-card nhsuk-card--feature" : "nhsuk-card"} aria-labelledby={titleId}>
-      <div className={feature ? "nhsuk-card__content nhsuk-card__content--feature" : "nhsuk-card__content"}>
-        <Heading className={feature ? "nhsuk-card__heading nhsuk-card__heading--feature nhsuk-heading-m" : "nhsuk-card__heading nhsuk-heading-s"} id={titleId}>
+    <article
+      className={feature ? "nhsuk-card nhsuk-card--feature" : "nhsuk-card"}
+      aria-labelledby={titleId}
+    >
+      <div
+        className={
+          feature ? "nhsuk-card__content nhsuk-card__content--feature" : "nhsuk-card__content"
+        }
+      >
+        <Heading
+          className={
+            feature
+              ? "nhsuk-card__heading nhsuk-card__heading--feature nhsuk-heading-m"
+              : "nhsuk-card__heading nhsuk-heading-s"
+          }
+          id={titleId}
+        >
           {title}
         </Heading>
         <p>
           <Tag colour={status.colour}>{status.text}</Tag>
         </p>
         <SummaryList rows={detailsOf(meeting, detail, open === "pick")} />
-        {feature && (meeting.status === "proposed" || meeting.status === "scheduled") && !hasStarted(meeting, now) ? (
+        {feature &&
+        (meeting.status === "proposed" || meeting.status === "scheduled") &&
+        !hasStarted(meeting, now) ? (
           <MeetingGuide detail={detail} kind={meeting.kind} />
         ) : null}
         <FormHeadingLevel.Provider value={level === 3 ? 4 : 5}>
-        {open === "pick" ? (
-          <PickTimeForm meeting={meeting} controls={controls} />
-        ) : open === "suggest" ? (
-          <ProposeMeetingForm detail={detail} controls={controls} suggestFor={meeting} />
-        ) : open === "reschedule" ? (
-          <RescheduleForm detail={detail} meeting={meeting} controls={controls} />
-        ) : open === "cancel" ? (
-          <CancelMeeting detail={detail} meeting={meeting} controls={controls} />
-        ) : open === "record" ? (
-          <RecordMeetingForm detail={detail} meeting={meeting} controls={controls} />
-        ) : open === "attendance" ? (
-          <AttendanceForm detail={detail} meeting={meeting} controls={controls} />
-        ) : (
-          <Actions detail={detail} meeting={meeting} controls={controls} now={now} show={show} />
-        )}
-        {meeting.status === "held" && detail.notesAllowed ? (
-          <SharedNotes meeting={meeting} controls={controls} canChange={detail.status === "active" || detail.status === "paused"} />
-        ) : null}
+          {open === "pick" ? (
+            <PickTimeForm meeting={meeting} controls={controls} />
+          ) : open === "suggest" ? (
+            <ProposeMeetingForm detail={detail} controls={controls} suggestFor={meeting} />
+          ) : open === "reschedule" ? (
+            <RescheduleForm detail={detail} meeting={meeting} controls={controls} />
+          ) : open === "cancel" ? (
+            <CancelMeeting detail={detail} meeting={meeting} controls={controls} />
+          ) : open === "record" ? (
+            <RecordMeetingForm detail={detail} meeting={meeting} controls={controls} />
+          ) : open === "attendance" ? (
+            <AttendanceForm detail={detail} meeting={meeting} controls={controls} />
+          ) : (
+            <Actions detail={detail} meeting={meeting} controls={controls} now={now} show={show} />
+          )}
+          {meeting.status === "held" && detail.notesAllowed ? (
+            <SharedNotes
+              meeting={meeting}
+              controls={controls}
+              canChange={detail.status === "active" || detail.status === "paused"}
+            />
+          ) : null}
         </FormHeadingLevel.Provider>
       </div>
     </article>
@@ -120,21 +174,35 @@ function Actions({
 }) {
   const id = (what: string) => `${what}-${meeting.id}`;
   const button = (what: MeetingFormKind, text: string, primary = false) => (
-    <Button key={what} type="button" variant={primary ? "primary" : "secondary"} id={id(what)} onClick={() => show(what, id(what))}>
+    <Button
+      key={what}
+      type="button"
+      variant={primary ? "primary" : "secondary"}
+      id={id(what)}
+      onClick={() => show(what, id(what))}
+    >
       {text}
     </Button>
   );
   if (meeting.status === "proposed") {
-    if (meeting.awaitingMyPick) return <div className="nhsuk-button-group">{button("pick", "Pick a time", true)}</div>;
+    if (meeting.awaitingMyPick)
+      return <div className="nhsuk-button-group">{button("pick", "Pick a time", true)}</div>;
     return (
       <>
-        {meeting.proposedByYou ? <p>Waiting for a time to be picked. You will get an email when it is.</p> : null}
-        {detail.canArrange ? <div className="nhsuk-button-group">{button("cancel", "Withdraw these times")}</div> : null}
+        {meeting.proposedByYou ? (
+          <p>Waiting for a time to be picked. You will get an email when it is.</p>
+        ) : null}
+        {detail.canArrange ? (
+          <div className="nhsuk-button-group">{button("cancel", "Withdraw these times")}</div>
+        ) : null}
       </>
     );
   }
   if (meeting.status === "scheduled" && detail.canArrange) {
-    if (hasStarted(meeting, now)) return <div className="nhsuk-button-group">{button("record", "Record what happened", true)}</div>;
+    if (hasStarted(meeting, now))
+      return (
+        <div className="nhsuk-button-group">{button("record", "Record what happened", true)}</div>
+      );
     return (
       <div className="nhsuk-button-group">
         {button("reschedule", "Move this meeting")}
@@ -144,7 +212,14 @@ function Actions({
     );
   }
   if (meeting.status === "held" && detail.kind === "group" && detail.canArrange) {
-    return <div className="nhsuk-button-group">{button("attendance", meeting.attendance.length > 0 ? "Change who came" : "Record who came")}</div>;
+    return (
+      <div className="nhsuk-button-group">
+        {button(
+          "attendance",
+          meeting.attendance.length > 0 ? "Change who came" : "Record who came",
+        )}
+      </div>
+    );
   }
   return null;
 }

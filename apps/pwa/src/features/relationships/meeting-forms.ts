@@ -32,7 +32,12 @@ export function fieldId(prefix: string, path: Path): string {
 type Issue = { path: readonly (string | number)[]; message: string };
 
 /** Form errors from schema issues: the first message for each field, in the order the fields appear. */
-export function issuesToErrors(prefix: string, order: readonly string[], issues: readonly Issue[], base: Path = []): FormErrors {
+export function issuesToErrors(
+  prefix: string,
+  order: readonly string[],
+  issues: readonly Issue[],
+  base: Path = [],
+): FormErrors {
   const fields: Record<string, string> = {};
   const formErrors: string[] = [];
   const baseParts = typeof base === "string" ? base.split(".") : [...base];
@@ -48,18 +53,36 @@ export function issuesToErrors(prefix: string, order: readonly string[], issues:
  * Maps a failed mutation to form errors on the page's fields: the API's field errors are keyed by
  * input path ("times.1.mode"), turned into the form's ids here.
  */
-export function mapServerError(error: unknown, prefix: string, order: readonly string[], online: boolean): FormErrors {
+export function mapServerError(
+  error: unknown,
+  prefix: string,
+  order: readonly string[],
+  online: boolean,
+): FormErrors {
   const shape = (typeof error === "object" && error !== null ? error : {}) as {
     message?: unknown;
     data?: { fieldErrors?: Record<string, string[] | undefined> | null; zodError?: unknown } | null;
   };
   const raw = shape.data?.fieldErrors ?? null;
-  const renamed = raw ? Object.fromEntries(Object.entries(raw).map(([path, list]) => [fieldId(prefix, path), list])) : null;
-  const withIds = shape.data ? { ...shape, data: { ...shape.data, zodError: null, fieldErrors: renamed } } : error;
-  const mapped = mapTrpcError(withIds, order, { online, showMessageFor: PEOPLE_CODES, unauthorised: messages.signedOut });
+  const renamed = raw
+    ? Object.fromEntries(Object.entries(raw).map(([path, list]) => [fieldId(prefix, path), list]))
+    : null;
+  const withIds = shape.data
+    ? { ...shape, data: { ...shape.data, zodError: null, fieldErrors: renamed } }
+    : error;
+  const mapped = mapTrpcError(withIds, order, {
+    online,
+    showMessageFor: PEOPLE_CODES,
+    unauthorised: messages.signedOut,
+  });
   // A BAD_REQUEST without field errors still has a sentence written for people: show it, not "check your answers".
   const message = typeof shape.message === "string" ? shape.message : "";
-  if (mapped.summary.length === 1 && mapped.summary[0]!.text === messages.checkAnswers && message && !/[{}]/.test(message))
+  if (
+    mapped.summary.length === 1 &&
+    mapped.summary[0]!.text === messages.checkAnswers &&
+    message &&
+    !/[{}]/.test(message)
+  )
     return toFormErrors(order, {}, [message.replace(/^[\w.]+: /, "")]);
   return mapped;
 }
@@ -76,14 +99,37 @@ export interface TimeValues {
 export const timeFields = ["date", "start", "minutes", "mode", "place", "link"] as const;
 
 /** A new time: the scheme's shortest meeting, and its only mode when it has just one. */
-export function blankTime(rules: { minutes: { min: number }; modes: readonly MeetingMode[] }): TimeValues {
-  return { date: "", start: "", minutes: String(rules.minutes.min), mode: rules.modes.length === 1 ? rules.modes[0]! : "", place: "", link: "" };
+export function blankTime(rules: {
+  minutes: { min: number };
+  modes: readonly MeetingMode[];
+}): TimeValues {
+  return {
+    date: "",
+    start: "",
+    minutes: String(rules.minutes.min),
+    mode: rules.modes.length === 1 ? rules.modes[0]! : "",
+    place: "",
+    link: "",
+  };
 }
 
 /** A meeting's own time, as the form to move it starts. */
-export function timeOf(meeting: { startsAt: Date | null; minutes: number; mode: MeetingMode; place: string | null; link: string | null }): TimeValues {
+export function timeOf(meeting: {
+  startsAt: Date | null;
+  minutes: number;
+  mode: MeetingMode;
+  place: string | null;
+  link: string | null;
+}): TimeValues {
   const clock = meeting.startsAt ? londonWallClock(meeting.startsAt) : { date: "", time: "" };
-  return { date: clock.date, start: clock.time, minutes: String(meeting.minutes), mode: meeting.mode, place: meeting.place ?? "", link: meeting.link ?? "" };
+  return {
+    date: clock.date,
+    start: clock.time,
+    minutes: String(meeting.minutes),
+    mode: meeting.mode,
+    place: meeting.place ?? "",
+    link: meeting.link ?? "",
+  };
 }
 
 /** What the API takes for one time: a place only in person, a link only by video. */
@@ -103,7 +149,9 @@ export function toTimeInput(values: TimeValues) {
 /** Every field id of a form with `count` times under `base` ("times" or "time"), in page order. */
 export function timeFieldIds(prefix: string, base: "times" | "time", count: number): string[] {
   const one = (at: (string | number)[]) => timeFields.map((f) => fieldId(prefix, [...at, f]));
-  return base === "time" ? one(["time"]) : Array.from({ length: count }, (_, i) => one(["times", i])).flat();
+  return base === "time"
+    ? one(["time"])
+    : Array.from({ length: count }, (_, i) => one(["times", i])).flat();
 }
 
 /** Checks up to three times; when they are fine, returns what the API takes. */
@@ -120,7 +168,8 @@ export function readTime(prefix: string, values: TimeValues) {
   const order = timeFieldIds(prefix, "time", 1);
   const time = toTimeInput(values);
   const parsed = MeetingTimeFields.safeParse(time);
-  if (!parsed.success) return { errors: issuesToErrors(prefix, order, parsed.error.issues, ["time"]) };
+  if (!parsed.success)
+    return { errors: issuesToErrors(prefix, order, parsed.error.issues, ["time"]) };
   return { errors: toFormErrors(order, {}), time };
 }
 
@@ -130,7 +179,8 @@ export interface RecordValues {
   speakerPersonIds: string[];
 }
 
-export const recordFieldIds = (prefix: string) => ["outcome", "minutes", "speakerPersonIds"].map((f) => fieldId(prefix, f));
+export const recordFieldIds = (prefix: string) =>
+  ["outcome", "minutes", "speakerPersonIds"].map((f) => fieldId(prefix, f));
 
 /** What happened at a meeting: held (with how long it really lasted) or missed. */
 export function readRecord(prefix: string, meetingId: string, values: RecordValues) {
@@ -141,7 +191,9 @@ export function readRecord(prefix: string, meetingId: string, values: RecordValu
     meetingId,
     outcome: values.outcome as "held" | "missed",
     ...(held && minutes ? { minutes: Number(minutes) } : {}),
-    ...(held && values.speakerPersonIds.length > 0 ? { speakerPersonIds: values.speakerPersonIds } : {}),
+    ...(held && values.speakerPersonIds.length > 0
+      ? { speakerPersonIds: values.speakerPersonIds }
+      : {}),
   };
   const parsed = RecordMeetingFields.safeParse(input);
   if (!parsed.success) return { errors: issuesToErrors(prefix, order, parsed.error.issues) };
@@ -154,7 +206,8 @@ export interface ActionValues {
   dueOn: string;
 }
 
-export const actionFieldIds = (prefix: string) => ["text", "ownerPersonId", "dueOn"].map((f) => fieldId(prefix, f));
+export const actionFieldIds = (prefix: string) =>
+  ["text", "ownerPersonId", "dueOn"].map((f) => fieldId(prefix, f));
 
 /** An agreed action: what, who (optional) and by when (optional). */
 export function readAction(prefix: string, values: ActionValues) {

@@ -3,11 +3,21 @@
 import type { Detail, MeetingKind } from "./relationship-types";
 import { kindWords } from "./relationship-words";
 
-export function MeetingGuide({ detail, kind, open }: { detail: Detail; kind: MeetingKind; open?: boolean }) {
+export function MeetingGuide({
+  detail,
+  kind,
+  open,
+}: {
+  detail: Detail;
+  kind: MeetingKind;
+  open?: boolean;
+}) {
   return (
     <details className="nhsuk-details" open={open}>
       <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">What a {kindWords[kind].toLowerCase()} is for</span>
+        <span className="nhsuk-details__summary-text">
+          What a {kindWords[kind].toLowerCase()} is for
+        </span>
       </summary>
       <div className="nhsuk-details__text">
         <p style={{ whiteSpace: "pre-line" }}>{detail.guides[kind]}</p>

@@ -35,7 +35,8 @@ export function MeetingTimeFields({
   rules: TimeRules;
 }) {
   const id = (field: keyof TimeValues) => `${prefix}-${field}`;
-  const set = (field: keyof TimeValues) => (value: string) => onChange({ ...values, [field]: value });
+  const set = (field: keyof TimeValues) => (value: string) =>
+    onChange({ ...values, [field]: value });
 
   return (
     <div className="nhsuk-form-group">

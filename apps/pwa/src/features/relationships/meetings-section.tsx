@@ -7,9 +7,22 @@ import { MeetingGuide, otherNames } from "./meeting-guide";
 import type { PageControls } from "./page-form";
 import { ProposeMeetingForm } from "./propose-meeting-form";
 import type { Detail } from "./relationship-types";
-import { describeNewMeeting, describeProgress, listNames, splitMeetings } from "./relationship-words";
+import {
+  describeNewMeeting,
+  describeProgress,
+  listNames,
+  splitMeetings,
+} from "./relationship-words";
 
-export function NextMeeting({ detail, controls, now }: { detail: Detail; controls: PageControls; now: Date }) {
+export function NextMeeting({
+  detail,
+  controls,
+  now,
+}: {
+  detail: Detail;
+  controls: PageControls;
+  now: Date;
+}) {
   const { proposals, toRecord, next } = splitMeetings(detail.meetings, now);
   const first = [...toRecord, ...proposals, ...(next ? [next] : [])];
   const live = detail.status === "active";
@@ -22,14 +35,17 @@ export function NextMeeting({ detail, controls, now }: { detail: Detail; control
       {first.map((m) => (
         <MeetingCard key={m.id} detail={detail} meeting={m} controls={controls} now={now} feature />
       ))}
-      {live ? <ArrangeMeeting detail={detail} controls={controls} pending={proposals.length > 0} /> : null}
+      {live ? (
+        <ArrangeMeeting detail={detail} controls={controls} pending={proposals.length > 0} />
+      ) : null}
     </section>
   );
 }
 
 function NothingArranged({ detail }: { detail: Detail }) {
   const names = listNames(otherNames(detail));
-  if (detail.status === "paused") return <p>Your mentoring is paused, so no meetings are arranged. Resume it to arrange one.</p>;
+  if (detail.status === "paused")
+    return <p>Your mentoring is paused, so no meetings are arranged. Resume it to arrange one.</p>;
   if (detail.status !== "active") return <p>No more meetings: this relationship has ended.</p>;
   const none = detail.meetings.every((m) => m.status === "cancelled" || m.status === "missed");
   if (detail.promptFirstMeeting) {
@@ -44,7 +60,12 @@ function NothingArranged({ detail }: { detail: Detail }) {
     );
   }
   if (detail.kind === "group" && !detail.canArrange) {
-    return <p>The group&apos;s facilitators arrange its sessions. You will get an email when one is arranged, and it will appear here.</p>;
+    return (
+      <p>
+        The group&apos;s facilitators arrange its sessions. You will get an email when one is
+        arranged, and it will appear here.
+      </p>
+    );
   }
   if (none) {
     return (
@@ -57,28 +78,55 @@ function NothingArranged({ detail }: { detail: Detail }) {
   return (
     <p>
       No meeting is arranged.
-      {detail.plan.nextDueAt ? ` The next one is due by ${formatInstant(detail.plan.nextDueAt)}.` : ""}
+      {detail.plan.nextDueAt
+        ? ` The next one is due by ${formatInstant(detail.plan.nextDueAt)}.`
+        : ""}
     </p>
   );
 }
 
-function ArrangeMeeting({ detail, controls, pending }: { detail: Detail; controls: PageControls; pending: boolean }) {
+function ArrangeMeeting({
+  detail,
+  controls,
+  pending,
+}: {
+  detail: Detail;
+  controls: PageControls;
+  pending: boolean;
+}) {
   if (!detail.canArrange) return null;
   if (detail.plan.whyNoMore) return <p>{detail.plan.whyNoMore}.</p>;
-  if (controls.open?.kind === "propose") return <ProposeMeetingForm detail={detail} controls={controls} />;
+  if (controls.open?.kind === "propose")
+    return <ProposeMeetingForm detail={detail} controls={controls} />;
   if (pending) return null;
   const kind = detail.plan.nextKind ?? "regular";
   return (
     <>
       <MeetingGuide detail={detail} kind={kind} />
-      <Button type="button" id="propose-meeting" onClick={() => controls.show({ kind: "propose" }, "propose-meeting")}>
-        {detail.kind === "group" ? "Arrange a session" : detail.promptFirstMeeting ? "Propose times for your first meeting" : "Propose a meeting"}
+      <Button
+        type="button"
+        id="propose-meeting"
+        onClick={() => controls.show({ kind: "propose" }, "propose-meeting")}
+      >
+        {detail.kind === "group"
+          ? "Arrange a session"
+          : detail.promptFirstMeeting
+            ? "Propose times for your first meeting"
+            : "Propose a meeting"}
       </Button>
     </>
   );
 }
 
-export function AllMeetings({ detail, controls, now }: { detail: Detail; controls: PageControls; now: Date }) {
+export function AllMeetings({
+  detail,
+  controls,
+  now,
+}: {
+  detail: Detail;
+  controls: PageControls;
+  now: Date;
+}) {
   const { upcoming, past } = splitMeetings(detail.meetings, now);
   const later = upcoming.slice(1);
   const { plan, rules } = detail;
@@ -97,14 +145,28 @@ export function AllMeetings({ detail, controls, now }: { detail: Detail; control
         <>
           <h3 className="nhsuk-heading-s">Also arranged</h3>
           {later.map((m) => (
-            <MeetingCard key={m.id} detail={detail} meeting={m} controls={controls} now={now} level={4} />
+            <MeetingCard
+              key={m.id}
+              detail={detail}
+              meeting={m}
+              controls={controls}
+              now={now}
+              level={4}
+            />
           ))}
         </>
       ) : null}
       <h3 className="nhsuk-heading-s">Past meetings</h3>
       {past.length === 0 ? <p>No meetings yet.</p> : null}
       {past.map((m) => (
-        <MeetingCard key={m.id} detail={detail} meeting={m} controls={controls} now={now} level={4} />
+        <MeetingCard
+          key={m.id}
+          detail={detail}
+          meeting={m}
+          controls={controls}
+          now={now}
+          level={4}
+        />
       ))}
     </section>
   );

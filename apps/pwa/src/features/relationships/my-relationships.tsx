@@ -13,7 +13,14 @@ import { feedbackListPath } from "../feedback/feedback-words";
 import { matchesPath } from "../matching/matching-words";
 import { formatInstant } from "../preparation/preparation-words";
 import type { Summary } from "./relationship-types";
-import { describeNext, describeProgress, describeState, listNames, relationshipPath, roleWords } from "./relationship-words";
+import {
+  describeNext,
+  describeProgress,
+  describeState,
+  listNames,
+  relationshipPath,
+  roleWords,
+} from "./relationship-words";
 
 export function summaryTitle(rel: Pick<Summary, "kind" | "others" | "schemeName">): string {
   const names = listNames(rel.others.map((o) => o.name));
@@ -30,7 +37,13 @@ export function MyRelationships() {
   return (
     <>
       <PageHeading>My mentoring</PageHeading>
-      {mine.data ? <Relationships relationships={mine.data} /> : mine.isError ? <QueryProblem onRetry={() => void mine.refetch()} /> : <QueryPending what="your mentoring" />}
+      {mine.data ? (
+        <Relationships relationships={mine.data} />
+      ) : mine.isError ? (
+        <QueryProblem onRetry={() => void mine.refetch()} />
+      ) : (
+        <QueryPending what="your mentoring" />
+      )}
     </>
   );
 }
@@ -40,9 +53,16 @@ function Relationships({ relationships }: { relationships: readonly Summary[] })
   const live = relationships.filter((r) => r.status === "active" || r.status === "paused");
   const ended = relationships.filter((r) => r.status === "closed");
   const details = useQueries({
-    queries: live.map((r) => trpc.relationships.get.queryOptions({ organisationId: r.organisationId, relationshipId: r.id })),
+    queries: live.map((r) =>
+      trpc.relationships.get.queryOptions({
+        organisationId: r.organisationId,
+        relationshipId: r.id,
+      }),
+    ),
   });
-  const maxOf = new Map(details.flatMap((d) => (d.data ? [[d.data.id, d.data.plan.max] as const] : [])));
+  const maxOf = new Map(
+    details.flatMap((d) => (d.data ? [[d.data.id, d.data.plan.max] as const] : [])),
+  );
   const mentors = relationships.some((r) => r.myRole === "mentor" || r.myRole === "facilitator");
 
   return (
@@ -52,8 +72,8 @@ function Relationships({ relationships }: { relationships: readonly Summary[] })
         <>
           <p>You are not in a mentoring relationship yet.</p>
           <p>
-            Once you are matched, your mentor (or mentee) appears here with their contact details, and you
-            arrange your meetings here.
+            Once you are matched, your mentor (or mentee) appears here with their contact details,
+            and you arrange your meetings here.
           </p>
           <ul className="nhsuk-list nhsuk-list--bullet">
             <li>
@@ -131,7 +151,11 @@ function RelationshipCard({ rel, max }: { rel: Summary; max: number | null | und
         <p className="nhsuk-u-margin-bottom-2">
           <Tag colour={state.colour}>{state.text}</Tag>
         </p>
-        {next ? <p className="nhsuk-body-l nhsuk-u-margin-bottom-2"><strong>{next}</strong></p> : null}
+        {next ? (
+          <p className="nhsuk-body-l nhsuk-u-margin-bottom-2">
+            <strong>{next}</strong>
+          </p>
+        ) : null}
         <p className="nhsuk-u-margin-bottom-0">{describeProgress(rel.held, max)}</p>
       </div>
     </article>

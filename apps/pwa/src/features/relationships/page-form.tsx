@@ -62,20 +62,22 @@ export function usePageForm(controls: PageControls, prefix: string, order: reado
 }
 
 export function FormProblems({ form }: { form: { errors: FormErrors; attempt: number } }) {
-  return form.errors.summary.length > 0 ? <ErrorSummary key={form.attempt} errors={form.errors.summary} /> : null;
+  return form.errors.summary.length > 0 ? (
+    <ErrorSummary key={form.attempt} errors={form.errors.summary} />
+  ) : null;
 }
 
-/** A form's heading, which takes focus when the form opens. */
 export type HeadingLevel = 3 | 4 | 5;
 
 /** The level a form's heading takes where it is shown: a form inside a meeting's card sits below the card's heading. */
 export const FormHeadingLevel = createContext<HeadingLevel>(3);
 
+/** A form's heading, which takes focus when the form opens. */
 export function FormHeading({ children }: { children: ReactNode }) {
   const level = useContext(FormHeadingLevel);
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
-  const Tag = (`h${level}` as "h3" | "h4" | "h5");
+  const Tag = `h${level}` as "h3" | "h4" | "h5";
   return (
     <Tag className="nhsuk-heading-s" tabIndex={-1} ref={ref}>
       {children}
@@ -100,7 +102,12 @@ export function FormButtons({
   return (
     <>
       <div className="nhsuk-button-group">
-        <Button type="submit" variant={warning ? "warning" : "primary"} disabled={pending} aria-disabled={pending || undefined}>
+        <Button
+          type="submit"
+          variant={warning ? "warning" : "primary"}
+          disabled={pending}
+          aria-disabled={pending || undefined}
+        >
           {submit}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>

@@ -5,7 +5,13 @@ import { useState, type FormEvent } from "react";
 import { toFormErrors } from "../../lib/form-errors";
 import { useTRPC } from "../../lib/trpc";
 import { fieldId } from "./meeting-forms";
-import { FormButtons, FormHeading, FormProblems, usePageForm, type PageControls } from "./page-form";
+import {
+  FormButtons,
+  FormHeading,
+  FormProblems,
+  usePageForm,
+  type PageControls,
+} from "./page-form";
 import type { Meeting } from "./relationship-types";
 import { describeLength, describeWhere, formatMeetingTime } from "./relationship-words";
 
@@ -35,7 +41,12 @@ export function PickTimeForm({ meeting, controls }: { meeting: Meeting; controls
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (form.check(toFormErrors([CHOICE], choice === "" ? { [CHOICE]: "Choose one of the times" } : {}))) return;
+    if (
+      form.check(
+        toFormErrors([CHOICE], choice === "" ? { [CHOICE]: "Choose one of the times" } : {}),
+      )
+    )
+      return;
     pick.mutate({ ...controls.scope, meetingId: meeting.id, choice: Number(choice) });
   }
 
@@ -54,7 +65,10 @@ export function PickTimeForm({ meeting, controls }: { meeting: Meeting; controls
           items={meeting.proposedTimes.map((time, index) => ({
             value: String(index),
             label: describeProposedTime(time),
-            hint: time.mode === "video" && time.link ? "The video link will be on the meeting" : undefined,
+            hint:
+              time.mode === "video" && time.link
+                ? "The video link will be on the meeting"
+                : undefined,
           }))}
         />
         <FormButtons
@@ -69,7 +83,9 @@ export function PickTimeForm({ meeting, controls }: { meeting: Meeting; controls
           type="button"
           variant="secondary"
           id={`suggest-${meeting.id}`}
-          onClick={() => controls.show({ kind: "suggest", meetingId: meeting.id }, `meeting-${meeting.id}`)}
+          onClick={() =>
+            controls.show({ kind: "suggest", meetingId: meeting.id }, `meeting-${meeting.id}`)
+          }
         >
           None of these suit me: suggest other times
         </Button>

@@ -6,10 +6,23 @@ import { Button, Checkboxes } from "@tandem/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../../lib/trpc";
-import { blankTime, fieldId, MAX_TIMES, readTimes, timeFieldIds, type TimeValues } from "./meeting-forms";
+import {
+  blankTime,
+  fieldId,
+  MAX_TIMES,
+  readTimes,
+  timeFieldIds,
+  type TimeValues,
+} from "./meeting-forms";
 import { MeetingGuide, otherNames } from "./meeting-guide";
 import { MeetingTimeFields } from "./meeting-time-fields";
-import { FormButtons, FormHeading, FormProblems, usePageForm, type PageControls } from "./page-form";
+import {
+  FormButtons,
+  FormHeading,
+  FormProblems,
+  usePageForm,
+  type PageControls,
+} from "./page-form";
 import type { Detail, Meeting } from "./relationship-types";
 import { describeNewMeeting, listNames } from "./relationship-words";
 
@@ -32,7 +45,10 @@ export function ProposeMeetingForm({
   const order = [...timeFieldIds(PROPOSE, "times", times.length), fieldId(PROPOSE, "final")];
   const form = usePageForm(controls, PROPOSE, order);
   const names = listNames(otherNames(detail));
-  const kind = final && detail.rules.lastIsReview ? "review" : (suggestFor?.kind ?? detail.plan.nextKind ?? "regular");
+  const kind =
+    final && detail.rules.lastIsReview
+      ? "review"
+      : (suggestFor?.kind ?? detail.plan.nextKind ?? "regular");
   const what = describeNewMeeting(kind);
 
   const propose = useMutation(
@@ -50,7 +66,10 @@ export function ProposeMeetingForm({
   const suggest = useMutation(
     trpc.relationships.suggestOtherTimes.mutationOptions({
       networkMode: "always",
-      onSuccess: () => form.succeeded(`Your other times have gone to ${names}. When they pick one, you will both get an email.`),
+      onSuccess: () =>
+        form.succeeded(
+          `Your other times have gone to ${names}. When they pick one, you will both get an email.`,
+        ),
       onError: (error) => form.failed(error),
     }),
   );
@@ -60,7 +79,8 @@ export function ProposeMeetingForm({
     event.preventDefault();
     const read = readTimes(PROPOSE, times);
     if (form.check(read.errors) || !read.times) return;
-    if (suggestFor) suggest.mutate({ ...controls.scope, meetingId: suggestFor.id, times: read.times });
+    if (suggestFor)
+      suggest.mutate({ ...controls.scope, meetingId: suggestFor.id, times: read.times });
     else propose.mutate({ ...controls.scope, times: read.times, final });
   }
 
@@ -68,13 +88,15 @@ export function ProposeMeetingForm({
   return (
     <div className="nhsuk-u-margin-top-4">
       <FormProblems form={form} />
-      <FormHeading>{suggestFor ? "Suggest other times" : group ? "Arrange a session" : `Propose ${what}`}</FormHeading>
+      <FormHeading>
+        {suggestFor ? "Suggest other times" : group ? "Arrange a session" : `Propose ${what}`}
+      </FormHeading>
       {group ? (
         <p>Give the session&apos;s time. Everyone in the group is emailed.</p>
       ) : (
         <p>
-          Give up to {MAX_TIMES} times that suit you. {names} picks the one that suits them, so there
-          is no need to message back and forth.
+          Give up to {MAX_TIMES} times that suit you. {names} picks the one that suits them, so
+          there is no need to message back and forth.
         </p>
       )}
       {suggestFor ? null : <MeetingGuide detail={detail} kind={kind} />}
@@ -85,12 +107,19 @@ export function ProposeMeetingForm({
               prefix={fieldId(PROPOSE, ["times", index])}
               legend={many ? `Time ${index + 1}${index > 0 ? " (optional)" : ""}` : "Time"}
               values={time}
-              onChange={(values) => setTimes((all) => all.map((t, i) => (i === index ? values : t)))}
+              onChange={(values) =>
+                setTimes((all) => all.map((t, i) => (i === index ? values : t)))
+              }
               errors={form.errors.fields}
               rules={detail.rules}
             />
             {index > 0 ? (
-              <Button type="button" variant="secondary" small onClick={() => setTimes((all) => all.filter((_, i) => i !== index))}>
+              <Button
+                type="button"
+                variant="secondary"
+                small
+                onClick={() => setTimes((all) => all.filter((_, i) => i !== index))}
+              >
                 Remove time {index + 1}
               </Button>
             ) : null}
@@ -98,7 +127,11 @@ export function ProposeMeetingForm({
         ))}
         {many && times.length < MAX_TIMES ? (
           <p>
-            <Button type="button" variant="secondary" onClick={() => setTimes((all) => [...all, blankTime(detail.rules)])}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => setTimes((all) => [...all, blankTime(detail.rules)])}
+            >
               Add another time
             </Button>
           </p>
@@ -124,7 +157,13 @@ export function ProposeMeetingForm({
           />
         ) : null}
         <FormButtons
-          submit={group ? "Arrange this session" : times.length === 1 ? "Send this time" : "Send these times"}
+          submit={
+            group
+              ? "Arrange this session"
+              : times.length === 1
+                ? "Send this time"
+                : "Send these times"
+          }
           pending={pending}
           onCancel={controls.cancel}
           offlineText="You can send times when you are back online."

@@ -5,16 +5,38 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../../lib/trpc";
 import { fieldId, readRecord, recordFieldIds, type RecordValues } from "./meeting-forms";
-import { FormButtons, FormHeading, FormProblems, usePageForm, type PageControls } from "./page-form";
+import {
+  FormButtons,
+  FormHeading,
+  FormProblems,
+  usePageForm,
+  type PageControls,
+} from "./page-form";
 import type { Detail, Meeting } from "./relationship-types";
 import { formatMeetingTime, kindWords } from "./relationship-words";
 
 const RECORD = "record";
-const ids = { outcome: fieldId(RECORD, "outcome"), minutes: fieldId(RECORD, "minutes"), speakers: fieldId(RECORD, "speakerPersonIds") };
+const ids = {
+  outcome: fieldId(RECORD, "outcome"),
+  minutes: fieldId(RECORD, "minutes"),
+  speakers: fieldId(RECORD, "speakerPersonIds"),
+};
 
-export function RecordMeetingForm({ detail, meeting, controls }: { detail: Detail; meeting: Meeting; controls: PageControls }) {
+export function RecordMeetingForm({
+  detail,
+  meeting,
+  controls,
+}: {
+  detail: Detail;
+  meeting: Meeting;
+  controls: PageControls;
+}) {
   const trpc = useTRPC();
-  const [values, setValues] = useState<RecordValues>({ outcome: "", minutes: String(meeting.minutes), speakerPersonIds: [] });
+  const [values, setValues] = useState<RecordValues>({
+    outcome: "",
+    minutes: String(meeting.minutes),
+    speakerPersonIds: [],
+  });
   const form = usePageForm(controls, RECORD, recordFieldIds(RECORD));
   const record = useMutation(
     trpc.relationships.recordMeeting.mutationOptions({
@@ -51,7 +73,9 @@ export function RecordMeetingForm({ detail, meeting, controls }: { detail: Detai
           legend={`Did the ${kindWords[meeting.kind].toLowerCase()}${when} happen?`}
           hint="The coordinator sees only that meetings happened and how long they lasted, never what you talked about."
           value={values.outcome}
-          onChange={(outcome) => setValues((v) => ({ ...v, outcome: outcome as RecordValues["outcome"] }))}
+          onChange={(outcome) =>
+            setValues((v) => ({ ...v, outcome: outcome as RecordValues["outcome"] }))
+          }
           error={form.errors.fields[ids.outcome]}
           items={[
             { value: "held", label: "Yes, we met" },
@@ -81,11 +105,17 @@ export function RecordMeetingForm({ detail, meeting, controls }: { detail: Detai
                 name="speakerPersonIds"
                 legend="Who took the speaker's turn? (optional)"
                 error={form.errors.fields[ids.speakers]}
-                items={peers.map((m) => ({ value: m.personId, label: m.you ? `${m.name} (you)` : m.name, checked: values.speakerPersonIds.includes(m.personId) }))}
+                items={peers.map((m) => ({
+                  value: m.personId,
+                  label: m.you ? `${m.name} (you)` : m.name,
+                  checked: values.speakerPersonIds.includes(m.personId),
+                }))}
                 onChange={(personId, checked) =>
                   setValues((v) => ({
                     ...v,
-                    speakerPersonIds: checked ? [...v.speakerPersonIds, personId] : v.speakerPersonIds.filter((id) => id !== personId),
+                    speakerPersonIds: checked
+                      ? [...v.speakerPersonIds, personId]
+                      : v.speakerPersonIds.filter((id) => id !== personId),
                   }))
                 }
                 small
@@ -93,7 +123,12 @@ export function RecordMeetingForm({ detail, meeting, controls }: { detail: Detai
             ) : null}
           </div>
         ) : null}
-        <FormButtons submit="Save" pending={record.isPending} onCancel={controls.cancel} offlineText="You can record the meeting when you are back online." />
+        <FormButtons
+          submit="Save"
+          pending={record.isPending}
+          onCancel={controls.cancel}
+          offlineText="You can record the meeting when you are back online."
+        />
       </form>
     </div>
   );
@@ -101,10 +136,20 @@ export function RecordMeetingForm({ detail, meeting, controls }: { detail: Detai
 
 const ENTRIES = fieldId("attendance", "entries");
 
-export function AttendanceForm({ detail, meeting, controls }: { detail: Detail; meeting: Meeting; controls: PageControls }) {
+export function AttendanceForm({
+  detail,
+  meeting,
+  controls,
+}: {
+  detail: Detail;
+  meeting: Meeting;
+  controls: PageControls;
+}) {
   const trpc = useTRPC();
   const members = detail.members.filter((m) => m.role !== "facilitator" && !m.left);
-  const [came, setCame] = useState<Set<string>>(() => new Set(meeting.attendance.filter((a) => a.attended).map((a) => a.personId)));
+  const [came, setCame] = useState<Set<string>>(
+    () => new Set(meeting.attendance.filter((a) => a.attended).map((a) => a.personId)),
+  );
   const form = usePageForm(controls, "attendance", [ENTRIES]);
   const save = useMutation(
     trpc.relationships.recordAttendance.mutationOptions({
@@ -116,7 +161,11 @@ export function AttendanceForm({ detail, meeting, controls }: { detail: Detail; 
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    save.mutate({ ...controls.scope, meetingId: meeting.id, entries: members.map((m) => ({ personId: m.personId, attended: came.has(m.personId) })) });
+    save.mutate({
+      ...controls.scope,
+      meetingId: meeting.id,
+      entries: members.map((m) => ({ personId: m.personId, attended: came.has(m.personId) })),
+    });
   }
 
   return (
@@ -130,7 +179,11 @@ export function AttendanceForm({ detail, meeting, controls }: { detail: Detail; 
           legend="Tick everyone who came"
           hint="Anyone not ticked is recorded as not coming. The coordinator sees attendance only."
           error={form.errors.fields[ENTRIES]}
-          items={members.map((m) => ({ value: m.personId, label: m.name, checked: came.has(m.personId) }))}
+          items={members.map((m) => ({
+            value: m.personId,
+            label: m.name,
+            checked: came.has(m.personId),
+          }))}
           onChange={(personId, checked) =>
             setCame((previous) => {
               const next = new Set(previous);
@@ -140,7 +193,12 @@ export function AttendanceForm({ detail, meeting, controls }: { detail: Detail; 
             })
           }
         />
-        <FormButtons submit="Save attendance" pending={save.isPending} onCancel={controls.cancel} offlineText="You can save attendance when you are back online." />
+        <FormButtons
+          submit="Save attendance"
+          pending={save.isPending}
+          onCancel={controls.cancel}
+          offlineText="You can save attendance when you are back online."
+        />
       </form>
     </div>
   );

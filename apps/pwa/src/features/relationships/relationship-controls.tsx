@@ -7,13 +7,25 @@ import { navigate } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
 import { fieldId, readPause } from "./meeting-forms";
 import { otherNames } from "./meeting-guide";
-import { FormButtons, FormHeading, FormProblems, usePageForm, type PageControls } from "./page-form";
+import {
+  FormButtons,
+  FormHeading,
+  FormProblems,
+  usePageForm,
+  type PageControls,
+} from "./page-form";
 import type { Detail } from "./relationship-types";
 import { listNames, relationshipsPath } from "./relationship-words";
 
 const RESUME_ON = fieldId("pause", "resumeOn");
 
-export function RelationshipControls({ detail, controls }: { detail: Detail; controls: PageControls }) {
+export function RelationshipControls({
+  detail,
+  controls,
+}: {
+  detail: Detail;
+  controls: PageControls;
+}) {
   if (detail.status !== "active" && detail.status !== "paused") return null;
   const open = controls.open?.kind;
   return (
@@ -36,11 +48,21 @@ export function RelationshipControls({ detail, controls }: { detail: Detail; con
             {detail.status === "paused" ? (
               <Resume controls={controls} />
             ) : (
-              <Button type="button" variant="secondary" id="pause" onClick={() => controls.show({ kind: "pause" }, "pause")}>
+              <Button
+                type="button"
+                variant="secondary"
+                id="pause"
+                onClick={() => controls.show({ kind: "pause" }, "pause")}
+              >
                 Pause
               </Button>
             )}
-            <Button type="button" variant="secondary" id="withdraw" onClick={() => controls.show({ kind: "withdraw" }, "withdraw")}>
+            <Button
+              type="button"
+              variant="secondary"
+              id="withdraw"
+              onClick={() => controls.show({ kind: "withdraw" }, "withdraw")}
+            >
               {detail.kind === "pair" ? "End this relationship" : "Leave this group"}
             </Button>
           </div>
@@ -57,7 +79,10 @@ function PauseForm({ detail, controls }: { detail: Detail; controls: PageControl
   const pause = useMutation(
     trpc.relationships.pause.mutationOptions({
       networkMode: "always",
-      onSuccess: () => form.succeeded(`Your mentoring is paused. ${listNames(otherNames(detail))} has been emailed.`),
+      onSuccess: () =>
+        form.succeeded(
+          `Your mentoring is paused. ${listNames(otherNames(detail))} has been emailed.`,
+        ),
       onError: (error) => form.failed(error),
     }),
   );
@@ -73,7 +98,10 @@ function PauseForm({ detail, controls }: { detail: Detail; controls: PageControl
     <>
       <FormProblems form={form} />
       <FormHeading>Pause your mentoring?</FormHeading>
-      <p>Meetings still to come are cancelled, and {listNames(otherNames(detail))} is emailed. Either of you can resume at any time.</p>
+      <p>
+        Meetings still to come are cancelled, and {listNames(otherNames(detail))} is emailed. Either
+        of you can resume at any time.
+      </p>
       <form onSubmit={handleSubmit} noValidate>
         <TextInput
           id={RESUME_ON}
@@ -86,7 +114,12 @@ function PauseForm({ detail, controls }: { detail: Detail; controls: PageControl
           error={form.errors.fields[RESUME_ON]}
           width={10}
         />
-        <FormButtons submit="Pause" pending={pause.isPending} onCancel={controls.cancel} offlineText="You can pause when you are back online." />
+        <FormButtons
+          submit="Pause"
+          pending={pause.isPending}
+          onCancel={controls.cancel}
+          offlineText="You can pause when you are back online."
+        />
       </form>
     </>
   );
@@ -98,14 +131,22 @@ function Resume({ controls }: { controls: PageControls }) {
   const resume = useMutation(
     trpc.relationships.resume.mutationOptions({
       networkMode: "always",
-      onSuccess: () => form.succeeded("Your mentoring has resumed. Propose a time for your next meeting when you are ready."),
+      onSuccess: () =>
+        form.succeeded(
+          "Your mentoring has resumed. Propose a time for your next meeting when you are ready.",
+        ),
       onError: (error) => form.failed(error),
     }),
   );
   return (
     <>
       <FormProblems form={form} />
-      <Button type="button" disabled={resume.isPending} aria-disabled={resume.isPending || undefined} onClick={() => resume.mutate(controls.scope)}>
+      <Button
+        type="button"
+        disabled={resume.isPending}
+        aria-disabled={resume.isPending || undefined}
+        onClick={() => resume.mutate(controls.scope)}
+      >
         Resume
       </Button>
     </>
@@ -121,7 +162,11 @@ function Withdraw({ detail, controls }: { detail: Detail; controls: PageControls
     trpc.relationships.withdraw.mutationOptions({
       networkMode: "always",
       onSuccess: async (result) => {
-        await form.succeeded(result.closed ? "Your mentoring relationship has ended. No reason is needed and none is recorded." : "You have left the group. It carries on without you.");
+        await form.succeeded(
+          result.closed
+            ? "Your mentoring relationship has ended. No reason is needed and none is recorded."
+            : "You have left the group. It carries on without you.",
+        );
         if (!result.closed) navigate(relationshipsPath);
       },
       onError: (error) => form.failed(error),

@@ -17,14 +17,21 @@ import { AllMeetings, NextMeeting } from "./meetings-section";
 import { RelationshipControls } from "./relationship-controls";
 import type { Detail, Scope } from "./relationship-types";
 import { capitalise } from "../matching/matching-words";
-import { describeProgress, describeState, listNames, relationshipsPath, roleWords } from "./relationship-words";
+import {
+  describeProgress,
+  describeState,
+  listNames,
+  relationshipsPath,
+  roleWords,
+} from "./relationship-words";
 import { useNow, useRelationship } from "./use-relationship";
 import { usePageControls } from "./use-page-controls";
 
 export function relationshipTitle(detail: Pick<Detail, "kind" | "members" | "scheme">): string {
   const names = listNames(otherNames(detail));
   if (detail.kind === "group") return `${detail.scheme.name}: your group`;
-  if (detail.kind === "co_mentoring") return names ? `Co-mentoring with ${names}` : "Your co-mentoring";
+  if (detail.kind === "co_mentoring")
+    return names ? `Co-mentoring with ${names}` : "Your co-mentoring";
   return names ? `Mentoring with ${names}` : "Your mentoring";
 }
 
@@ -41,7 +48,9 @@ export function RelationshipPage({ relationshipId }: { relationshipId: string })
       <PageHeading>{title}</PageHeading>
       {mine.data && !summary && !mine.isFetching ? (
         <>
-          <p>This relationship is not in your mentoring. It may have ended, or the link may be wrong.</p>
+          <p>
+            This relationship is not in your mentoring. It may have ended, or the link may be wrong.
+          </p>
           <p>
             <Link href={relationshipsPath}>Go to my mentoring</Link>
           </p>
@@ -57,7 +66,15 @@ export function RelationshipPage({ relationshipId }: { relationshipId: string })
   );
 }
 
-function Relationship({ detail, scope, onErrorsChange }: { detail: Detail; scope: Scope; onErrorsChange: (has: boolean) => void }) {
+function Relationship({
+  detail,
+  scope,
+  onErrorsChange,
+}: {
+  detail: Detail;
+  scope: Scope;
+  onErrorsChange: (has: boolean) => void;
+}) {
   const now = useNow();
   const { controls, doneMessage } = usePageControls(scope, onErrorsChange);
   const state = describeState(detail);
@@ -73,11 +90,25 @@ function Relationship({ detail, scope, onErrorsChange }: { detail: Detail; scope
       <SummaryList
         rows={[
           { id: "role", key: "Your role", value: capitalise(roleWords[detail.myRole]) },
-          { id: "meetings", key: "Meetings", value: describeProgress(detail.plan.held, detail.plan.max) },
-          ...(detail.startedAt ? [{ id: "since", key: "Started", value: formatInstant(detail.startedAt) }] : []),
-          ...(detail.endedAt ? [{ id: "ended", key: "Ended", value: formatInstant(detail.endedAt) }] : []),
+          {
+            id: "meetings",
+            key: "Meetings",
+            value: describeProgress(detail.plan.held, detail.plan.max),
+          },
+          ...(detail.startedAt
+            ? [{ id: "since", key: "Started", value: formatInstant(detail.startedAt) }]
+            : []),
+          ...(detail.endedAt
+            ? [{ id: "ended", key: "Ended", value: formatInstant(detail.endedAt) }]
+            : []),
           ...(detail.status === "active" && detail.plan.nextDueAt && !detail.plan.nextMeetingAt
-            ? [{ id: "due", key: "Next meeting due by", value: formatInstant(detail.plan.nextDueAt) }]
+            ? [
+                {
+                  id: "due",
+                  key: "Next meeting due by",
+                  value: formatInstant(detail.plan.nextDueAt),
+                },
+              ]
             : []),
         ]}
       />
@@ -87,7 +118,9 @@ function Relationship({ detail, scope, onErrorsChange }: { detail: Detail; scope
       <AllMeetings detail={detail} controls={controls} now={now} />
       <AgreedActions detail={detail} controls={controls} />
       <RelationshipClaims detail={detail} controls={controls} />
-      {mentor ? <FeedbackAboutMe organisationId={scope.organisationId} schemeId={detail.scheme.id} /> : null}
+      {mentor ? (
+        <FeedbackAboutMe organisationId={scope.organisationId} schemeId={detail.scheme.id} />
+      ) : null}
       <RelationshipControls detail={detail} controls={controls} />
     </>
   );

@@ -11,7 +11,8 @@ export type MeetingMode = Meeting["mode"];
 export type Role = Member["role"];
 
 /** Which form or confirmation is open on the relationship page: one at a time, so field ids stay unique. */
-export type MeetingFormKind = "pick" | "suggest" | "reschedule" | "cancel" | "record" | "attendance" | "notes";
+export type MeetingFormKind =
+  "pick" | "suggest" | "reschedule" | "cancel" | "record" | "attendance" | "notes";
 
 export type Open =
   | { kind: "propose" }

@@ -22,12 +22,18 @@ describe("paths", () => {
     expect(matchRoute(relationshipsPath)).toEqual({ name: "relationships" });
     expect(matchRoute(`${relationshipsPath}/`)).toEqual({ name: "relationships" });
     expect(matchRoute(relationshipPath(id))).toEqual({ name: "relationship", relationshipId: id });
-    expect(matchRoute(relationshipPath(id.toUpperCase()))).toEqual({ name: "relationship", relationshipId: id });
+    expect(matchRoute(relationshipPath(id.toUpperCase()))).toEqual({
+      name: "relationship",
+      relationshipId: id,
+    });
     expect(matchRoute(`${relationshipsPath}/not-an-id`)).toEqual({ name: "not-found" });
     expect(matchRoute(`${relationshipPath(id)}/more`)).toEqual({ name: "not-found" });
     expect(matchRoute("/app/feedback")).toEqual({ name: "feedback" });
     expect(matchRoute(`/app/feedback/${id}`)).toEqual({ name: "feedback-form", requestId: id });
-    expect(matchRoute(`/app/questionnaires/${id}`)).toEqual({ name: "questionnaire", enrolmentId: id });
+    expect(matchRoute(`/app/questionnaires/${id}`)).toEqual({
+      name: "questionnaire",
+      enrolmentId: id,
+    });
     expect(matchRoute("/app/questionnaires")).toEqual({ name: "not-found" });
     expect(matchRoute("/app/claims/")).toEqual({ name: "claims" });
   });
@@ -45,10 +51,16 @@ describe("times", () => {
   });
 
   it("says a meeting's day and time in UK time, in summer and winter", () => {
-    expect(formatMeetingTime(new Date("2026-07-14T08:30:00Z"))).toBe("Tuesday 14 July 2026 at 9:30am");
-    expect(formatMeetingTime(new Date("2026-01-13T14:00:00Z"))).toBe("Tuesday 13 January 2026 at 2pm");
+    expect(formatMeetingTime(new Date("2026-07-14T08:30:00Z"))).toBe(
+      "Tuesday 14 July 2026 at 9:30am",
+    );
+    expect(formatMeetingTime(new Date("2026-01-13T14:00:00Z"))).toBe(
+      "Tuesday 13 January 2026 at 2pm",
+    );
     // Late on Saturday in UTC is already Sunday in a British summer.
-    expect(formatMeetingTime(new Date("2026-06-13T23:30:00Z"))).toBe("Sunday 14 June 2026 at 12:30am");
+    expect(formatMeetingTime(new Date("2026-06-13T23:30:00Z"))).toBe(
+      "Sunday 14 June 2026 at 12:30am",
+    );
   });
 
   it("says lengths in hours and minutes", () => {
@@ -60,11 +72,15 @@ describe("times", () => {
   });
 
   it("names the place only when meeting in person", () => {
-    expect(describeWhere({ mode: "in_person", place: "Harrogate library" })).toBe("In person at Harrogate library");
+    expect(describeWhere({ mode: "in_person", place: "Harrogate library" })).toBe(
+      "In person at Harrogate library",
+    );
     expect(describeWhere({ mode: "in_person", place: null })).toBe("In person");
     expect(describeWhere({ mode: "video", place: "ignored" })).toBe("By video");
     expect(describeWhere({ mode: "phone", place: null })).toBe("By phone");
-    expect(describeWhere({ mode: "in_person", place: "Harrogate library" }, true)).toBe("in person at Harrogate library");
+    expect(describeWhere({ mode: "in_person", place: "Harrogate library" }, true)).toBe(
+      "in person at Harrogate library",
+    );
     expect(describeWhere({ mode: "video", place: null }, true)).toBe("by video");
   });
 });
@@ -86,7 +102,11 @@ describe("words", () => {
   });
 
   it("says a relationship's state; a missing reason reads as a plain ending", () => {
-    const rel = (status: string, closedReason: string | null = null, resumeOn: string | null = null) => describeState({ status, closedReason, resumeOn }).text;
+    const rel = (
+      status: string,
+      closedReason: string | null = null,
+      resumeOn: string | null = null,
+    ) => describeState({ status, closedReason, resumeOn }).text;
     expect(rel("active")).toBe("Active");
     expect(rel("paused")).toBe("Paused");
     expect(rel("paused", null, "2026-03-03")).toBe("Paused until 3 March 2026");
@@ -132,22 +152,42 @@ describe("splitMeetings", () => {
   });
 
   it("counts a meeting as started from its start time, and only a scheduled one", () => {
-    expect(hasStarted({ status: "scheduled", startsAt: new Date("2026-05-01T12:00:00Z") }, now)).toBe(true);
-    expect(hasStarted({ status: "scheduled", startsAt: new Date("2026-05-01T12:00:01Z") }, now)).toBe(false);
-    expect(hasStarted({ status: "held", startsAt: new Date("2026-04-01T12:00:00Z") }, now)).toBe(false);
+    expect(
+      hasStarted({ status: "scheduled", startsAt: new Date("2026-05-01T12:00:00Z") }, now),
+    ).toBe(true);
+    expect(
+      hasStarted({ status: "scheduled", startsAt: new Date("2026-05-01T12:00:01Z") }, now),
+    ).toBe(false);
+    expect(hasStarted({ status: "held", startsAt: new Date("2026-04-01T12:00:00Z") }, now)).toBe(
+      false,
+    );
     expect(hasStarted({ status: "scheduled", startsAt: null }, now)).toBe(false);
   });
 });
 
 describe("describeNext", () => {
-  const base = { status: "active", nextMeetingAt: null, nextDueAt: null, awaitingMyPick: false, promptFirstMeeting: false };
+  const base = {
+    status: "active",
+    nextMeetingAt: null,
+    nextDueAt: null,
+    awaitingMyPick: false,
+    promptFirstMeeting: false,
+  };
 
   it("puts a time to pick before anything else, then the next meeting", () => {
     const at = new Date("2026-07-14T08:30:00Z");
-    expect(describeNext({ ...base, awaitingMyPick: true, nextMeetingAt: at })).toBe("Times have been proposed: pick the one that suits you");
-    expect(describeNext({ ...base, nextMeetingAt: at, promptFirstMeeting: true })).toBe("Next meeting: Tuesday 14 July 2026 at 9:30am");
-    expect(describeNext({ ...base, promptFirstMeeting: true })).toBe("You arrange the first meeting: propose up to three times");
-    expect(describeNext({ ...base, nextDueAt: new Date("2026-08-01T09:00:00Z") })).toBe("No meeting arranged. The next is due by 1 August 2026");
+    expect(describeNext({ ...base, awaitingMyPick: true, nextMeetingAt: at })).toBe(
+      "Times have been proposed: pick the one that suits you",
+    );
+    expect(describeNext({ ...base, nextMeetingAt: at, promptFirstMeeting: true })).toBe(
+      "Next meeting: Tuesday 14 July 2026 at 9:30am",
+    );
+    expect(describeNext({ ...base, promptFirstMeeting: true })).toBe(
+      "You arrange the first meeting: propose up to three times",
+    );
+    expect(describeNext({ ...base, nextDueAt: new Date("2026-08-01T09:00:00Z") })).toBe(
+      "No meeting arranged. The next is due by 1 August 2026",
+    );
     expect(describeNext(base)).toBeNull();
   });
 

@@ -55,7 +55,10 @@ export const modeWords: Record<MeetingMode, string> = {
 };
 
 /** "In person at Harrogate library", "By phone", "By video"; `inline` for the middle of a sentence ("by phone"). */
-export function describeWhere(meeting: { mode: MeetingMode; place: string | null }, inline = false): string {
+export function describeWhere(
+  meeting: { mode: MeetingMode; place: string | null },
+  inline = false,
+): string {
   const words = modeWords[meeting.mode];
   const mode = inline ? words.charAt(0).toLowerCase() + words.slice(1) : words;
   return meeting.mode === "in_person" && meeting.place ? `${mode} at ${meeting.place}` : mode;
@@ -102,12 +105,17 @@ export function listNames(names: readonly string[]): string {
  * A relationship's state for the person looking. A mentor is never told that a mentee asked for a
  * no-fault change (the API sends them no reason), so a missing reason reads as a plain "Ended".
  */
-export function describeState(
-  rel: { status: string; closedReason: string | null; resumeOn: string | null },
-): { text: string; colour: TagColour } {
+export function describeState(rel: {
+  status: string;
+  closedReason: string | null;
+  resumeOn: string | null;
+}): { text: string; colour: TagColour } {
   if (rel.status === "active") return { text: "Active", colour: "green" };
   if (rel.status === "paused")
-    return { text: rel.resumeOn ? `Paused until ${formatDate(rel.resumeOn)}` : "Paused", colour: "yellow" };
+    return {
+      text: rel.resumeOn ? `Paused until ${formatDate(rel.resumeOn)}` : "Paused",
+      colour: "yellow",
+    };
   if (rel.status !== "closed") return { text: "Not started", colour: "grey" };
   switch (rel.closedReason) {
     case "completed":
@@ -125,7 +133,8 @@ export function describeState(
 
 /** "No meetings held yet", "1 of 6 meetings held", "3 meetings held" (no cap). */
 export function describeProgress(held: number, max: number | null | undefined): string {
-  if (max !== null && max !== undefined) return `${held} of ${max} ${max === 1 ? "meeting" : "meetings"} held`;
+  if (max !== null && max !== undefined)
+    return `${held} of ${max} ${max === 1 ? "meeting" : "meetings"} held`;
   if (held === 0) return "No meetings held yet";
   return `${held} ${held === 1 ? "meeting" : "meetings"} held`;
 }
@@ -139,7 +148,11 @@ interface Timed {
 
 /** A scheduled meeting whose time has come: it can be recorded as held or missed. */
 export function hasStarted(meeting: Pick<Timed, "status" | "startsAt">, now: Date): boolean {
-  return meeting.status === "scheduled" && meeting.startsAt !== null && meeting.startsAt.getTime() <= now.getTime();
+  return (
+    meeting.status === "scheduled" &&
+    meeting.startsAt !== null &&
+    meeting.startsAt.getTime() <= now.getTime()
+  );
 }
 
 const at = (m: Timed) => (m.startsAt ?? m.proposedTimes[0]?.startsAt ?? new Date(0)).getTime();
@@ -172,6 +185,7 @@ export function describeNext(rel: {
   if (rel.awaitingMyPick) return "Times have been proposed: pick the one that suits you";
   if (rel.nextMeetingAt) return `Next meeting: ${formatMeetingTime(rel.nextMeetingAt)}`;
   if (rel.promptFirstMeeting) return "You arrange the first meeting: propose up to three times";
-  if (rel.nextDueAt) return `No meeting arranged. The next is due by ${formatInstant(rel.nextDueAt)}`;
+  if (rel.nextDueAt)
+    return `No meeting arranged. The next is due by ${formatInstant(rel.nextDueAt)}`;
   return null;
 }

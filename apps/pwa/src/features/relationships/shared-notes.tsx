@@ -6,13 +6,27 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "../../lib/trpc";
 import { formatInstant } from "../preparation/preparation-words";
 import { fieldId, readNotes } from "./meeting-forms";
-import { FormButtons, FormHeading, FormProblems, usePageForm, type PageControls } from "./page-form";
+import {
+  FormButtons,
+  FormHeading,
+  FormProblems,
+  usePageForm,
+  type PageControls,
+} from "./page-form";
 import type { Meeting } from "./relationship-types";
 
 const NOTES = "notes";
 const TEXT = fieldId(NOTES, "text");
 
-export function SharedNotes({ meeting, controls, canChange }: { meeting: Meeting; controls: PageControls; canChange: boolean }) {
+export function SharedNotes({
+  meeting,
+  controls,
+  canChange,
+}: {
+  meeting: Meeting;
+  controls: PageControls;
+  canChange: boolean;
+}) {
   const editing = controls.open?.kind === "notes" && controls.open.meetingId === meeting.id;
   const buttonId = `notes-${meeting.id}`;
   if (editing) return <NotesForm meeting={meeting} controls={controls} />;
@@ -23,12 +37,19 @@ export function SharedNotes({ meeting, controls, canChange }: { meeting: Meeting
           <p className="nhsuk-u-font-weight-bold nhsuk-u-margin-bottom-1">Shared notes</p>
           <p style={{ whiteSpace: "pre-line" }}>{meeting.notes.text}</p>
           <p className="nhsuk-body-s">
-            Last changed{meeting.notes.updatedByName ? ` by ${meeting.notes.updatedByName}` : ""} on {formatInstant(meeting.notes.updatedAt)}
+            Last changed{meeting.notes.updatedByName ? ` by ${meeting.notes.updatedByName}` : ""} on{" "}
+            {formatInstant(meeting.notes.updatedAt)}
           </p>
         </>
       ) : null}
       {canChange ? (
-        <Button type="button" variant="secondary" small id={buttonId} onClick={() => controls.show({ kind: "notes", meetingId: meeting.id }, buttonId)}>
+        <Button
+          type="button"
+          variant="secondary"
+          small
+          id={buttonId}
+          onClick={() => controls.show({ kind: "notes", meetingId: meeting.id }, buttonId)}
+        >
           {meeting.notes ? "Change the shared notes" : "Add shared notes"}
         </Button>
       ) : null}
@@ -43,7 +64,10 @@ function NotesForm({ meeting, controls }: { meeting: Meeting; controls: PageCont
   const save = useMutation(
     trpc.relationships.saveNotes.mutationOptions({
       networkMode: "always",
-      onSuccess: (_r, input) => form.succeeded(input.text ? "The shared notes are saved." : "The shared notes are removed."),
+      onSuccess: (_r, input) =>
+        form.succeeded(
+          input.text ? "The shared notes are saved." : "The shared notes are removed.",
+        ),
       onError: (error) => form.failed(error),
     }),
   );
@@ -70,7 +94,12 @@ function NotesForm({ meeting, controls }: { meeting: Meeting; controls: PageCont
           error={form.errors.fields[TEXT]}
           rows={6}
         />
-        <FormButtons submit="Save notes" pending={save.isPending} onCancel={controls.cancel} offlineText="You can save notes when you are back online." />
+        <FormButtons
+          submit="Save notes"
+          pending={save.isPending}
+          onCancel={controls.cancel}
+          offlineText="You can save notes when you are back online."
+        />
       </form>
     </div>
   );

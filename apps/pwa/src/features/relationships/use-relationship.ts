@@ -11,7 +11,9 @@ export function useRelationship(relationshipId: string) {
   // may name a relationship the cached list has not seen yet.
   const mine = useQuery({ ...trpc.relationships.mine.queryOptions(), refetchOnMount: "always" });
   const summary = mine.data?.find((r) => r.id === relationshipId);
-  const scope: Scope | undefined = summary ? { organisationId: summary.organisationId, relationshipId } : undefined;
+  const scope: Scope | undefined = summary
+    ? { organisationId: summary.organisationId, relationshipId }
+    : undefined;
   const detail = useQuery({
     ...trpc.relationships.get.queryOptions(scope ?? { organisationId: "", relationshipId }),
     enabled: scope !== undefined,
