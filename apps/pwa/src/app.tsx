@@ -16,6 +16,12 @@ import { MyPreparation } from "./features/preparation/my-preparation";
 import { RecognitionRequest } from "./features/preparation/recognition";
 import { SupportEvents } from "./features/preparation/support-events";
 import { OfflineNotice } from "./features/offline/offline-notice";
+import { MyRelationships } from "./features/relationships/my-relationships";
+import { RelationshipPage } from "./features/relationships/relationship-page";
+import { MyFeedback } from "./features/feedback/my-feedback";
+import { FeedbackFormPage } from "./features/feedback/feedback-form-page";
+import { QuestionnairePage } from "./features/feedback/questionnaire-page";
+import { MyClaims } from "./features/claims/my-claims";
 import { useOnlineStatus } from "./features/offline/use-online-status";
 import { messages } from "./lib/form-errors";
 import { expectHeadingFocus, PageHeading, usePageTitle } from "./lib/page";
@@ -94,6 +100,17 @@ function navigationFor(route: Route, signedIn: boolean) {
           },
           { href: `${BASE}/matches`, text: "My matches", current: route.name === "matches" },
           {
+            href: `${BASE}/relationships`,
+            text: "My mentoring",
+            current:
+              route.name === "relationships" ||
+              route.name === "relationship" ||
+              route.name === "feedback" ||
+              route.name === "feedback-form" ||
+              route.name === "questionnaire" ||
+              route.name === "claims",
+          },
+          {
             href: `${BASE}/preparation`,
             text: "My preparation",
             current:
@@ -149,6 +166,15 @@ function Screen({ route, me }: { route: Exclude<Route, { name: "not-found" }>; m
   if (route.name === "recognition") return <RecognitionRequest me={me.data} />;
   if (route.name === "support-events") return <SupportEvents />;
   if (route.name === "matches") return <MyMatches />;
+  if (route.name === "relationships") return <MyRelationships />;
+  if (route.name === "relationship")
+    return <RelationshipPage key={route.relationshipId} relationshipId={route.relationshipId} />;
+  if (route.name === "feedback") return <MyFeedback />;
+  if (route.name === "feedback-form")
+    return <FeedbackFormPage key={route.requestId} requestId={route.requestId} />;
+  if (route.name === "questionnaire")
+    return <QuestionnairePage key={route.enrolmentId} enrolmentId={route.enrolmentId} />;
+  if (route.name === "claims") return <MyClaims />;
   if (route.name === "choose-mentor")
     return <ChooseMentor organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />;
   if (route.name === "matching-profile")

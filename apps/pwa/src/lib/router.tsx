@@ -64,7 +64,19 @@ export type Route =
   | { name: "matches" }
   | { name: "choose-mentor"; organisationSlug: string; schemeSlug: string }
   | { name: "matching-profile"; organisationSlug: string; schemeSlug: string }
+  | { name: "relationships" }
+  | { name: "relationship"; relationshipId: string }
+  | { name: "feedback" }
+  | { name: "feedback-form"; requestId: string }
+  | { name: "questionnaire"; enrolmentId: string }
+  | { name: "claims" }
   | { name: "not-found" };
+
+/** Ids in addresses are UUIDs (as the API takes them); anything else is not a page. */
+const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+const relationshipPattern = new RegExp(`^/app/relationships/(${UUID})$`);
+const feedbackPattern = new RegExp(`^/app/feedback/(${UUID})$`);
+const questionnairePattern = new RegExp(`^/app/questionnaires/(${UUID})$`);
 
 function decode(segment: string): string | null {
   try {
@@ -85,6 +97,15 @@ export function matchRoute(pathname: string): Route {
   if (path === `${BASE}/preparation/recognition`) return { name: "recognition" };
   if (path === `${BASE}/preparation/events`) return { name: "support-events" };
   if (path === `${BASE}/matches`) return { name: "matches" };
+  if (path === `${BASE}/relationships`) return { name: "relationships" };
+  if (path === `${BASE}/feedback`) return { name: "feedback" };
+  if (path === `${BASE}/claims`) return { name: "claims" };
+  const relationship = relationshipPattern.exec(path);
+  if (relationship) return { name: "relationship", relationshipId: relationship[1]!.toLowerCase() };
+  const feedback = feedbackPattern.exec(path);
+  if (feedback) return { name: "feedback-form", requestId: feedback[1]!.toLowerCase() };
+  const questionnaire = questionnairePattern.exec(path);
+  if (questionnaire) return { name: "questionnaire", enrolmentId: questionnaire[1]!.toLowerCase() };
   const matching = /^\/app\/schemes\/([^/]+)\/([^/]+)\/(choose|profile)$/.exec(path);
   if (matching) {
     const organisationSlug = decode(matching[1]!);
