@@ -4,7 +4,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { BackLink, Button, ErrorSummary, InsetText, SummaryList } from "@tandem/ui";
-import { formErrorsOrThrow } from "../lib/api.server";
+import { formErrorsOrThrow, guard } from "../lib/api.server";
 import { SuccessBanner } from "../lib/banners";
 import { setFlash, takeFlash } from "../lib/flash.server";
 import { formatDateTime } from "../lib/format";
@@ -18,7 +18,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const runner = await requireSchemeRunner(request, context, params);
-  const { scheme, rules, summary, history } = await loadScheme(request, runner);
+  const [{ scheme, rules, summary, history }, relationships] = await Promise.all([
+    loadScheme(request, runner),
+    guard(request, runner.headers, () => runner.caller.relationships.forScheme(runner.ref)),
+  ]);
   const flash = await takeFlash(request, runner.headers, context);
   return data(
     {
@@ -33,6 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       },
       summary,
       versions: history.length,
+      relationships: relationships.counts,
       // Claims only where the rules pay per meeting.
       claims: rules.remuneration.kind === "per_meeting",
       flash,
@@ -117,7 +121,13 @@ export default function SchemeOverview() {
           <a href={`${base}/matching`}>Matching</a>
         </li>
         <li>
-          <a href={`${base}/relationships`}>Relationships</a>
+          <a href={`${base}/relationships`}>Relationships</a> ({page.relationships.active} active
+          {page.relationships.stalled > 0 ? (
+            <>
+              , <a href={`${base}/relationships?state=stalled`}>{page.relationships.stalled} stalled</a>
+            </>
+          ) : null}
+          )
         </li>
         <li>
           <a href={`${base}/feedback`}>Feedback</a>

@@ -58,6 +58,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         members: detail.members,
         meetingsHeld: detail.meetingsHeld,
         meetingsScheduled: detail.meetingsScheduled,
+        stalled: detail.stalled,
         lastMeetingAt: detail.lastMeetingAt,
         nextMeetingAt: detail.nextMeetingAt,
       },
@@ -89,7 +90,20 @@ export default function RelationshipDetail() {
         rows={[
           { id: "members", key: "Members", value: <MembersList members={r.members} /> },
           { id: "kind", key: "Kind", value: kindWords[r.kind] ?? r.kind },
-          { id: "state", key: "State", value: <RelationshipStateTag state={r.status} /> },
+          {
+            id: "state",
+            key: "State",
+            value: (
+              <>
+                <RelationshipStateTag state={r.status} />
+                {r.stalled ? (
+                  <p className="nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
+                    Stalled: no meeting held or arranged for longer than the scheme allows.
+                  </p>
+                ) : null}
+              </>
+            ),
+          },
           { id: "started", key: "Started", value: dateOr(r.startedAt, "Not started") },
           ...(r.status === "paused"
             ? [

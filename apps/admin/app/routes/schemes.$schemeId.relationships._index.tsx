@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
 
 const StateQuery = z
   .enum(["", ...relationshipFilterStates], {
-    errorMap: () => ({ message: "Choose any state, active, paused or ended" }),
+    errorMap: () => ({ message: "Choose any state, active, paused, ended or stalled" }),
   })
   .optional();
 
@@ -30,7 +30,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const [{ scheme, rules }, list] = await Promise.all([
     loadScheme(request, runner),
     guard(request, runner.headers, () =>
-      runner.caller.relationships.forScheme({ ...runner.ref, state }),
+      runner.caller.relationships.forScheme(
+        state === "stalled" ? { ...runner.ref, stalled: true } : { ...runner.ref, state },
+      ),
     ),
   ]);
   return data(
@@ -51,6 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         meetingsScheduled: r.meetingsScheduled,
         lastMeetingAt: r.lastMeetingAt,
         nextMeetingAt: r.nextMeetingAt,
+        stalled: r.stalled,
       })),
     },
     { headers: runner.headers },

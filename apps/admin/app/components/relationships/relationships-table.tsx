@@ -13,6 +13,8 @@ export interface RelationshipRow {
   meetingsScheduled: number;
   lastMeetingAt: Date | string | null;
   nextMeetingAt: Date | string | null;
+  /** Gone quiet past the scheme's stalled weeks. */
+  stalled: boolean;
 }
 
 export function RelationshipsTable({
@@ -44,7 +46,15 @@ export function RelationshipsTable({
         <a key="detail" href={`${base}/relationships/${r.id}`}>
           {membersText(r.members)}
         </a>,
-        <RelationshipStateTag key="state" state={r.status} />,
+        <span key="state">
+          <RelationshipStateTag state={r.status} />
+          {r.stalled ? (
+            <>
+              {" "}
+              <RelationshipStateTag state="stalled" />
+            </>
+          ) : null}
+        </span>,
         dateOr(r.startedAt, "Not started"),
         String(r.meetingsHeld),
         String(r.meetingsScheduled),

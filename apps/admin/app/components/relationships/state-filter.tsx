@@ -13,7 +13,8 @@ export function StateFilter({
   counts: Record<string, number>;
   error?: string | undefined;
 }) {
-  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  // Stalled relationships are active ones gone quiet: counted among the active, not again.
+  const total = (counts.active ?? 0) + (counts.paused ?? 0) + (counts.closed ?? 0);
   return (
     <Form method="get" key={state}>
       <Select

@@ -5,13 +5,14 @@ import { closedReasonWords } from "../matching/words";
 import { formatDate } from "../../lib/format";
 
 /** The states a coordinator filters by, as the API names them. */
-export const relationshipFilterStates = ["active", "paused", "closed"] as const;
+export const relationshipFilterStates = ["active", "paused", "closed", "stalled"] as const;
 export type RelationshipFilterState = (typeof relationshipFilterStates)[number];
 
 const stateWords: Record<string, { text: string; colour: TagColour }> = {
   active: { text: "Active", colour: "green" },
   paused: { text: "Paused", colour: "yellow" },
   closed: { text: "Ended", colour: "grey" },
+  stalled: { text: "Stalled", colour: "orange" },
 };
 
 export function stateName(state: string): string {
