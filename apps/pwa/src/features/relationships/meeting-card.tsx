@@ -17,6 +17,7 @@ import {
   meetingStatusWords,
 } from "./relationship-words";
 import { SharedNotes } from "./shared-notes";
+import { CalendarDownload } from "../reminders/calendar-download";
 
 function detailsOf(meeting: Meeting, detail: Detail, picking: boolean): SummaryListRow[] {
   if (meeting.status === "proposed") {
@@ -125,6 +126,13 @@ export function MeetingCard({
           <Tag colour={status.colour}>{status.text}</Tag>
         </p>
         <SummaryList rows={detailsOf(meeting, detail, open === "pick")} />
+        {meeting.status === "scheduled" && !hasStarted(meeting, now) ? (
+          <CalendarDownload
+            organisationId={detail.organisationId}
+            relationshipId={detail.id}
+            meetingId={meeting.id}
+          />
+        ) : null}
         {feature &&
         (meeting.status === "proposed" || meeting.status === "scheduled") &&
         !hasStarted(meeting, now) ? (
