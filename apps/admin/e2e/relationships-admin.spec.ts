@@ -1,4 +1,4 @@
-// Life after a match, from the coordinator's side, in the PCN's per-meeting scheme. Before anyone is
+// Life after a match, from the coordinator's side, in the PCN's unlisted per-meeting pilot scheme. Before anyone is
 // matched the relationships list says to run matching; the coordinator matches the pair. The pair
 // then meet (a video meeting held, an in-person one arranged) and agree an action, and the mentor
 // claims for the held meeting, all through the API as the pair would in the app. The coordinator
@@ -13,9 +13,9 @@ import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { DEMO_PASSWORD, expect, signInThroughForm, test } from "./support/fixtures";
 
-const schemeName = "GP non-principal mentoring";
+const schemeName = "GP non-principal mentoring: locum pilot";
 const coordinator = "mark.ellison@nidd-wharfe.example.org";
-const mentee = { email: "laura.pickering@nidd-wharfe.example.org", name: "Dr Laura Pickering" };
+const mentee = { email: "priya.nair@nidd-wharfe.example.org", name: "Dr Priya Nair" };
 const mentor = { email: "jo.sutcliffe@nidd-wharfe.example.org", name: "Dr Jo Sutcliffe" };
 const pairName = `${mentee.name} (mentee) and ${mentor.name} (mentor)`;
 
@@ -165,12 +165,12 @@ test.describe("the pair meet, agree an action and the mentor claims", () => {
     // A meeting can be recorded as held only once it has started: the first starts at the next
     // whole minute, so this test waits up to a minute and a half.
     test.setTimeout(180_000);
-    const laura = await apiAs(browser, baseURL!, mentee.email);
+    const menteeApi = await apiAs(browser, baseURL!, mentee.email);
     const jo = await apiAs(browser, baseURL!, mentor.email);
     try {
-      const organisationId = await organisationOf(laura);
+      const organisationId = await organisationOf(menteeApi);
       const mine =
-        await laura.query<{ id: string; schemeName: string; status: string }[]>(
+        await menteeApi.query<{ id: string; schemeName: string; status: string }[]>(
           "relationships.mine",
         );
       const relationship = mine.find((r) => r.schemeName === schemeName);
@@ -179,7 +179,7 @@ test.describe("the pair meet, agree an action and the mentor claims", () => {
       const ref = { organisationId, relationshipId: found.relationshipId };
 
       found.heldAt = new Date(Math.ceil((Date.now() + 15_000) / 60_000) * 60_000);
-      const first = await laura.mutate<{ meetingId: string }>("relationships.proposeMeeting", {
+      const first = await menteeApi.mutate<{ meetingId: string }>("relationships.proposeMeeting", {
         ...ref,
         times: [{ ...londonWallClock(found.heldAt), minutes: 60, mode: "video", link: videoLink }],
       });
@@ -199,7 +199,7 @@ test.describe("the pair meet, agree an action and the mentor claims", () => {
       });
 
       found.nextAt = new Date(found.heldAt.getTime() + 7 * 86_400_000);
-      const second = await laura.mutate<{ meetingId: string }>("relationships.proposeMeeting", {
+      const second = await menteeApi.mutate<{ meetingId: string }>("relationships.proposeMeeting", {
         ...ref,
         times: [{ ...londonWallClock(found.nextAt), minutes: 60, mode: "in_person", place }],
       });
@@ -211,7 +211,7 @@ test.describe("the pair meet, agree an action and the mentor claims", () => {
       const kept = JSON.stringify(await jo.query("relationships.get", ref));
       for (const text of [actionText, videoLink, place]) expect(kept).toContain(text);
     } finally {
-      await laura.close();
+      await menteeApi.close();
       await jo.close();
     }
   });
@@ -416,21 +416,21 @@ test("the mentee ends the relationship and gives feedback: the coordinator sees 
   baseURL,
 }) => {
   expect(found.relationshipId, "the pair met in an earlier test").not.toBe("");
-  const laura = await apiAs(browser, baseURL!, mentee.email);
+  const menteeApi = await apiAs(browser, baseURL!, mentee.email);
   try {
-    const organisationId = await organisationOf(laura);
-    await laura.mutate("relationships.withdraw", {
+    const organisationId = await organisationOf(menteeApi);
+    await menteeApi.mutate("relationships.withdraw", {
       organisationId,
       relationshipId: found.relationshipId,
     });
     const asked =
-      await laura.query<{ requestId: string; relationshipId: string }[]>("feedback.mine");
+      await menteeApi.query<{ requestId: string; relationshipId: string }[]>("feedback.mine");
     const request = asked.find((r) => r.relationshipId === found.relationshipId);
     expect(
       request,
       "ending a relationship that held a meeting asks the mentee for feedback",
     ).toBeDefined();
-    const form = await laura.query<{ questions: { id: string; kind: string }[] }>("feedback.form", {
+    const form = await menteeApi.query<{ questions: { id: string; kind: string }[] }>("feedback.form", {
       organisationId,
       requestId: request!.requestId,
     });
@@ -440,13 +440,13 @@ test("the mentee ends the relationship and gives feedback: the coordinator sees 
         q.kind === "likert" ? 4 : q.kind === "yes_no" ? true : feedbackText,
       ]),
     );
-    await laura.mutate("feedback.submit", {
+    await menteeApi.mutate("feedback.submit", {
       organisationId,
       requestId: request!.requestId,
       answers,
     });
   } finally {
-    await laura.close();
+    await menteeApi.close();
   }
 
   await signInThroughForm(page, coordinator);

@@ -330,6 +330,15 @@ export const demoPeople: DemoPerson[] = [
     ],
   },
   {
+    email: `priya.nair@${p}`,
+    name: "Dr Priya Nair",
+    registrationNumber: "7102664",
+    description: "GP non-principal (locum) at Nidd and Wharfe PCN: mentee in the unlisted locum pilot scheme",
+    memberships: [
+      { organisation: PCN, roles: ["participant"], staffGroup: "gp_non_principal", specialty: "General Practice", department: "Locum across the network", siteDistrict: "HG1", site: [53.9938, -1.5383], startedInRoleOn: "2025-08-04" },
+    ],
+  },
+  {
     email: `sam.ridley@${p}`,
     name: "Sam Ridley",
     memberships: [

@@ -24,6 +24,8 @@ interface DemoScheme {
   matching?: Record<string, unknown>;
   topics?: string[];
   participants: { email: string; role: EnrolmentRole; profile?: DemoProfile }[];
+  /** Listed in the directory (default true). */
+  listed?: boolean;
 }
 
 const consultantTopics = ["Job planning", "Leading a team", "Difficult conversations", "Work-life balance", "Service improvement", "Teaching and training"];
@@ -101,6 +103,18 @@ export const demoSchemes: DemoScheme[] = [
     ],
   },
   {
+    // Unlisted: the pilot runs by invitation, and keeps its own pair apart from the listed scheme's.
+    organisation: PCN,
+    template: "gp-non-principal",
+    name: "GP non-principal mentoring: locum pilot",
+    slug: "gp-non-principal-locum-pilot",
+    listed: false,
+    participants: [
+      { email: `jo.sutcliffe@${p}`, role: "mentor" },
+      { email: `priya.nair@${p}`, role: "mentee" },
+    ],
+  },
+  {
     organisation: PCN,
     template: "pcn-mastermind",
     name: "Clinical director mastermind group",
@@ -163,7 +177,7 @@ export async function seedDemoSchemes(
         matching: { ...template.rules.matching, ...demo.matching },
         publicity: {
           ...template.rules.publicity,
-          listed: true,
+          listed: demo.listed ?? true,
           contact: {
             name: org!.contactName,
             email: org!.contactEmail,
@@ -173,7 +187,7 @@ export async function seedDemoSchemes(
       });
       const [scheme] = await tx
         .insert(schemes)
-        .values({ organisationId, name: demo.name, slug: demo.slug, status: "open", listed: true, templateId: template.id })
+        .values({ organisationId, name: demo.name, slug: demo.slug, status: "open", listed: demo.listed ?? true, templateId: template.id })
         .returning({ id: schemes.id });
       await tx.insert(schemeRuleVersions).values({
         organisationId,
