@@ -11,6 +11,7 @@ import { relationshipsRouter } from "./routers/relationships";
 import { feedbackRouter } from "./routers/feedback";
 import { claimsRouter } from "./routers/claims";
 import { remindersRouter } from "./routers/reminders";
+import { calendarRouter } from "./routers/calendar";
 import { schemeRouter } from "./routers/scheme";
 import { createCallerFactory, router } from "./trpc";
 
@@ -29,6 +30,7 @@ export const appRouter = router({
   feedback: feedbackRouter,
   claims: claimsRouter,
   reminders: remindersRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,11 +4,11 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { relationshipWorld } from "./relationship-support";
-import { failure } from "./support";
+import { browser, failure } from "./support";
 
 let world: Awaited<ReturnType<typeof relationshipWorld>>;
 beforeAll(async () => {
-  world = await relationshipWorld({ people: ["ava", "ben"] });
+  world = await relationshipWorld({ people: ["ava", "ben", "cara", "dev"] });
 });
 afterAll(() => world.env.close());
 
@@ -57,3 +57,37 @@ describe("a meeting in a calendar", () => {
     expect(cancelled).toMatchObject({ uid: parsed.uid, sequence: 2, method: "CANCEL", status: "CANCELLED" });
   });
 });
+
+describe("a private calendar feed", () => {
+  it("lists the person's meetings without a session, with names and places only if chosen, and stops at once when replaced or stopped", async () => {
+    const schemeId = await world.makeScheme("Coach-mentoring feed", "coach-mentoring-leaders");
+    const rel = await world.matchPair(schemeId, "cara", "dev");
+    const on = world.on(rel);
+    const { meetingId } = await world.caller("cara").relationships.proposeMeeting({ ...on, times: [{ ...world.at(4), minutes: 60, mode: "in_person", place: "Board room, Airedale" }] });
+    await world.caller("dev").relationships.pickTime({ ...on, meetingId, choice: 0 });
+
+    expect(await world.caller("cara").calendar.feedStatus()).toMatchObject({ active: false });
+    const { url } = await world.caller("cara").calendar.createFeed({ showDetails: false });
+    expect(url).toMatch(/^http:\/\/localhost:3000\/calendar\/[a-z2-7]{32}\.ics$/);
+    const token = url.split("/").at(-1)!.replace(/\.ics$/, "");
+    const anonymous = await browser(world.env.deps).caller();
+    const plain = await anonymous.calendar.feed({ token });
+    const events = new ICAL.Component(ICAL.parse(plain.content)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    expect(events.map((e) => [e.uid, e.summary, e.location])).toEqual([[`meeting-${meetingId}@tandem`, "Mentoring meeting (in person)", null]]);
+    expect(plain.content).not.toMatch(/Dev|Cara|Board room/);
+
+    // Names and places when the person chooses: a new link, and the old one stops at once.
+    const detailed = await world.caller("cara").calendar.createFeed({ showDetails: true });
+    expect(await failure(anonymous.calendar.feed({ token }))).toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/does not work any more/) });
+    const newToken = detailed.url.split("/").at(-1)!.replace(/\.ics$/, "");
+    const withNames = new ICAL.Component(ICAL.parse((await anonymous.calendar.feed({ token: newToken })).content)).getFirstSubcomponent("vevent")!;
+    expect(new ICAL.Event(withNames)).toMatchObject({ summary: "Mentoring meeting with Dr Dev (in person)", location: "Board room, Airedale" });
+    // The other member's feed is theirs: Dev has none.
+    expect(await world.caller("dev").calendar.feedStatus()).toMatchObject({ active: false });
+
+    await world.caller("cara").calendar.revokeFeed();
+    expect((await failure(anonymous.calendar.feed({ token: newToken }))).code).toBe("NOT_FOUND");
+    expect((await failure(anonymous.calendar.feed({ token: "not-a-token" }))).code).toBe("NOT_FOUND");
+  });
+});
+

@@ -102,6 +102,17 @@ export function withPerson<T>(db: Database, personId: string, fn: (tx: Tx) => Pr
   });
 }
 
+/** One read-only transaction as a calendar feed: it sees only the feed row whose token hashes to `tokenHash`. */
+export function withFeedToken<T>(db: Database, tokenHash: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select set_config('app.feed_token_hash', ${tokenHash}, true)`);
+      return fn(tx);
+    },
+    { accessMode: "read only" },
+  );
+}
+
 /**
  * One read-only transaction for the public directory: listed, open schemes of every organisation
  * (and their current rules) are visible, nothing else of any tenant.

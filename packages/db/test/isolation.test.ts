@@ -608,4 +608,15 @@ describe("schemes: the directory, a person's own enrolments, immutable rule vers
     expect(write.count).toBe(0);
     await expect(asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`insert into reminder_preferences ${sql({ person_id: person, channel: "email" })}`)).rejects.toThrow(/row-level security/);
   });
+
+  it("a calendar feed row is its person's, or readable (never writable) by a transaction naming its token's hash", async () => {
+    const person = await createPerson(t.ownerSql);
+    await t.ownerSql`insert into calendar_feeds ${t.ownerSql({ person_id: person, token_hash: "hash-of-a-token" })}`;
+    expect(await asAppWith({ "app.person_id": person }, (sql) => sql`select 1 from calendar_feeds`)).toHaveLength(1);
+    expect(await asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`select 1 from calendar_feeds`)).toHaveLength(0);
+    expect(await asAppWith({ "app.feed_token_hash": "hash-of-a-token" }, (sql) => sql<{ person_id: string }[]>`select person_id from calendar_feeds`)).toEqual([{ person_id: person }]);
+    expect(await asAppWith({ "app.feed_token_hash": "some-other-hash" }, (sql) => sql`select 1 from calendar_feeds`)).toHaveLength(0);
+    const write = await asAppWith({ "app.feed_token_hash": "hash-of-a-token" }, (sql) => sql`update calendar_feeds set show_details = true`);
+    expect(write.count).toBe(0);
+  });
 });

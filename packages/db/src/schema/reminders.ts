@@ -24,6 +24,20 @@ export const reminderPreferences = pgTable(
   (t) => [check("reminder_preferences_channel", sql`${t.channel} in ('email', 'none')`)],
 );
 
+/**
+ * A person's private calendar feed: only the token's hash is kept. Row-level security shows the row
+ * to its person, or to a transaction that names the token's hash (the feed, which has no session).
+ */
+export const calendarFeeds = pgTable("calendar_feeds", {
+  personId: uuid("person_id")
+    .primaryKey()
+    .references(() => people.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  /** Names and places in the feed's events, if the person chooses; otherwise "Mentoring meeting" only. */
+  showDetails: boolean("show_details").notNull().default(false),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const meetingReminderSlots = ["day_before", "morning"] as const;
 export type MeetingReminderSlot = (typeof meetingReminderSlots)[number];
 

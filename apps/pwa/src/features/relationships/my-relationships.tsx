@@ -11,6 +11,7 @@ import { claimsPath } from "../claims/claim-words";
 import { FeedbackToGive } from "../feedback/feedback-due";
 import { feedbackListPath } from "../feedback/feedback-words";
 import { matchesPath } from "../matching/matching-words";
+import { CalendarFeed } from "../reminders/calendar-feed";
 import { ReminderSettings } from "../reminders/reminder-settings";
 import { formatInstant } from "../preparation/preparation-words";
 import type { Summary } from "./relationship-types";
@@ -46,6 +47,7 @@ export function MyRelationships() {
         <QueryPending what="your mentoring" />
       )}
       <ReminderSettings />
+      <CalendarFeed />
     </>
   );
 }
