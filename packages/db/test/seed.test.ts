@@ -89,11 +89,14 @@ describe("seedDemo", () => {
   });
 
   it("runs a listed, open scheme from each of the seven templates (two matching demos more), with mentors and mentees taking part", async () => {
-    const rows = await t.ownerSql<{ template_id: string; status: string; listed: boolean; mentors: number; others: number; free: number }[]>`
-      select s.template_id, s.status, s.listed, s.mentors_with_free_places as free,
+    const all = await t.ownerSql<{ slug: string; template_id: string; status: string; listed: boolean; mentors: number; others: number; free: number }[]>`
+      select s.slug, s.template_id, s.status, s.listed, s.mentors_with_free_places as free,
         (select count(*)::int from enrolments e where e.scheme_id = s.id and e.role = 'mentor' and e.status = 'active') as mentors,
         (select count(*)::int from enrolments e where e.scheme_id = s.id and e.role <> 'mentor' and e.status = 'active') as others
       from schemes s order by s.template_id`;
+    // The PCN's locum pilot runs by invitation: open but unlisted, apart from the nine in the directory.
+    expect(all.filter((r) => !r.listed).map((r) => [r.slug, r.status])).toEqual([["gp-non-principal-locum-pilot", "open"]]);
+    const rows = all.filter((r) => r.listed);
     expect(rows.map((r) => r.template_id)).toEqual(
       ["co-tutoring", "coach-mentoring-leaders", "deanery-gp", "gp-non-principal", "multi-professional", "new-consultant", "new-consultant", "new-consultant", "pcn-mastermind"],
     );
