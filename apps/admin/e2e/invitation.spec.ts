@@ -10,6 +10,8 @@ test("an invitee sets a password from the emailed link and sees their role in th
   mailbox,
   checkA11y,
 }) => {
+  // Eight pages, each checked with axe, and two sign-ins: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const address = `e2e.invitee.${Date.now()}@example.org`;
   await signInThroughForm(page, DEMO_EMAILS.trustOrgAdmin);
   await checkA11y();
