@@ -14,7 +14,8 @@ export function ReminderSettings() {
   const prefs = useQuery(trpc.reminders.preferences.queryOptions());
   if (!prefs.data) return null;
   return (
-    <ReminderForm key={`${prefs.data.channel}:${String(prefs.data.morning)}`} saved={prefs.data} />
+    // Mounted once with what was saved: saving must not remount it, or the "saved" message is lost.
+    <ReminderForm saved={prefs.data} />
   );
 }
 
