@@ -138,11 +138,12 @@ export interface MeetingProblem {
   message: string;
 }
 
-const modeWords: Record<MeetingMode, string> = { in_person: "in person", phone: "by phone", video: "by video" };
+/** How people meet, in words: "in person", "by phone", "by video". */
+export const meetingModeWords: Record<MeetingMode, string> = { in_person: "in person", phone: "by phone", video: "by video" };
 
 /** Words for the modes a scheme allows, e.g. "in person, by phone or by video". */
 export function modesInWords(modes: readonly MeetingMode[]): string {
-  const words = modes.map((m) => modeWords[m]);
+  const words = modes.map((m) => meetingModeWords[m]);
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }
 

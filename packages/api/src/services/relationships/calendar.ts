@@ -4,13 +4,13 @@
 // way of meeting: nobody glancing at a shared calendar learns who is being mentored. The place or
 // link is there, since the member downloading it needs it to attend; no names, no notes.
 import { createEvent, type EventAttributes } from "ics";
+import { meetingModeWords } from "@tandem/core";
 import { and, eq } from "drizzle-orm";
 import { meetings, type Tx } from "@tandem/db";
 import { AppError } from "../../errors";
 import { appLink } from "../notify";
 import type { RelationshipInHand } from "./load";
 
-const modeWords = { in_person: "in person", phone: "by phone", video: "by video" } as const;
 const kindWords = { contract: "first (contract) meeting", regular: "meeting", review: "review meeting" } as const;
 
 /** The calendar UID of a meeting: the same for every version of it. */
@@ -37,7 +37,7 @@ export async function meetingCalendar(tx: Tx, options: { organisationId: string;
     startInputType: "utc",
     startOutputType: "utc",
     duration: { minutes: meeting.minutes },
-    title: `Mentoring meeting (${modeWords[meeting.mode]})`,
+    title: `Mentoring meeting (${meetingModeWords[meeting.mode]})`,
     description: [`Your ${kindWords[meeting.kind]} in ${options.hand.scheme.name}.`, meeting.link ? `Join: ${meeting.link}` : null, `Details in Tandem: ${link}`].filter(Boolean).join("\n"),
     ...(meeting.mode === "in_person" && meeting.place ? { location: meeting.place } : {}),
     ...(meeting.mode === "video" && meeting.link ? { location: meeting.link } : {}),

@@ -3,13 +3,13 @@
 // organisation, titled "Mentoring meeting" and the way of meeting; names and places only if the
 // person chooses. A new link replaces the old one, and stopping it ends the old URL at once.
 import { createEvents, type EventAttributes } from "ics";
+import { meetingModeWords } from "@tandem/core";
 import { and, eq, gte, inArray, isNull } from "drizzle-orm";
 import { calendarFeeds, type Database, meetings, memberships, people, relationshipMembers, schemes, relationships, type Tx, withFeedToken, withPerson, withTenant } from "@tandem/db";
 import { generateSecret, hashSecretHex } from "../../auth/tokens";
 import { AppError } from "../../errors";
 import { meetingUid } from "./calendar";
 
-const modeWords = { in_person: "in person", phone: "by phone", video: "by video" } as const;
 /** Meetings from this long ago stay in the feed, so a calendar keeps the recent past. */
 const pastDays = 60;
 
@@ -78,7 +78,7 @@ export async function feedCalendar(db: Database, options: { token: string; publi
           startInputType: "utc",
           startOutputType: "utc",
           duration: { minutes: meeting.heldMinutes ?? meeting.minutes },
-          title: feed.showDetails && names.length > 0 ? `Mentoring meeting with ${names.join(", ")} (${modeWords[meeting.mode]})` : `Mentoring meeting (${modeWords[meeting.mode]})`,
+          title: feed.showDetails && names.length > 0 ? `Mentoring meeting with ${names.join(", ")} (${meetingModeWords[meeting.mode]})` : `Mentoring meeting (${meetingModeWords[meeting.mode]})`,
           description: feed.showDetails ? `${schemeName}. Details in Tandem.` : "Details in Tandem.",
           ...(feed.showDetails && place ? { location: place } : {}),
           classification: "PRIVATE",

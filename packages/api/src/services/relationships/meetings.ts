@@ -10,6 +10,8 @@ import {
   londonWallClock,
   type MeetingFacts,
   type MeetingProblem,
+  meetingModeWords,
+  type MeetingMode,
   meetingPlan,
   type MeetingTimeFields,
   type ProposedTime,
@@ -34,7 +36,6 @@ export interface MemberAction {
   publicUrl: string;
 }
 
-const modeWords = { in_person: "in person", phone: "by phone", video: "by video" } as const;
 
 /** A meeting time as people entered it, as an instant with its details. */
 export function toProposedTime(time: MeetingTimeFields): ProposedTime {
@@ -89,9 +90,9 @@ async function reassignKinds(tx: Tx, action: MemberAction) {
   }
 }
 
-function describeTime(t: { startsAt: Date; minutes: number; mode: keyof typeof modeWords; place?: string | null }) {
+function describeTime(t: { startsAt: Date; minutes: number; mode: MeetingMode; place?: string | null }) {
   const { date, time } = londonWallClock(t.startsAt);
-  return `${date} at ${time} for ${t.minutes} minutes, ${modeWords[t.mode]}${t.mode === "in_person" && t.place ? ` (${t.place})` : ""}`;
+  return `${date} at ${time} for ${t.minutes} minutes, ${meetingModeWords[t.mode]}${t.mode === "in_person" && t.place ? ` (${t.place})` : ""}`;
 }
 
 /** Tells the relationship's other current members about a change to a meeting. */

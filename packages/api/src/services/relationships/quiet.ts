@@ -82,7 +82,7 @@ export async function settleQuietRelationships(db: Database, options: Settle) {
         }
 
         const rules = await rulesOf(tx, rel);
-        const plan = meetingPlan({ rules, meetings: own.map((m) => ({ ...m, startsAt: m.startsAt })), startedAt: rel.startedAt, now: options.now });
+        const plan = meetingPlan({ rules, meetings: own, startedAt: rel.startedAt, now: options.now });
         const health = relationshipHealth({ rules, plan, status: rel.status, startedAt: rel.startedAt, now: options.now });
         if (health.arranging || !health.quietSince) continue;
         const quietKey = dayOf(health.quietSince);

@@ -3,15 +3,15 @@
 // day. The job sends only if the meeting is still scheduled at the same sequence: a moved meeting's
 // old reminder finds its sequence stale and a cancelled one finds it cancelled, so neither is sent.
 // Each reminder is recorded with its mail in one transaction, so a retried job sends nothing twice.
-import { londonInstant, londonWallClock } from "@tandem/core";
-import { and, eq, isNull } from "drizzle-orm";
-import { type Database, meetingReminders, meetings, type MeetingReminderSlot, relationshipMembers, relationships, reminderPreferences, schemes, type Tx, withPerson, withTenant } from "@tandem/db";
+import { londonInstant, londonWallClock, meetingModeWords } from "@tandem/core";
+import { and, eq } from "drizzle-orm";
+import { type Database, meetingReminders, meetings, type MeetingReminderSlot, relationships, reminderPreferences, schemes, type Tx, withPerson, withTenant } from "@tandem/db";
 import { enqueueJob, type JobHandler } from "../jobs";
 import type { Mailer } from "../mail";
 import { appLink, mailTo } from "../notify";
+import { membersOf } from "./members";
 
 const hour = 3_600_000;
-const modeWords = { in_person: "in person", phone: "by phone", video: "by video" } as const;
 
 /** When each reminder of a meeting starting at `startsAt` is due: 24 hours before, and 07:00 on the day (London). */
 export function reminderTimes(startsAt: Date): Record<MeetingReminderSlot, Date> {
@@ -50,11 +50,8 @@ export async function sendMeetingReminders(db: Database, options: { organisation
     if (!meeting || meeting.status !== "scheduled" || meeting.sequence !== options.sequence || !meeting.startsAt || meeting.startsAt <= options.now) return null;
     const [rel] = await tx.select().from(relationships).where(and(eq(relationships.organisationId, options.organisationId), eq(relationships.id, meeting.relationshipId)));
     if (!rel || rel.status !== "active") return null;
-    const members = await tx
-      .select({ personId: relationshipMembers.personId })
-      .from(relationshipMembers)
-      .where(and(eq(relationshipMembers.organisationId, options.organisationId), eq(relationshipMembers.relationshipId, rel.id), isNull(relationshipMembers.leftAt)));
-    return { meeting, rel, members: members.map((m) => m.personId) };
+    const members = await membersOf(tx, { organisationId: options.organisationId, relationshipId: rel.id });
+    return { meeting, rel, members: members.filter((m) => m.leftAt === null).map((m) => m.personId) };
   });
   if (!found) return 0;
   // Each person's choice is readable only as that person.
@@ -79,7 +76,7 @@ export async function sendMeetingReminders(db: Database, options: { organisation
       const when = options.slot === "morning" ? `today at ${time}` : `tomorrow (${date}) at ${time}`;
       await mailTo(tx, options.mailer, personId, {
         subject: `Reminder: mentoring meeting ${options.slot === "morning" ? "today" : "tomorrow"} at ${time}`,
-        text: [`This is a reminder of your mentoring meeting ${when}, ${modeWords[meeting.mode]}, for ${meeting.minutes} minutes (${scheme?.name ?? "your scheme"}).`, "", "The details, and the choice of how you are reminded, are in Tandem:", appLink(options.publicUrl, `relationships/${rel.id}`)].join("\n"),
+        text: [`This is a reminder of your mentoring meeting ${when}, ${meetingModeWords[meeting.mode]}, for ${meeting.minutes} minutes (${scheme?.name ?? "your scheme"}).`, "", "The details, and the choice of how you are reminded, are in Tandem:", appLink(options.publicUrl, `relationships/${rel.id}`)].join("\n"),
       });
       sent += 1;
     }
