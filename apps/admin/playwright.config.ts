@@ -1,7 +1,7 @@
 // Browser tests: Playwright starts the real server (tsx server/main.ts) on its own port with a
 // fresh embedded PostgreSQL (or DATABASE_URL), and drives Debian's Chromium, since Playwright
 // cannot download browsers here.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -27,8 +27,22 @@ function e2eDataDir(): string {
   return dataDir;
 }
 
+// The server's clock runs ahead of the real one by the milliseconds in this file, so a test can
+// let weeks pass (e2e/support/clock.ts; apps/admin/server/test-clock.ts). Made once, in the runner.
+function e2eClockFile(): string {
+  const inherited = process.env.E2E_CLOCK_FILE;
+  if (inherited) return inherited;
+  const dir = mkdtempSync(join(tmpdir(), "tandem-e2e-clock-"));
+  const file = join(dir, "offset-ms");
+  writeFileSync(file, "0");
+  process.env.E2E_CLOCK_FILE = file;
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return file;
+}
+
 const serverEnv: Record<string, string> = {
   PORT: String(port),
+  TANDEM_TEST_CLOCK_FILE: e2eClockFile(),
   TANDEM_PUBLIC_URL: process.env.TANDEM_PUBLIC_URL ?? baseURL,
   ...(usesExternalDatabase ? {} : { TANDEM_DATA_DIR: e2eDataDir() }),
 };

@@ -5,9 +5,10 @@
 // the email); the pair is never proposed again while the other mentor still is. Matching profiles
 // start from what was saved; a mentee in a coordinator-matched scheme is not offered a choice; and a
 // no-fault change needs no reason (SPEC principle 2). Axe checks each page.
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { DEMO_PASSWORD, expect, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
+import { signedInPage, signInToPwa, trpcQuery } from "./support/pwa";
 
 const schemeName = "Consultant mentoring: choose your mentor";
 const grace = { email: "grace.okafor@airevalley.example.org", name: "Dr Grace Okafor" };
@@ -17,14 +18,6 @@ const zoe = { email: "zoe.clarke@airevalley.example.org", name: "Dr Zoe Clarke" 
 const autoSchemeName = "Trust-wide consultant mentoring";
 const requestMessage = "I am new to leading a team and would value your view on job planning.";
 const reason = "We could not find times that suited us both and our styles did not fit.";
-
-async function signInToPwa(page: Page, email: string) {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Sign in");
-}
 
 /** From My schemes, as a mentee would get there. */
 async function openChooseMentor(page: Page) {
@@ -51,13 +44,6 @@ async function openMatches(page: Page) {
   await expect(page.getByText("Loading your matches…")).toHaveCount(0);
 }
 
-/** A tRPC query as whoever `page` is signed in as (superjson over GET, no batching). */
-async function trpcQuery<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(`/api/trpc/${path}`);
-  expect(response.ok(), `${path} should answer`).toBe(true);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
-
 type Mine = {
   organisationId: string;
   relationships: {
@@ -68,13 +54,6 @@ type Mine = {
     closedReason: string | null;
   }[];
 }[];
-
-async function signedInPage(browser: Browser, baseURL: string, email: string) {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signInToPwa(page, email);
-  return { page, close: () => context.close() };
-}
 
 test.describe.configure({ mode: "serial" });
 

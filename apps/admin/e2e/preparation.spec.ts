@@ -3,20 +3,13 @@
 // imported) and approves; the mentor is ready and counts in the pool; the CPD export lists it.
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, signInThroughForm, test } from "./support/fixtures";
+import { expect, signInThroughForm, test } from "./support/fixtures";
+import { signInToPwa } from "./support/pwa";
 
 const coordinator = "tom.whitaker@airevalley.example.org";
 const mentorEmail = "eleanor.brooke@airevalley.example.org";
 const mentorName = "Dr Eleanor Brooke";
 const today = new Date().toISOString().slice(0, 10);
-
-async function signInToPwa(page: Page, email: string) {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Sign in");
-}
 
 async function openPool(page: Page) {
   await page.getByRole("link", { name: "Mentor preparation" }).first().click();

@@ -7,38 +7,15 @@
 // held; the mentee adds an agreed action, the mentor ticks it off; the mentor claims for the meeting.
 // Finally the mentee ends it in one step, with no reason asked, and gives the feedback it asks for.
 // The server's own view (relationships.get) is checked after each step, and axe checks each page.
-import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, test } from "./support/fixtures";
+import { expect, expectNoAxeViolations, test } from "./support/fixtures";
+import { followServerClock, resetServerTime, serverNow, setServerTime } from "./support/clock";
+import { londonClock, openRelationship, openMyMentoring, signedInPage, signInToPwa, trpcQuery } from "./support/pwa";
 
 const schemeName = "GP non-principal mentoring";
 const choosePath = "/app/schemes/nidd-wharfe-pcn/gp-non-principal-mentoring/choose";
 const laura = { email: "laura.pickering@nidd-wharfe.example.org", name: "Dr Laura Pickering" };
 const jo = { email: "jo.sutcliffe@nidd-wharfe.example.org", name: "Dr Jo Sutcliffe" };
 const action = "Draft a learning plan for my portfolio";
-
-async function signInToPwa(page: Page, email: string) {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Sign in");
-}
-
-async function signedInPage(browser: Browser, baseURL: string, email: string) {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signInToPwa(page, email);
-  return { page, close: () => context.close() };
-}
-
-/** A tRPC query as whoever `page` is signed in as (superjson over GET, no batching). */
-async function trpcQuery<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const query =
-    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const response = await page.request.get(`/api/trpc/${path}${query}`);
-  expect(response.ok(), `${path} should answer`).toBe(true);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
 
 type Detail = {
   status: string;
@@ -53,49 +30,11 @@ type Detail = {
   actions: { text: string; done: boolean; ownerName: string | null }[] | null;
 };
 
-/** UK wall-clock date and time of an instant, as the form takes them. */
-function londonClock(instant: Date) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/London",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-  };
-}
-
-async function openMyMentoring(page: Page) {
-  await page
-    .getByRole("navigation", { name: "Main" })
-    .getByRole("link", { name: "My mentoring" })
-    .click();
-  await expect(page.getByRole("heading", { level: 1, name: "My mentoring" })).toBeVisible();
-  await expect(page.getByText("Loading your mentoring…")).toHaveCount(0);
-}
-
-async function openRelationship(page: Page, name: string) {
-  await openMyMentoring(page);
-  await page.getByRole("article", { name }).getByRole("link", { name }).click();
-  await expect(
-    page.getByRole("heading", { level: 1, name: `Mentoring with ${name}` }),
-  ).toBeVisible();
-  await expect(page.getByText("Loading your mentoring…")).toHaveCount(0);
-}
-
 let relationshipId = "";
 let organisationId = "";
 
 test.describe.configure({ mode: "serial" });
+test.afterAll(resetServerTime);
 
 test("before a match, My mentoring says what to do next", async ({ page, checkA11y }) => {
   await signInToPwa(page, laura.email);
@@ -183,17 +122,18 @@ test("the mentee proposes the contract meeting; the mentor picks a time; it is r
   baseURL,
   mailbox,
 }) => {
-  // The first time is a couple of minutes away, so the mentor can pick it and then record it held.
-  test.setTimeout(300_000);
+  // The first time is tomorrow; the server's clock is then moved past it, so the mentor can record it held.
+  test.setTimeout(120_000);
+  await followServerClock(page.context());
   await signInToPwa(page, laura.email);
   await openRelationship(page, jo.name);
   await page.getByRole("button", { name: "Propose times for your first meeting" }).click();
   await expect(page.getByRole("heading", { name: "Propose your contract meeting" })).toBeFocused();
   await expect(page.locator("main")).toContainText("The first meeting is the contract");
 
-  const soon = new Date(Math.ceil((Date.now() + 100_000) / 60_000) * 60_000);
+  const soon = new Date(Math.ceil((serverNow().getTime() + 86_400_000) / 60_000) * 60_000);
   const first = londonClock(soon);
-  const later = londonClock(new Date(Date.now() + 8 * 86_400_000));
+  const later = londonClock(new Date(serverNow().getTime() + 8 * 86_400_000));
   const time1 = page.getByRole("group", { name: "Time 1" });
   await time1.getByLabel("Date").fill(first.date);
   await time1.getByLabel("Start time").fill(first.time);
@@ -251,7 +191,7 @@ test("the mentee proposes the contract meeting; the mentor picks a time; it is r
   expect(asked.text).toContain(`/app/relationships/${relationshipId}`);
 
   // The mentor picks the first time.
-  const mentor = await signedInPage(browser, baseURL!, jo.email);
+  const mentor = await signedInPage(browser, baseURL!, jo.email, { followClock: true });
   await openRelationship(mentor.page, laura.name);
   const toPick = mentor.page.getByRole("article", { name: "Contract meeting" });
   await toPick.getByRole("button", { name: "Pick a time" }).click();
@@ -272,7 +212,7 @@ test("the mentee proposes the contract meeting; the mentor picks a time; it is r
   expect(picked.meetings[0]).toMatchObject({ status: "scheduled", startsAt: soon.toISOString() });
 
   // Once it has started, the mentor records that it was held, and how long it lasted.
-  await mentor.page.waitForTimeout(Math.max(0, soon.getTime() - Date.now()) + 1_000);
+  await setServerTime(new Date(soon.getTime() + 65 * 60_000));
   await mentor.page.reload();
   const toRecord = mentor.page.getByRole("article", { name: "Contract meeting" });
   await expect(toRecord).toContainText("Time to record what happened");
@@ -362,6 +302,7 @@ test("the mentee ends the relationship in one step, with no reason asked, and gi
   checkA11y,
   mailbox,
 }) => {
+  await followServerClock(page.context());
   await signInToPwa(page, laura.email);
   await openRelationship(page, jo.name);
   await page.getByRole("button", { name: "End this relationship" }).click();

@@ -3,7 +3,8 @@
 // outside the audience asks to join, is approved and sees it; a member of another organisation
 // joins an open deanery scheme; a central analyst compares two schemes.
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, signInThroughForm, test } from "./support/fixtures";
+import { expect, expectNoAxeViolations, signInThroughForm, test } from "./support/fixtures";
+import { signInToPwa } from "./support/pwa";
 
 const schemeName = `New consultant mentoring ${Date.now().toString(36)}`;
 const coordinator = "tom.whitaker@airevalley.example.org";
@@ -11,14 +12,6 @@ const newConsultant = "nadia.karim@airevalley.example.org";
 const gp = "ben.adeyemi@nidd-wharfe.example.org";
 const otherOrganisationMember = "fiona.mcallister@airevalley.example.org";
 const analyst = "ruth.abernethy@central.example.org";
-
-async function signInToPwa(page: Page, email: string) {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Sign in");
-}
 
 async function openSchemeInPwa(page: Page, name: string) {
   await page.goto("/app/schemes/find");

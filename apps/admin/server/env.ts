@@ -16,6 +16,8 @@ const Env = z.object({
   SMTP_URL: z.string().url("SMTP_URL must be a URL like smtp://user:pass@host:587").optional().or(z.literal("").transform(() => undefined)),
   TANDEM_PUBLIC_URL: z.string().url("TANDEM_PUBLIC_URL must be a URL like https://tandem.example.org").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** Browser tests only: a file holding how far ahead the server's clock runs (server/test-clock.ts). */
+  TANDEM_TEST_CLOCK_FILE: z.string().min(1).optional().or(z.literal("").transform(() => undefined)),
 });
 
 export type ServerEnv = z.infer<typeof Env> & { publicUrl: string; secure: boolean; repoRoot: string };
@@ -28,5 +30,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   }
   const env = parsed.data;
   const publicUrl = (env.TANDEM_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  if (env.TANDEM_TEST_CLOCK_FILE && !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(publicUrl)) {
+    throw new Error("Tandem cannot start: TANDEM_TEST_CLOCK_FILE moves the server's clock for browser tests and is refused unless the server runs on http://localhost or http://127.0.0.1.");
+  }
   return { ...env, publicUrl, secure: publicUrl.startsWith("https://"), repoRoot };
 }

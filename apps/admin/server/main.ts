@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo, startDatabase } from "@tandem
 import { createApp, type AppOptions } from "./app";
 import { readEnv } from "./env";
 import { printDemoAccounts } from "./print-accounts";
+import { createTestClock } from "./test-clock";
 
 const log = (line: string) => console.log(line);
 
@@ -38,26 +39,32 @@ async function main() {
   }
 
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, print: log });
+  const clock = env.TANDEM_TEST_CLOCK_FILE ? createTestClock(env.TANDEM_TEST_CLOCK_FILE) : undefined;
+  if (clock) log(`[clock] browser-test clock: the server's time is moved by ${env.TANDEM_TEST_CLOCK_FILE}`);
+  const now = clock?.now;
+  const handlers = {
+    ...reminderHandlers(database.db, { mailer, publicUrl: env.publicUrl, now }),
+    ...matchingHandlers(database.db, { mailer, publicUrl: env.publicUrl, now }),
+    ...mailHandlers(database.db, { mailer }),
+    ...relationshipHandlers(database.db, { mailer, publicUrl: env.publicUrl, now }),
+  };
 
   // Background jobs on pg-boss (match runs, reminders, request expiry, mail delivery), worked as the
   // app's login role: safe in every server process, each job runs once. The migrations installed
   // pg-boss's schema and queues; this also (re)writes the scans' cron schedules.
   const jobs = await startJobWorkers({
     connectionString: database.appUrl,
-    handlers: {
-      ...reminderHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
-      ...matchingHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
-      ...mailHandlers(database.db, { mailer }),
-      ...relationshipHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
-    },
+    handlers,
     log,
   });
+  const stopSweep = clock?.sweep(database.db, handlers, log);
   const deps = {
     db: database.db,
     mailer,
     publicUrl: env.publicUrl,
     secureCookies: env.secure,
     jobs,
+    ...(now ? { now } : {}),
   };
   const appDir = path.resolve(import.meta.dirname, "..");
   const pwaDir = path.join(env.repoRoot, "apps", "pwa", "dist");
@@ -101,6 +108,7 @@ async function main() {
     });
     clearTimeout(force);
     // A job in hand finishes; one still running after the timeout is failed and retried later.
+    await stopSweep?.();
     await jobs.stop();
     await closeVite?.();
     await database.close();

@@ -8,7 +8,7 @@ export { AppError } from "./errors";
 export { MembershipRole, type MembershipRoleName, type PlatformRoleName } from "./roles";
 export { sessionCookieName } from "./auth/cookies";
 export { cpdCsv, cpdPdf } from "./services/preparation/cpd-export";
-export { enqueueJob, runDueJobs, startJobWorkers, type JobHandler, type JobWorkers } from "./services/jobs";
+export { enqueueJob, runDueJobs, startJobWorkers, type JobHandler, type JobPayload, type JobWorkers } from "./services/jobs";
 export { refreshAllMentorPlaces, reminderHandlers, scanForReminders } from "./services/reminders";
 export { expireAllDueRequests, matchingHandlers } from "./services/matching/jobs";
 export { relationshipHandlers } from "./services/relationships/jobs";

@@ -1,0 +1,74 @@
+// What the PWA's browser tests share: signing in as a participant, a second person in a browser of
+// their own, the server's view through tRPC, and the pages of "My mentoring".
+import { expect, type Browser, type Page } from "@playwright/test";
+import { followServerClock } from "./clock";
+import { DEMO_PASSWORD } from "./demo";
+
+export async function signInToPwa(page: Page, email: string) {
+  await page.goto("/app/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Sign in");
+}
+
+/**
+ * Another person, signed in to the PWA in a browser context of their own. With `followClock`, the
+ * context's clock is kept at the server's (support/clock.ts).
+ */
+export async function signedInPage(browser: Browser, baseURL: string, email: string, options: { followClock?: boolean } = {}) {
+  const context = await browser.newContext({ baseURL });
+  if (options.followClock) await followServerClock(context);
+  const page = await context.newPage();
+  await signInToPwa(page, email);
+  return { page, close: () => context.close() };
+}
+
+/** A tRPC query as whoever `page` is signed in as (superjson over GET, no batching). */
+export async function trpcQuery<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const response = await page.request.get(`/api/trpc/${path}${query}`);
+  expect(response.ok(), `${path} should answer`).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** A tRPC mutation as whoever `page` is signed in as: its HTTP status and, on failure, the message. */
+export async function trpcMutation(page: Page, baseURL: string, path: string, input: unknown) {
+  const response = await page.request.post(`/api/trpc/${path}`, {
+    headers: { origin: baseURL, "content-type": "application/json" },
+    data: { json: input },
+  });
+  const body = (await response.json()) as { error?: { json: { message: string } } };
+  return { status: response.status(), message: body.error?.json.message ?? null };
+}
+
+/** UK wall-clock date and time of an instant, as the PWA's forms take them. */
+export function londonClock(instant: Date) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+export async function openMyMentoring(page: Page) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My mentoring" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My mentoring" })).toBeVisible();
+  await expect(page.getByText("Loading your mentoring…")).toHaveCount(0);
+}
+
+export async function openRelationship(page: Page, name: string) {
+  await openMyMentoring(page);
+  await page.getByRole("article", { name }).getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Mentoring with ${name}` })).toBeVisible();
+  await expect(page.getByText("Loading your mentoring…")).toHaveCount(0);
+}
