@@ -7,13 +7,18 @@
 // fetch by the database's clock) would leave them; a sweep runs them each second through
 // runDueJobs, the same completion, retries and dead letters as the workers, with this clock.
 import { readFileSync } from "node:fs";
-import { type Database, } from "@tandem/db";
+import { type Database } from "@tandem/db";
 import { type JobHandler, runDueJobs } from "@tandem/api";
 
 export interface TestClock {
   now: () => Date;
   /** Runs the jobs due by this clock every `everyMs` until stopped. */
-  sweep: (db: Database, handlers: Record<string, JobHandler>, log: (line: string) => void, everyMs?: number) => () => Promise<void>;
+  sweep: (
+    db: Database,
+    handlers: Record<string, JobHandler>,
+    log: (line: string) => void,
+    everyMs?: number,
+  ) => () => Promise<void>;
 }
 
 /** The offset in a clock file: an integer of milliseconds, or 0 when the file is missing or empty. */
@@ -25,7 +30,10 @@ export function readOffset(file: string): number {
     return 0;
   }
   if (text === "") return 0;
-  if (!/^-?\d+$/.test(text)) throw new Error(`The test clock file ${file} must hold a whole number of milliseconds, not "${text.slice(0, 40)}".`);
+  if (!/^-?\d+$/.test(text))
+    throw new Error(
+      `The test clock file ${file} must hold a whole number of milliseconds, not "${text.slice(0, 40)}".`,
+    );
   return Number(text);
 }
 
@@ -38,7 +46,11 @@ export function createTestClock(file: string): TestClock {
       const timer = setInterval(() => {
         running = running
           .then(() => runDueJobs(db, { handlers, now: now(), log }))
-          .catch((error: unknown) => log(`[clock] sweep failed: ${error instanceof Error ? error.message : "unknown error"}`));
+          .catch((error: unknown) =>
+            log(
+              `[clock] sweep failed: ${error instanceof Error ? error.message : "unknown error"}`,
+            ),
+          );
       }, everyMs);
       timer.unref();
       return async () => {

@@ -49,10 +49,22 @@ describe("the offset file", () => {
 
 describe("the server's configuration", () => {
   it("takes a clock file only for a server on http://localhost or 127.0.0.1", () => {
-    expect(readEnv({ TANDEM_TEST_CLOCK_FILE: "/tmp/x", PORT: "3100" }).TANDEM_TEST_CLOCK_FILE).toBe("/tmp/x");
-    expect(readEnv({ TANDEM_TEST_CLOCK_FILE: "/tmp/x", TANDEM_PUBLIC_URL: "http://127.0.0.1:3100" }).TANDEM_TEST_CLOCK_FILE).toBe("/tmp/x");
-    expect(() => readEnv({ TANDEM_TEST_CLOCK_FILE: "/tmp/x", TANDEM_PUBLIC_URL: "https://tandem.example.org" })).toThrow(/refused unless the server runs on http:\/\/localhost/);
-    expect(readEnv({ TANDEM_PUBLIC_URL: "https://tandem.example.org" }).TANDEM_TEST_CLOCK_FILE).toBeUndefined();
+    expect(readEnv({ TANDEM_TEST_CLOCK_FILE: "/tmp/x", PORT: "3100" }).TANDEM_TEST_CLOCK_FILE).toBe(
+      "/tmp/x",
+    );
+    expect(
+      readEnv({ TANDEM_TEST_CLOCK_FILE: "/tmp/x", TANDEM_PUBLIC_URL: "http://127.0.0.1:3100" })
+        .TANDEM_TEST_CLOCK_FILE,
+    ).toBe("/tmp/x");
+    expect(() =>
+      readEnv({
+        TANDEM_TEST_CLOCK_FILE: "/tmp/x",
+        TANDEM_PUBLIC_URL: "https://tandem.example.org",
+      }),
+    ).toThrow(/refused unless the server runs on http:\/\/localhost/);
+    expect(
+      readEnv({ TANDEM_PUBLIC_URL: "https://tandem.example.org" }).TANDEM_TEST_CLOCK_FILE,
+    ).toBeUndefined();
   });
 });
 
@@ -63,7 +75,11 @@ describe("the sweep", () => {
     const clock = createTestClock(file);
     const ran: JobPayload[] = [];
     const marker = `sweep-${Date.now()}`;
-    await enqueueJob(database.db, { kind: "meeting.remind", payload: { marker }, runAt: new Date(Date.now() + 3 * day) });
+    await enqueueJob(database.db, {
+      kind: "meeting.remind",
+      payload: { marker },
+      runAt: new Date(Date.now() + 3 * day),
+    });
     const handlers = { "meeting.remind": async (payload: JobPayload) => void ran.push(payload) };
     const stop = clock.sweep(database.db, handlers, () => {}, 50);
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -9,7 +9,10 @@ const day = 86_400_000;
 
 function clockFile(): string {
   const file = process.env.E2E_CLOCK_FILE;
-  if (!file) throw new Error("E2E_CLOCK_FILE is not set: run the browser tests through playwright.config.ts");
+  if (!file)
+    throw new Error(
+      "E2E_CLOCK_FILE is not set: run the browser tests through playwright.config.ts",
+    );
   return file;
 }
 

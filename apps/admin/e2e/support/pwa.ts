@@ -16,7 +16,12 @@ export async function signInToPwa(page: Page, email: string) {
  * Another person, signed in to the PWA in a browser context of their own. With `followClock`, the
  * context's clock is kept at the server's (support/clock.ts).
  */
-export async function signedInPage(browser: Browser, baseURL: string, email: string, options: { followClock?: boolean } = {}) {
+export async function signedInPage(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  options: { followClock?: boolean } = {},
+) {
   const context = await browser.newContext({ baseURL });
   if (options.followClock) await followServerClock(context);
   const page = await context.newPage();
@@ -26,7 +31,8 @@ export async function signedInPage(browser: Browser, baseURL: string, email: str
 
 /** A tRPC query as whoever `page` is signed in as (superjson over GET, no batching). */
 export async function trpcQuery<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const query =
+    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
   const response = await page.request.get(`/api/trpc/${path}${query}`);
   expect(response.ok(), `${path} should answer`).toBe(true);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
@@ -57,11 +63,17 @@ export function londonClock(instant: Date) {
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+  };
 }
 
 export async function openMyMentoring(page: Page) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My mentoring" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "My mentoring" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "My mentoring" })).toBeVisible();
   await expect(page.getByText("Loading your mentoring…")).toHaveCount(0);
 }
@@ -69,6 +81,8 @@ export async function openMyMentoring(page: Page) {
 export async function openRelationship(page: Page, name: string) {
   await openMyMentoring(page);
   await page.getByRole("article", { name }).getByRole("link", { name }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Mentoring with ${name}` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Mentoring with ${name}` }),
+  ).toBeVisible();
   await expect(page.getByText("Loading your mentoring…")).toHaveCount(0);
 }
