@@ -3,6 +3,8 @@
 import path from "node:path";
 import {
   createMailer,
+  createPusher,
+  ensureVapidKeys,
   hashPassword,
   mailHandlers,
   matchingHandlers,
@@ -10,6 +12,7 @@ import {
   reminderHandlers,
   relationshipHandlers,
   startJobWorkers,
+  vapidSubject,
 } from "@tandem/api";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo, startDatabase } from "@tandem/db";
 import { createApp, type AppOptions } from "./app";
@@ -38,6 +41,12 @@ async function main() {
   }
 
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, print: log });
+  // Web push: the installation's VAPID key pair, made by the first server ever to start (kept in the
+  // database; servers starting together agree on one pair), for the meeting reminders' pushes.
+  const pusher = createPusher(database.db, {
+    subject: vapidSubject({ contact: env.TANDEM_PUSH_CONTACT, publicUrl: env.publicUrl }),
+    keys: await ensureVapidKeys(database.db),
+  });
 
   // Background jobs on pg-boss (match runs, reminders, request expiry, mail delivery), worked as the
   // app's login role: safe in every server process, each job runs once. The migrations installed
@@ -48,7 +57,7 @@ async function main() {
       ...reminderHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
       ...matchingHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
       ...mailHandlers(database.db, { mailer }),
-      ...relationshipHandlers(database.db, { mailer, publicUrl: env.publicUrl }),
+      ...relationshipHandlers(database.db, { mailer, publicUrl: env.publicUrl, pusher }),
     },
     log,
   });
@@ -57,6 +66,8 @@ async function main() {
     mailer,
     publicUrl: env.publicUrl,
     secureCookies: env.secure,
+    // Only an installation on http://localhost (development, tests) takes a push endpoint on loopback.
+    allowLoopbackPush: !env.secure,
     jobs,
   };
   const appDir = path.resolve(import.meta.dirname, "..");
