@@ -32,6 +32,8 @@ export default defineConfig({
         ],
       },
       workbox: {
+        // Meeting reminders by web push: the push and notificationclick handlers (public/push-sw.js).
+        importScripts: ["push-sw.js"],
         globPatterns: ["**/*.{js,css,html,png,svg,ico,webmanifest}"],
         navigateFallback: "/app/index.html",
         navigateFallbackAllowlist: [/^\/app/],

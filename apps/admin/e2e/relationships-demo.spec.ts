@@ -56,7 +56,7 @@ test("a mentee chooses her reminders, adds her next meeting to her calendar, and
   await expect(page.getByRole("heading", { level: 1, name: "My mentoring" })).toBeVisible();
 
   const reminders = page.getByRole("region", { name: "Meeting reminders" });
-  await expect(reminders.getByLabel("By email, the day before")).toBeChecked();
+  await expect(reminders.getByLabel("Email", { exact: true })).toBeChecked();
   await reminders.getByLabel("Also remind me at 7am on the day").check();
   await reminders.getByRole("button", { name: "Save reminder choice" }).click();
   await expect(reminders.getByRole("status")).toHaveText("Your reminder choice is saved.");

@@ -15,6 +15,8 @@ const Env = z.object({
   TANDEM_DATA_DIR: z.string().min(1).default(path.join(repoRoot, ".data")),
   SMTP_URL: z.string().url("SMTP_URL must be a URL like smtp://user:pass@host:587").optional().or(z.literal("").transform(() => undefined)),
   TANDEM_PUBLIC_URL: z.string().url("TANDEM_PUBLIC_URL must be a URL like https://tandem.example.org").optional(),
+  // Who push services may contact about this installation's notifications (VAPID's subject).
+  TANDEM_PUSH_CONTACT: z.string().email("TANDEM_PUSH_CONTACT must be an email address").optional().or(z.literal("").transform(() => undefined)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /** Browser tests only: a file holding how far ahead the server's clock runs (server/test-clock.ts). */
   TANDEM_TEST_CLOCK_FILE: z.string().min(1).optional().or(z.literal("").transform(() => undefined)),

@@ -3,6 +3,8 @@
 import path from "node:path";
 import {
   createMailer,
+  createPusher,
+  ensureVapidKeys,
   hashPassword,
   mailHandlers,
   matchingHandlers,
@@ -10,6 +12,7 @@ import {
   reminderHandlers,
   relationshipHandlers,
   startJobWorkers,
+  vapidSubject,
 } from "@tandem/api";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo, startDatabase } from "@tandem/db";
 import { createApp, type AppOptions } from "./app";
@@ -39,6 +42,12 @@ async function main() {
   }
 
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, print: log });
+  // Web push: the installation's VAPID key pair, made by the first server ever to start (kept in the
+  // database; servers starting together agree on one pair), for the meeting reminders' pushes.
+  const pusher = createPusher(database.db, {
+    subject: vapidSubject({ contact: env.TANDEM_PUSH_CONTACT, publicUrl: env.publicUrl }),
+    keys: await ensureVapidKeys(database.db),
+  });
   const clock = env.TANDEM_TEST_CLOCK_FILE ? createTestClock(env.TANDEM_TEST_CLOCK_FILE) : undefined;
   if (clock) log(`[clock] browser-test clock: the server's time is moved by ${env.TANDEM_TEST_CLOCK_FILE}`);
   const now = clock?.now;
@@ -46,7 +55,7 @@ async function main() {
     ...reminderHandlers(database.db, { mailer, publicUrl: env.publicUrl, now }),
     ...matchingHandlers(database.db, { mailer, publicUrl: env.publicUrl, now }),
     ...mailHandlers(database.db, { mailer }),
-    ...relationshipHandlers(database.db, { mailer, publicUrl: env.publicUrl, now }),
+    ...relationshipHandlers(database.db, { mailer, publicUrl: env.publicUrl, pusher, now }),
   };
 
   // Background jobs on pg-boss (match runs, reminders, request expiry, mail delivery), worked as the
@@ -63,6 +72,8 @@ async function main() {
     mailer,
     publicUrl: env.publicUrl,
     secureCookies: env.secure,
+    // Only an installation on http://localhost (development, tests) takes a push endpoint on loopback.
+    allowLoopbackPush: /^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(env.publicUrl),
     jobs,
     ...(now ? { now } : {}),
   };

@@ -11,6 +11,12 @@ export interface ApiDeps {
   secureCookies: boolean;
   /** Clock, so tests can move time. */
   now?: () => Date;
+  /**
+   * Accept web push subscriptions whose endpoint is on this machine (https://127.0.0.1, localhost):
+   * for tests and development only. Otherwise an endpoint must be a named host, so a subscription
+   * cannot make the server POST into its own network.
+   */
+  allowLoopbackPush?: boolean;
   /** The job workers (pg-boss), woken after a commit that queued work someone waits for (a match run). */
   jobs?: { wake(): void };
 }

@@ -12,3 +12,4 @@ export { enqueueJob, runDueJobs, startJobWorkers, type JobHandler, type JobPaylo
 export { refreshAllMentorPlaces, reminderHandlers, scanForReminders } from "./services/reminders";
 export { expireAllDueRequests, matchingHandlers } from "./services/matching/jobs";
 export { relationshipHandlers } from "./services/relationships/jobs";
+export { createPusher, ensureVapidKeys, vapidSubject, type Pusher, type VapidKeys } from "./services/push";

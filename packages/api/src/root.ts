@@ -12,6 +12,7 @@ import { feedbackRouter } from "./routers/feedback";
 import { claimsRouter } from "./routers/claims";
 import { remindersRouter } from "./routers/reminders";
 import { calendarRouter } from "./routers/calendar";
+import { pushRouter } from "./routers/push";
 import { schemeRouter } from "./routers/scheme";
 import { createCallerFactory, router } from "./trpc";
 
@@ -31,6 +32,7 @@ export const appRouter = router({
   claims: claimsRouter,
   reminders: remindersRouter,
   calendar: calendarRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -273,7 +273,7 @@ const expectations: Record<string, Expectation> = {
   },
   // A person's own feedback, questionnaires and claims: checked below with another organisation's ids.
   ...Object.fromEntries(
-    ["feedback.mine", "feedback.form", "feedback.submit", "feedback.aboutMe", "feedback.outcomesDue", "feedback.submitOutcome", "claims.forRelationship", "claims.submit", "claims.answerQuery", "claims.mine", "reminders.preferences", "reminders.setPreferences", "calendar.feedStatus", "calendar.createFeed", "calendar.revokeFeed"].map(
+    ["feedback.mine", "feedback.form", "feedback.submit", "feedback.aboutMe", "feedback.outcomesDue", "feedback.submitOutcome", "claims.forRelationship", "claims.submit", "claims.answerQuery", "claims.mine", "reminders.preferences", "reminders.setPreferences", "calendar.feedStatus", "calendar.createFeed", "calendar.revokeFeed", "push.publicKey", "push.subscribe", "push.unsubscribe"].map(
       (name) => [name, { tier: "signedIn" as const }],
     ),
   ),
@@ -649,7 +649,7 @@ describe("bad input", () => {
   // Procedures that take no input and end the caller's sessions are left out: junk input is ignored.
   const fuzzable = Object.keys(expectations).filter(
     (p) =>
-      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus", "preparation.myRecords", "preparation.myCatalogues", "preparation.myEvents", "preparation.cpd", "matching.mine", "relationships.mine", "feedback.mine", "feedback.outcomesDue", "claims.mine", "reminders.preferences", "calendar.feedStatus", "calendar.revokeFeed"].includes(p),
+      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus", "preparation.myRecords", "preparation.myCatalogues", "preparation.myEvents", "preparation.cpd", "matching.mine", "relationships.mine", "feedback.mine", "feedback.outcomesDue", "claims.mine", "reminders.preferences", "calendar.feedStatus", "calendar.revokeFeed", "push.publicKey"].includes(p),
   );
 
   it("never produces an internal error, whatever the input", async () => {

@@ -8,8 +8,8 @@ import { browser, makeOrganisation, makePerson, setup } from "./support";
 export type Caller = Awaited<ReturnType<ReturnType<typeof browser>["caller"]>>;
 export type Rules = Awaited<ReturnType<Caller["scheme"]["get"]>>["rules"];
 
-export async function relationshipWorld(options: { people: string[] }) {
-  const env = await setup();
+export async function relationshipWorld(options: { people: string[]; deps?: Parameters<typeof setup>[0] }) {
+  const env = await setup(options.deps);
   const orgId = (await makeOrganisation(env.db, "Aire Valley Hospitals")).id;
   await makePerson(env.db, { email: "coord@trust.org", name: "Tom Whitaker", memberOf: [{ organisationId: orgId, roles: ["coordinator"] }] });
   const signIn = async (email: string) => {

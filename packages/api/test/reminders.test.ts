@@ -34,7 +34,7 @@ describe("reminders before a meeting", () => {
   it("go once the day before to each member who wants them, and on the morning only to who asked", async () => {
     expect(await world.caller("ava").reminders.preferences()).toEqual({ channel: "email", morning: false });
     await world.caller("ava").reminders.setPreferences({ channel: "email", morning: true });
-    expect((await failure(world.caller("ava").reminders.setPreferences({ channel: "pigeon" as "email", morning: true }))).message).toMatch(/Choose email or no reminders/);
+    expect((await failure(world.caller("ava").reminders.setPreferences({ channel: "pigeon" as "email", morning: true }))).message).toMatch(/Choose email, a notification, both or no reminders/);
     const schemeId = await world.makeScheme("Coach-mentoring reminders", "coach-mentoring-leaders");
     const rel = await world.matchPair(schemeId, "ava", "ben");
     const on = world.on(rel);

@@ -11,7 +11,7 @@ import type { ApiDeps } from "../src/config";
 
 export const password = "correct horse battery";
 
-export async function setup() {
+export async function setup(overrides: Partial<Omit<ApiDeps, "db" | "now">> = {}) {
   const database = await createTestDatabase();
   let clock = new Date("2026-11-23T09:00:00Z");
   const deps: ApiDeps = {
@@ -20,6 +20,7 @@ export async function setup() {
     publicUrl: "http://localhost:3000",
     secureCookies: false,
     now: () => clock,
+    ...overrides,
   };
   return {
     ...database,

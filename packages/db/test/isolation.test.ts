@@ -609,6 +609,34 @@ describe("schemes: the directory, a person's own enrolments, immutable rule vers
     await expect(asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`insert into reminder_preferences ${sql({ person_id: person, channel: "email" })}`)).rejects.toThrow(/row-level security/);
   });
 
+  it("a person's push subscriptions are theirs alone; naming a browser's endpoint reads and deletes that row, never rewrites it", async () => {
+    const person = await createPerson(t.ownerSql);
+    const endpoint = `https://push.example.org/${randomUUID()}`;
+    await t.ownerSql`insert into push_subscriptions ${t.ownerSql({ person_id: person, endpoint, p256dh: "key", auth: "secret" })}`;
+    expect(await asAppWith({ "app.person_id": person }, (sql) => sql`select 1 from push_subscriptions`)).toHaveLength(1);
+    expect(await asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`select 1 from push_subscriptions`)).toHaveLength(0);
+    expect(await asAppWith({ "app.organisation_id": orgA }, (sql) => sql`select 1 from push_subscriptions`)).toHaveLength(0);
+    expect(await asAppWith({ "app.push_endpoint": "https://push.example.org/other" }, (sql) => sql`select 1 from push_subscriptions`)).toHaveLength(0);
+    const other = randomUUID();
+    const rewrite = await asAppWith({ "app.person_id": other }, (sql) => sql`update push_subscriptions set person_id = ${other} where endpoint = ${endpoint}`);
+    expect(rewrite.count).toBe(0);
+    const byEndpoint = await asAppWith({ "app.push_endpoint": endpoint }, (sql) => sql`update push_subscriptions set auth = 'changed'`);
+    expect(byEndpoint.count).toBe(0);
+    await expect(asAppWith({ "app.person_id": other }, (sql) => sql`insert into push_subscriptions ${sql({ person_id: person, endpoint: `${endpoint}/2`, p256dh: "k", auth: "s" })}`)).rejects.toThrow(/row-level security/);
+    expect((await asAppWith({ "app.person_id": other }, (sql) => sql`delete from push_subscriptions where endpoint = ${endpoint}`)).count).toBe(0);
+    expect((await asAppWith({ "app.push_endpoint": endpoint }, (sql) => sql`delete from push_subscriptions where endpoint = ${endpoint}`)).count).toBe(1);
+  });
+
+  it("the VAPID key pair is owner-only: the app keeps one pair through a function and reads it back, never replaces it", async () => {
+    await expect(t.appSql`select * from tandem_private.vapid_keys`).rejects.toMatchObject({ code: "42501" });
+    const [first] = await t.appSql<{ public_key: string; private_key: string }[]>`select * from tandem_ensure_vapid_keys('public-1', 'private-1')`;
+    const [second] = await t.appSql<{ public_key: string; private_key: string }[]>`select * from tandem_ensure_vapid_keys('public-2', 'private-2')`;
+    expect(second).toEqual(first);
+    const [publicOnly] = await t.appSql<{ key: string }[]>`select tandem_vapid_public_key() as key`;
+    expect(publicOnly!.key).toBe(first!.public_key);
+    await expect(t.appSql`delete from tandem_private.vapid_keys`).rejects.toMatchObject({ code: "42501" });
+  });
+
   it("a calendar feed row is its person's, or readable (never writable) by a transaction naming its token's hash", async () => {
     const person = await createPerson(t.ownerSql);
     await t.ownerSql`insert into calendar_feeds ${t.ownerSql({ person_id: person, token_hash: "hash-of-a-token" })}`;

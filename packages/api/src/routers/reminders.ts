@@ -1,11 +1,12 @@
-// A person's choice of meeting reminders: by email or not at all, and also on the morning of the day.
+// A person's choice of meeting reminders: by email, a notification on their devices (web push), both,
+// or not at all; and also on the morning of the day.
 import { withPerson } from "@tandem/db";
 import { z } from "zod";
 import { Ok } from "../schemas";
 import { reminderPreferencesOf, saveReminderPreferences } from "../services/relationships/reminders";
 import { router, signedInProcedure } from "../trpc";
 
-const Channel = z.enum(["email", "none"], { errorMap: () => ({ message: "Choose email or no reminders" }) });
+const Channel = z.enum(["email", "push", "both", "none"], { errorMap: () => ({ message: "Choose email, a notification, both or no reminders" }) });
 const Preferences = z.object({ channel: Channel, morning: z.boolean({ invalid_type_error: "Say whether to be reminded on the morning too" }) });
 
 export const remindersRouter = router({

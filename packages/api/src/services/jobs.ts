@@ -34,6 +34,8 @@ export const queues = {
   "reminder.send": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60, batchSize: 10 },
   // Ten retries from 30 s doubling: an SMTP server may be away for 8 to 17 hours before mail gives up.
   "meeting.remind": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60, batchSize: 10 },
+  // A push service away for a few minutes: retried within the hour (the message expires when the meeting starts).
+  "meeting.push": { retryLimit: 4, retryDelay: 60, retryBackoff: true, expireInSeconds: 2 * 60, batchSize: 10 },
   "relationships.settle": { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 30 * 60, batchSize: 1 },
   "mail.deliver": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 2 * 60, batchSize: 5 },
 } satisfies Record<string, QueueSettings>;

@@ -1,4 +1,4 @@
-// Meeting reminders (SPEC section 6): each person's choice of how to be reminded, and one row per
+// Meeting reminders (SPEC section 6): each person's choice of how to be reminded (email, push, both or none), and one row per
 // reminder sent, so a retried job never sends twice and a moved meeting's old reminder finds its
 // sequence gone stale.
 import { sql } from "drizzle-orm";
@@ -6,7 +6,8 @@ import { boolean, check, foreignKey, integer, pgTable, primaryKey, text, timesta
 import { people } from "./people";
 import { meetings } from "./relationships";
 
-export const reminderChannels = ["email", "none"] as const;
+/** Email, a notification on the devices the person allowed (web push), both, or no reminders. */
+export const reminderChannels = ["email", "push", "both", "none"] as const;
 export type ReminderChannel = (typeof reminderChannels)[number];
 
 /** A person's own choice, across organisations (row-level security: their own row only). */
@@ -21,7 +22,7 @@ export const reminderPreferences = pgTable(
     morning: boolean("morning").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("reminder_preferences_channel", sql`${t.channel} in ('email', 'none')`)],
+  (t) => [check("reminder_preferences_channel", sql`${t.channel} in ('email', 'push', 'both', 'none')`)],
 );
 
 /**

@@ -9,6 +9,7 @@ import { Link } from "../../lib/router";
 import { RelationshipClaims } from "../claims/relationship-claims";
 import { FeedbackAboutMe } from "../feedback/about-me";
 import { FeedbackForRelationship } from "../feedback/feedback-due";
+import { DeviceReminderPrompt } from "../reminders/device-prompt";
 import { formatInstant } from "../preparation/preparation-words";
 import { AgreedActions } from "./agreed-actions";
 import { Contacts } from "./contacts";
@@ -114,6 +115,12 @@ function Relationship({
       />
       <FeedbackForRelationship relationshipId={detail.id} />
       <NextMeeting detail={detail} controls={controls} now={now} />
+      <DeviceReminderPrompt
+        hasScheduledMeeting={
+          detail.status === "active" &&
+          detail.meetings.some((m) => m.status === "scheduled" && m.startsAt !== null && m.startsAt > now)
+        }
+      />
       <Contacts detail={detail} />
       <AllMeetings detail={detail} controls={controls} now={now} />
       <AgreedActions detail={detail} controls={controls} />

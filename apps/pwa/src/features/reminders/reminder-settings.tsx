@@ -1,13 +1,15 @@
-// How the person is reminded of meetings: by email the day before (and, if they ask, on the morning
-// of the day) or not at all. Saved for them alone; it applies to all their relationships.
+// How the person is reminded of meetings: by email, by a notification on this device (web push),
+// both, or not at all; the day before and, if they ask, on the morning of the day. Saved for them
+// alone; it applies to all their relationships. Choosing a notification asks the browser's
+// permission then (never before) and subscribes this device; if that is refused, email stays.
 import { Button, Checkboxes, Radios } from "@tandem/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { enableDeviceNotifications, enableProblem } from "../../lib/device-notifications";
 import { actionProblem } from "../../lib/form-errors";
-import { useTRPC } from "../../lib/trpc";
+import { useTRPC, useTRPCClient } from "../../lib/trpc";
 import { useOnlineStatus } from "../offline/use-online-status";
-
-type Channel = "email" | "none";
+import { type Channel, channelItems, fallbackChannel, parseChannel, usesDevice } from "./reminder-words";
 
 export function ReminderSettings() {
   const trpc = useTRPC();
@@ -19,13 +21,27 @@ export function ReminderSettings() {
   );
 }
 
+/** Subscribes this device through the API: the server's key, then the browser's subscription. */
+export function useEnableDevice() {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  return async () => {
+    const { publicKey } = await queryClient.fetchQuery(trpc.push.publicKey.queryOptions());
+    return enableDeviceNotifications({ publicKey, save: (subscription) => client.push.subscribe.mutate(subscription) });
+  };
+}
+
 function ReminderForm({ saved }: { saved: { channel: Channel; morning: boolean } }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const online = useOnlineStatus();
+  const enableDevice = useEnableDevice();
   const [channel, setChannel] = useState<Channel>(saved.channel);
   const [morning, setMorning] = useState(saved.morning);
   const [done, setDone] = useState(false);
+  const [deviceProblem, setDeviceProblem] = useState<string | null>(null);
+  const [enabling, setEnabling] = useState(false);
   const save = useMutation(
     trpc.reminders.setPreferences.mutationOptions({
       onSuccess: async () => {
@@ -34,6 +50,25 @@ function ReminderForm({ saved }: { saved: { channel: Channel; morning: boolean }
       },
     }),
   );
+
+  async function submit() {
+    setDone(false);
+    setDeviceProblem(null);
+    let chosen = channel;
+    if (usesDevice(chosen)) {
+      setEnabling(true);
+      const result = await enableDevice().catch(() => ({ ok: false as const, reason: "unavailable" as const }));
+      setEnabling(false);
+      if (!result.ok) {
+        // Refused or impossible here: say so, and keep reminding by email.
+        setDeviceProblem(enableProblem(result.reason));
+        chosen = fallbackChannel(chosen);
+        setChannel(chosen);
+      }
+    }
+    save.mutate({ channel: chosen, morning: chosen !== "none" && morning });
+  }
+
   return (
     <section aria-labelledby="reminders-heading" className="nhsuk-u-margin-top-6">
       <h2 id="reminders-heading">Meeting reminders</h2>
@@ -41,8 +76,7 @@ function ReminderForm({ saved }: { saved: { channel: Channel; morning: boolean }
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          setDone(false);
-          save.mutate({ channel, morning: channel === "email" && morning });
+          void submit();
         }}
       >
         <Radios
@@ -50,15 +84,12 @@ function ReminderForm({ saved }: { saved: { channel: Channel; morning: boolean }
           name="channel"
           legend="How should we remind you of a meeting?"
           legendSize="s"
-          hint="Reminders say when and how you meet, never who with."
+          hint="We remind you the day before. Reminders say when you meet, never who with."
           value={channel}
-          onChange={(value) => setChannel(value === "none" ? "none" : "email")}
-          items={[
-            { value: "email", label: "By email, the day before" },
-            { value: "none", label: "No reminders" },
-          ]}
+          onChange={(value) => setChannel(parseChannel(value))}
+          items={channelItems}
         />
-        {channel === "email" ? (
+        {channel !== "none" ? (
           <Checkboxes
             idPrefix="reminder-morning"
             name="morning"
@@ -70,6 +101,11 @@ function ReminderForm({ saved }: { saved: { channel: Channel; morning: boolean }
             onChange={(_value, checked) => setMorning(checked)}
           />
         ) : null}
+        {deviceProblem ? (
+          <p className="nhsuk-error-message" role="alert">
+            {deviceProblem}
+          </p>
+        ) : null}
         {save.isError ? (
           <p className="nhsuk-error-message" role="alert">
             {actionProblem(save.error, { online, showMessageFor: ["BAD_REQUEST"] })}
@@ -80,7 +116,7 @@ function ReminderForm({ saved }: { saved: { channel: Channel; morning: boolean }
             Your reminder choice is saved.
           </p>
         ) : null}
-        <Button variant="secondary" disabled={save.isPending}>
+        <Button variant="secondary" disabled={save.isPending || enabling}>
           Save reminder choice
         </Button>
       </form>

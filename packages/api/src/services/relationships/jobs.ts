@@ -4,14 +4,15 @@
 import type { Database } from "@tandem/db";
 import type { JobHandler } from "../jobs";
 import type { Mailer } from "../mail";
+import type { Pusher } from "../push";
 import { settleDueRelationships } from "./lifecycle";
 import { settleQuietRelationships } from "./quiet";
 import { reminderHandlers } from "./reminders";
 
-export function relationshipHandlers(db: Database, options: { mailer: Mailer; publicUrl: string; now?: () => Date }): Record<string, JobHandler> {
+export function relationshipHandlers(db: Database, options: { mailer: Mailer; publicUrl: string; pusher?: Pusher; now?: () => Date }): Record<string, JobHandler> {
   const now = options.now ?? (() => new Date());
   return {
-    ...reminderHandlers(db, { mailer: options.mailer, publicUrl: options.publicUrl, now }),
+    ...reminderHandlers(db, { mailer: options.mailer, publicUrl: options.publicUrl, ...(options.pusher ? { pusher: options.pusher } : {}), now }),
     "relationships.settle": async () => {
       const at = now();
       await settleDueRelationships(db, { now: at, mailer: options.mailer, publicUrl: options.publicUrl });
