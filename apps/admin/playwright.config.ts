@@ -1,6 +1,7 @@
 // Browser tests: Playwright starts the real server (tsx server/main.ts) on its own port with a
 // fresh embedded PostgreSQL (or DATABASE_URL), and drives Debian's Chromium, since Playwright
 // cannot download browsers here.
+import { execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,9 +41,44 @@ function e2eClockFile(): string {
   return file;
 }
 
+// A push service for the reminder test runs on https://127.0.0.1 (web push speaks only https) with
+// a certificate made here, which the server is told to trust (e2e/support/push-service.ts).
+function e2ePushCertificate(): string {
+  const inherited = process.env.E2E_PUSH_TLS_DIR;
+  if (inherited) return inherited;
+  const dir = mkdtempSync(join(tmpdir(), "tandem-e2e-push-"));
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-keyout",
+      join(dir, "key.pem"),
+      "-out",
+      join(dir, "cert.pem"),
+      "-days",
+      "2",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+    ],
+    { stdio: "ignore" },
+  );
+  process.env.E2E_PUSH_TLS_DIR = dir;
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 const serverEnv: Record<string, string> = {
   PORT: String(port),
   TANDEM_TEST_CLOCK_FILE: e2eClockFile(),
+  NODE_EXTRA_CA_CERTS: join(e2ePushCertificate(), "cert.pem"),
   TANDEM_PUBLIC_URL: process.env.TANDEM_PUBLIC_URL ?? baseURL,
   ...(usesExternalDatabase ? {} : { TANDEM_DATA_DIR: e2eDataDir() }),
 };

@@ -69,6 +69,17 @@ export class Mailbox {
     }
   }
 
+  /** Every message to `address` whose subject matches, newest first, as the mailbox holds them now. */
+  async allTo(address: string, subject: RegExp): Promise<Email[]> {
+    await this.openMailboxPage(address);
+    const found: Email[] = [];
+    for (const message of await this.messages().all()) {
+      const email = await this.read(message, address, subject);
+      if (email) found.push(email);
+    }
+    return found;
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }
@@ -78,22 +89,31 @@ export class Mailbox {
     subject: RegExp | undefined,
   ): Promise<Email | undefined> {
     await this.openMailboxPage(address);
-    const wanted = address.toLowerCase();
     for (const message of await this.messages().all()) {
-      const text = await message.innerText();
-      if (!text.toLowerCase().includes(wanted)) continue;
-      const heading = message.getByRole("heading").first();
-      const messageSubject = (await heading.count()) ? (await heading.innerText()).trim() : "";
-      if (subject && !subject.test(messageSubject)) continue;
-      const hrefs = await message
-        .locator("a[href]")
-        .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
-      const links = [...new Set([...(text.match(URL_PATTERN) ?? []), ...hrefs])].filter((link) =>
-        /^https?:/.test(link),
-      );
-      return { to: address, subject: messageSubject, text, links };
+      const email = await this.read(message, address, subject);
+      if (email) return email;
     }
     return undefined;
+  }
+
+  /** One message of the mailbox page, if it is to `address` and its subject matches. */
+  private async read(
+    message: Locator,
+    address: string,
+    subject: RegExp | undefined,
+  ): Promise<Email | undefined> {
+    const text = await message.innerText();
+    if (!text.toLowerCase().includes(address.toLowerCase())) return undefined;
+    const heading = message.getByRole("heading").first();
+    const messageSubject = (await heading.count()) ? (await heading.innerText()).trim() : "";
+    if (subject && !subject.test(messageSubject)) return undefined;
+    const hrefs = await message
+      .locator("a[href]")
+      .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    const links = [...new Set([...(text.match(URL_PATTERN) ?? []), ...hrefs])].filter((link) =>
+      /^https?:/.test(link),
+    );
+    return { to: address, subject: messageSubject, text, links };
   }
 
   private messages(): Locator {
