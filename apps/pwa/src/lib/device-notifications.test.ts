@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { base64UrlToBytes, deviceLabel, deviceSupport, dismissPrompt, enableProblem, promptDismissed } from "./device-notifications";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { base64UrlToBytes, deviceLabel, deviceSupport, dismissPrompt, enableProblem, forgetThisDevice, promptDismissed } from "./device-notifications";
 import { shouldOffer } from "../features/reminders/device-prompt";
 
 describe("notifications on this device", () => {
@@ -51,5 +51,37 @@ describe("the prompt after a meeting gets its time", () => {
     expect(shouldOffer({ ...base, dismissed: true })).toBe(false);
     expect(shouldOffer({ ...base, channel: "none" })).toBe(false);
     expect(shouldOffer({ ...base, channel: undefined })).toBe(false);
+  });
+});
+
+describe("signing out on this device", () => {
+  function stubBrowser(subscription: { endpoint: string; unsubscribe: () => Promise<boolean> } | null) {
+    vi.stubGlobal("Notification", { permission: "granted" });
+    vi.stubGlobal("PushManager", function PushManager() {});
+    vi.stubGlobal("navigator", {
+      serviceWorker: { getRegistration: async () => ({ pushManager: { getSubscription: async () => subscription } }) },
+    });
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("has the server forget the subscription, then drops it from the browser", async () => {
+    const steps: string[] = [];
+    stubBrowser({ endpoint: "https://push.example.org/abc", unsubscribe: async () => (steps.push("browser"), true) });
+    await forgetThisDevice(async (endpoint) => steps.push(`server ${endpoint}`));
+    expect(steps).toEqual(["server https://push.example.org/abc", "browser"]);
+  });
+
+  it("still drops it from the browser when the server cannot be told, and never throws", async () => {
+    const steps: string[] = [];
+    stubBrowser({ endpoint: "https://push.example.org/abc", unsubscribe: async () => (steps.push("browser"), true) });
+    await expect(forgetThisDevice(async () => Promise.reject(new Error("offline")))).resolves.toBeUndefined();
+    expect(steps).toEqual(["browser"]);
+  });
+
+  it("does nothing where this browser has no subscription", async () => {
+    stubBrowser(null);
+    const remove = vi.fn(async () => undefined);
+    await forgetThisDevice(remove);
+    expect(remove).not.toHaveBeenCalled();
   });
 });

@@ -120,3 +120,19 @@ export function dismissPrompt(storage: Pick<Storage, "setItem"> | undefined = gl
     // Private browsing without storage: the prompt comes back next time, which is harmless.
   }
 }
+
+/**
+ * On sign-out: this browser stops taking the person's reminders. The server forgets the subscription
+ * (while the session still lets it), then the browser drops it. Never throws and never blocks
+ * signing out: a subscription left behind is removed the next time its push service says it is gone.
+ */
+export async function forgetThisDevice(remove: (endpoint: string) => Promise<unknown>): Promise<void> {
+  try {
+    const subscription = await currentSubscription();
+    if (!subscription) return;
+    await remove(subscription.endpoint).catch(() => undefined);
+    await subscription.unsubscribe();
+  } catch {
+    // Nothing here may stop the person signing out.
+  }
+}

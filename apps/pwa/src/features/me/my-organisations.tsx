@@ -2,6 +2,7 @@
 import { Button, InsetText, SummaryList, Table, Tag } from "@tandem/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { forgetThisDevice } from "../../lib/device-notifications";
 import { messages } from "../../lib/form-errors";
 import { PageHeading, usePageTitle } from "../../lib/page";
 import { describeKind, describeRole, roleColour, sortRoles } from "../../lib/role-words";
@@ -48,9 +49,13 @@ export function MyOrganisations({ me }: { me: Me }) {
     }),
   );
 
-  function handleSignOut(event: FormEvent<HTMLFormElement>) {
+  const forgetDevice = useMutation(trpc.push.unsubscribe.mutationOptions());
+
+  async function handleSignOut(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSignOutError(undefined);
+    // Reminders for this person stop coming to this browser once they have signed out of it.
+    await forgetThisDevice((endpoint) => forgetDevice.mutateAsync({ endpoint }));
     signOut.mutate();
   }
 
@@ -89,7 +94,7 @@ export function MyOrganisations({ me }: { me: Me }) {
         </>
       ) : null}
 
-      <form onSubmit={handleSignOut}>
+      <form onSubmit={(event) => void handleSignOut(event)}>
         {signOutError ? (
           <p className="nhsuk-error-message" role="alert">
             <span className="nhsuk-u-visually-hidden">Error:</span> {signOutError}
