@@ -297,3 +297,48 @@ describe("meeting reminders by push", () => {
     expect((await emailReminders("dev@trust.org")).length).toBe(emailsBefore + 1);
   });
 });
+
+describe("feedback invitations by push", () => {
+  const feedbackPushes = (device: string) => pushesTo(device).filter((p) => JSON.parse(p.text).tag.startsWith("feedback-"));
+
+  it("push the invitation once it is committed, to who takes notifications, saying nothing of who or where", async () => {
+    await world.caller("ava").reminders.setPreferences({ channel: "both", morning: false });
+    await subscribe("ava", "ava-tablet");
+    const schemeId = await world.makeScheme("Coach-mentoring feedback push", "coach-mentoring-leaders");
+    const rel = await world.matchPair(schemeId, "ava", "fin");
+    await world.holdMeeting(rel, "ava", "fin");
+    await world.caller("ava").relationships.withdraw(world.on(rel));
+    await runJobs();
+    await runJobs();
+    const request = (await world.caller("ava").feedback.mine()).find((r) => r.relationshipId === rel)!;
+    const pushed = feedbackPushes("ava-tablet");
+    expect(pushed).toHaveLength(1);
+    expect(JSON.parse(pushed[0]!.text)).toEqual({
+      title: "How did mentoring go?",
+      body: "Your scheme asks for a few minutes of feedback. Your answers are never shown with your name.",
+      path: `/app/feedback/${request.requestId}`,
+      tag: `feedback-${request.requestId}`,
+    });
+    for (const secret of ["Ava", "Fin", "Coach-mentoring", "@"]) expect(pushed[0]!.text).not.toContain(secret);
+  });
+
+  it("push nothing once the invitation is answered, nor to someone who chose email", async () => {
+    await world.caller("ben").reminders.setPreferences({ channel: "push", morning: false });
+    await subscribe("ben", "ben-tablet");
+    await world.caller("cara").reminders.setPreferences({ channel: "email", morning: false });
+    await subscribe("cara", "cara-tablet");
+    const schemeId = await world.makeScheme("Coach-mentoring feedback quiet", "coach-mentoring-leaders");
+    const answered = await world.matchPair(schemeId, "ben", "eve");
+    const emailOnly = await world.matchPair(schemeId, "cara", "dev");
+    for (const [rel, mentee, mentor] of [[answered, "ben", "eve"], [emailOnly, "cara", "dev"]] as const) {
+      await world.holdMeeting(rel, mentee, mentor);
+      await world.caller(mentee).relationships.withdraw(world.on(rel));
+    }
+    const request = (await world.caller("ben").feedback.mine()).find((r) => r.relationshipId === answered)!;
+    await world.caller("ben").feedback.submit({ organisationId: world.orgId, requestId: request.requestId, answers: { useful: 4 } });
+    await runJobs();
+    expect(feedbackPushes("ben-tablet")).toEqual([]);
+    expect(feedbackPushes("cara-tablet")).toEqual([]);
+    expect((await world.mailTo("cara@trust.org")).map((m) => m.subject)).toContainEqual(expect.stringMatching(/how did mentoring go/));
+  });
+});

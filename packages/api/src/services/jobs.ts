@@ -36,6 +36,7 @@ export const queues = {
   "meeting.remind": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60, batchSize: 10 },
   // A push service away for a few minutes: retried within the hour (the message expires when the meeting starts).
   "meeting.push": { retryLimit: 4, retryDelay: 60, retryBackoff: true, expireInSeconds: 2 * 60, batchSize: 10 },
+  "feedback.push": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60, batchSize: 10 },
   "relationships.settle": { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 30 * 60, batchSize: 1 },
   "mail.deliver": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 2 * 60, batchSize: 5 },
 } satisfies Record<string, QueueSettings>;

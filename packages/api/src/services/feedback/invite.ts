@@ -1,6 +1,7 @@
 // Asking for feedback (SPEC section 6): when a relationship that held a meeting ends, and at its
 // midpoint where the scheme asks, each member the scheme asks is invited once (by email and by a card
-// in the PWA). Invitations join the scheme's open feedback round.
+// in the PWA, and a notification on their devices if they take them: ./push.ts). Invitations join the
+// scheme's open feedback round.
 import { askedRoles, feedbackDue, meetingPlan } from "@tandem/core";
 import { and, eq, isNull } from "drizzle-orm";
 import { feedbackRequests, feedbackRounds, relationships, schemes, type Tx } from "@tandem/db";
@@ -9,6 +10,7 @@ import { appLink, mailTo } from "../notify";
 import { rulesOf } from "../relationships/load";
 import { asFacts, meetingsOf } from "../relationships/meetings";
 import { membersOf } from "../relationships/members";
+import { enqueueFeedbackPush } from "./push";
 
 const longDate = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 
@@ -48,6 +50,7 @@ export async function askForFeedbackIfDue(tx: Tx, options: { organisationId: str
         .returning({ id: feedbackRequests.id });
       if (!created) continue;
       asked += 1;
+      await enqueueFeedbackPush(tx, { organisationId: options.organisationId, requestId: created.id });
       await mailTo(tx, options.mailer, member.personId, {
         subject: `${scheme?.name ?? "Mentoring"}: ${point === "end" ? "how did mentoring go?" : "halfway: how is mentoring going?"}`,
         text: [

@@ -7,11 +7,13 @@ import type { Mailer } from "../mail";
 import type { Pusher } from "../push";
 import { settleDueRelationships } from "./lifecycle";
 import { settleQuietRelationships } from "./quiet";
+import { feedbackPushHandlers } from "../feedback/push";
 import { reminderHandlers } from "./reminders";
 
 export function relationshipHandlers(db: Database, options: { mailer: Mailer; publicUrl: string; pusher?: Pusher; now?: () => Date }): Record<string, JobHandler> {
   const now = options.now ?? (() => new Date());
   return {
+    ...feedbackPushHandlers(db, { pusher: options.pusher }),
     ...reminderHandlers(db, { mailer: options.mailer, publicUrl: options.publicUrl, ...(options.pusher ? { pusher: options.pusher } : {}), now }),
     "relationships.settle": async () => {
       const at = now();
