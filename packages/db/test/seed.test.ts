@@ -94,8 +94,11 @@ describe("seedDemo", () => {
         (select count(*)::int from enrolments e where e.scheme_id = s.id and e.role = 'mentor' and e.status = 'active') as mentors,
         (select count(*)::int from enrolments e where e.scheme_id = s.id and e.role <> 'mentor' and e.status = 'active') as others
       from schemes s order by s.template_id`;
-    // The PCN's locum pilot runs by invitation: open but unlisted, apart from the nine in the directory.
-    expect(all.filter((r) => !r.listed).map((r) => [r.slug, r.status])).toEqual([["gp-non-principal-locum-pilot", "open"]]);
+    // The PCN's locum pilot and its 2027 cohort run by invitation: open but unlisted, apart from the nine in the directory.
+    expect(all.filter((r) => !r.listed).map((r) => [r.slug, r.status]).sort()).toEqual([
+      ["gp-non-principal-2027-cohort", "open"],
+      ["gp-non-principal-locum-pilot", "open"],
+    ]);
     const rows = all.filter((r) => r.listed);
     expect(rows.map((r) => r.template_id)).toEqual(
       ["co-tutoring", "coach-mentoring-leaders", "deanery-gp", "gp-non-principal", "multi-professional", "new-consultant", "new-consultant", "new-consultant", "pcn-mastermind"],

@@ -34,7 +34,7 @@ export async function trpcQuery<T>(page: Page, path: string, input?: unknown): P
   const query =
     input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
   const response = await page.request.get(`/api/trpc/${path}${query}`);
-  expect(response.ok(), `${path} should answer`).toBe(true);
+  if (!response.ok()) expect(response.ok(), `${path} should answer: ${await response.text()}`).toBe(true);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 

@@ -338,6 +338,40 @@ export const demoPeople: DemoPerson[] = [
       { organisation: PCN, roles: ["participant"], staffGroup: "gp_non_principal", specialty: "General Practice", department: "Locum across the network", siteDistrict: "HG1", site: [53.9938, -1.5383], startedInRoleOn: "2025-08-04" },
     ],
   },
+  // The PCN's 2027 cohort of locum GPs and their two GP mentors (an unlisted scheme, matched by the coordinator).
+  ...[
+    { key: "amy.walsh", name: "Dr Amy Walsh", reg: "7201145", district: "HG2", site: [53.9826, -1.5210] },
+    { key: "ravi.patel", name: "Dr Ravi Patel", reg: "7204418", district: "HG3", site: [54.0858, -1.7583] },
+    { key: "kate.holmes", name: "Dr Kate Holmes", reg: "7209932", district: "LS21", site: [53.9051, -1.6918] },
+    { key: "tom.booth", name: "Dr Tom Booth", reg: "7211570", district: "HG4", site: [54.1378, -1.5235] },
+    { key: "lucy.grant", name: "Dr Lucy Grant", reg: "7215306", district: "HG5", site: [54.0084, -1.4671] },
+  ].map((gp) => ({
+    email: `${gp.key}@${p}`,
+    name: gp.name,
+    registrationNumber: gp.reg,
+    description: "Locum GP at Nidd and Wharfe PCN: mentee in the unlisted 2027 cohort",
+    memberships: [
+      { organisation: PCN, roles: ["participant" as const], staffGroup: "gp_non_principal" as const, specialty: "General Practice", department: "Locum across the network", siteDistrict: gp.district, site: gp.site as [number, number], startedInRoleOn: "2026-08-03" },
+    ],
+  })),
+  {
+    email: `helen.marsh@${p}`,
+    name: "Dr Helen Marsh",
+    registrationNumber: "4472019",
+    description: "GP partner and paid mentor in the PCN's 2027 cohort",
+    memberships: [
+      { organisation: PCN, roles: ["participant"], staffGroup: "gp_partner", specialty: "General Practice", department: "Stray Road Surgery", siteDistrict: "HG1", site: [53.9938, -1.5383], startedInRoleOn: "2011-09-01" },
+    ],
+  },
+  {
+    email: `owen.price@${p}`,
+    name: "Dr Owen Price",
+    registrationNumber: "4519873",
+    description: "GP partner and paid mentor in the PCN's 2027 cohort",
+    memberships: [
+      { organisation: PCN, roles: ["participant"], staffGroup: "gp_partner", specialty: "General Practice", department: "Nidderdale Surgery", siteDistrict: "HG3", site: [54.0858, -1.7583], startedInRoleOn: "2014-02-03" },
+    ],
+  },
   {
     email: `sam.ridley@${p}`,
     name: "Sam Ridley",

@@ -115,6 +115,19 @@ export const demoSchemes: DemoScheme[] = [
     ],
   },
   {
+    // Unlisted, matched by the coordinator: five locum GPs and two paid GP mentors.
+    organisation: PCN,
+    template: "gp-non-principal",
+    name: "GP non-principal mentoring: 2027 cohort",
+    slug: "gp-non-principal-2027-cohort",
+    listed: false,
+    participants: [
+      { email: `helen.marsh@${p}`, role: "mentor", profile: { capacity: 3, topics: ["Career planning", "Work-life balance"], availability: [weekdays[0]!, weekdays[3]!] } },
+      { email: `owen.price@${p}`, role: "mentor", profile: { capacity: 3, topics: ["Portfolio working", "Appraisal and revalidation"], availability: [weekdays[1]!, weekdays[3]!] } },
+      ...["amy.walsh", "ravi.patel", "kate.holmes", "tom.booth", "lucy.grant"].map((name) => ({ email: `${name}@${p}`, role: "mentee" as const })),
+    ],
+  },
+  {
     organisation: PCN,
     template: "pcn-mastermind",
     name: "Clinical director mastermind group",
