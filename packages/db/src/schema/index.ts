@@ -14,3 +14,4 @@ export * from "./matching";
 export * from "./relationships";
 export * from "./feedback";
 export * from "./reminders";
+export * from "./idempotency";
