@@ -104,16 +104,26 @@ function OutboxEntry({ item }: { item: OutboxItem }) {
       {item.problem ? <p className="nhsuk-u-margin-bottom-1">Not sent: {item.problem}</p> : null}
       {asked ? (
         <div className="nhsuk-button-group nhsuk-u-margin-bottom-0">
-          <Button type="button" variant="warning" onClick={() => void outbox.remove(item.key)}>
-            Yes, discard it<span className="nhsuk-u-visually-hidden">: {item.description}</span>
+          <Button
+            type="button"
+            variant="warning"
+            aria-label={`Yes, discard it: ${item.description}`}
+            onClick={() => void outbox.remove(item.key)}
+          >
+            Yes, discard it
           </Button>
           <Button type="button" variant="secondary" onClick={() => setAsked(false)}>
             Keep it
           </Button>
         </div>
       ) : (
-        <Button type="button" variant="secondary" onClick={() => setAsked(true)}>
-          Discard<span className="nhsuk-u-visually-hidden">: {item.description}</span>
+        <Button
+          type="button"
+          variant="secondary"
+          aria-label={`Discard: ${item.description}`}
+          onClick={() => setAsked(true)}
+        >
+          Discard
         </Button>
       )}
     </li>
