@@ -21,14 +21,20 @@ async function signInToPwa(page: Page, email: string) {
 
 /** A tRPC query as whoever `page` is signed in as (superjson over GET, no batching). */
 async function trpcQuery<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const query =
+    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
   const response = await page.request.get(`/api/trpc/${path}${query}`);
   expect(response.ok(), `${path} should answer`).toBe(true);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
 /** A tRPC mutation as whoever `page` is signed in as, from our own origin. */
-async function trpcMutation<T>(page: Page, baseURL: string, path: string, input: unknown): Promise<T> {
+async function trpcMutation<T>(
+  page: Page,
+  baseURL: string,
+  path: string,
+  input: unknown,
+): Promise<T> {
   const response = await page.request.post(`/api/trpc/${path}`, {
     headers: { origin: baseURL, "content-type": "application/json" },
     data: { json: input },
@@ -57,7 +63,10 @@ function londonClock(instant: Date) {
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, start: `${parts.hour}:${parts.minute}` };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    start: `${parts.hour}:${parts.minute}`,
+  };
 }
 
 /** What the PWA keeps in its IndexedDB: changes waiting, and how many queries are kept. */
@@ -92,27 +101,51 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
   // The meeting is arranged a couple of minutes ahead and can be recorded only once it has started.
   test.setTimeout(300_000);
   await signInToPwa(page, ben.email);
-  const mine = await trpcQuery<{ id: string; organisationId: string; status: string }[]>(page, "relationships.mine");
+  const mine = await trpcQuery<{ id: string; organisationId: string; status: string }[]>(
+    page,
+    "relationships.mine",
+  );
   const relationship = mine.find((r) => r.status === "active")!;
   const scope = { organisationId: relationship.organisationId, relationshipId: relationship.id };
 
   // Arranged as the pair do: Ben withdraws the demo's proposed times and proposes one soon; Nadia picks it.
   const before = await trpcQuery<Detail>(page, "relationships.get", scope);
   const proposed = before.meetings.find((m) => m.status === "proposed")!;
-  await trpcMutation(page, baseURL!, "relationships.cancelMeeting", { ...scope, meetingId: proposed.id });
-  const soon = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000);
-  const { meetingId } = await trpcMutation<{ meetingId: string }>(page, baseURL!, "relationships.proposeMeeting", {
+  await trpcMutation(page, baseURL!, "relationships.cancelMeeting", {
     ...scope,
-    times: [{ ...londonClock(soon), minutes: 60, mode: "video", link: "https://meet.example.org/ben-nadia" }],
+    meetingId: proposed.id,
   });
+  const soon = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000);
+  const { meetingId } = await trpcMutation<{ meetingId: string }>(
+    page,
+    baseURL!,
+    "relationships.proposeMeeting",
+    {
+      ...scope,
+      times: [
+        {
+          ...londonClock(soon),
+          minutes: 60,
+          mode: "video",
+          link: "https://meet.example.org/ben-nadia",
+        },
+      ],
+    },
+  );
   const mentorContext = await browser.newContext({ baseURL });
   const mentor = await mentorContext.newPage();
   await signInToPwa(mentor, nadia.email);
-  await trpcMutation(mentor, baseURL!, "relationships.pickTime", { ...scope, meetingId, choice: 0 });
+  await trpcMutation(mentor, baseURL!, "relationships.pickTime", {
+    ...scope,
+    meetingId,
+    choice: 0,
+  });
   await mentorContext.close();
 
   await page.goto(`/app/relationships/${relationship.id}`);
-  await expect(page.getByRole("heading", { level: 1, name: `Mentoring with ${nadia.name}` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Mentoring with ${nadia.name}` }),
+  ).toBeVisible();
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.waitForTimeout(Math.max(0, soon.getTime() - Date.now()) + 1_000);
   await page.reload();
@@ -124,12 +157,20 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
   await expect.poll(async () => (await deviceStore(page)).queries).toBeGreaterThan(1);
 
   await context.setOffline(true);
-  await expect(page.getByRole("heading", { name: /Offline: showing what you saw at \d\d:\d\d$/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /Offline: showing what you saw at \d\d:\d\d$/ }),
+  ).toBeVisible();
 
   await contract.getByRole("button", { name: "Record what happened" }).click();
   await contract.getByLabel("Yes, we met").check();
   await contract.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Your change is saved on this device. It will be sent when you are back online." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({
+        hasText: "Your change is saved on this device. It will be sent when you are back online.",
+      }),
+  ).toBeVisible();
   await expect(page.getByTestId("outbox")).toContainText("1 change waiting to send");
 
   const actions = page.getByRole("region", { name: "Agreed actions" });
@@ -137,28 +178,43 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
     await actions.getByRole("button", { name: "Add an action" }).click();
     await actions.getByLabel("What was agreed").fill(text);
     await actions.getByRole("button", { name: "Add the action" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Your change is saved on this device." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Your change is saved on this device." }),
+    ).toBeVisible();
   }
   const outbox = page.getByTestId("outbox");
   await expect(outbox).toContainText("3 changes waiting to send");
-  await expect(outbox).toContainText("saved on this device and will be sent when you are back online");
+  await expect(outbox).toContainText(
+    "saved on this device and will be sent when you are back online",
+  );
 
   // The person sees what is waiting and discards one.
   await outbox.getByText("See or discard them").click();
   await expect(outbox.getByRole("listitem")).toHaveCount(3);
   await expect(outbox.getByRole("listitem").first()).toContainText("Record the contract meeting");
-  await outbox.getByRole("button", { name: `Discard: Add the agreed action “${discarded}”` }).click();
-  await outbox.getByRole("button", { name: `Yes, discard it: Add the agreed action “${discarded}”` }).click();
+  await outbox
+    .getByRole("button", { name: `Discard: Add the agreed action “${discarded}”` })
+    .click();
+  await outbox
+    .getByRole("button", { name: `Yes, discard it: Add the agreed action “${discarded}”` })
+    .click();
   await expect(outbox).toContainText("2 changes waiting to send");
   await checkA11y();
 
   // A reload while still offline: the page and the two changes are still there, waiting.
   await page.reload();
-  await expect(page.getByRole("heading", { level: 1, name: `Mentoring with ${nadia.name}` })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /Offline: showing what you saw at / })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Mentoring with ${nadia.name}` }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /Offline: showing what you saw at / }),
+  ).toBeVisible();
   await expect(page.getByTestId("outbox")).toContainText("2 changes waiting to send");
   await page.getByTestId("outbox").getByText("See or discard them").click();
-  await expect(page.getByTestId("outbox").getByRole("listitem")).toHaveText([/Record the contract meeting/, new RegExp(`Add the agreed action “${action}”`)]);
+  await expect(page.getByTestId("outbox").getByRole("listitem")).toHaveText([
+    /Record the contract meeting/,
+    new RegExp(`Add the agreed action “${action}”`),
+  ]);
   expect((await deviceStore(page)).outbox).toBe(2);
   await expectNoAxeViolations(page);
 
@@ -167,7 +223,12 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
   await expect(page.getByTestId("outbox")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: /Offline: showing/ })).toHaveCount(0);
   await expect(contract).toContainText("Held");
-  await expect(page.getByRole("region", { name: "Agreed actions" }).getByRole("listitem").filter({ hasText: action })).toHaveCount(1);
+  await expect(
+    page
+      .getByRole("region", { name: "Agreed actions" })
+      .getByRole("listitem")
+      .filter({ hasText: action }),
+  ).toHaveCount(1);
   expect((await deviceStore(page)).outbox).toBe(0);
 
   // Each arrived exactly once; the discarded one never left the device.
@@ -177,8 +238,13 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
   expect(after.actions!.filter((a) => a.text === discarded)).toHaveLength(0);
 
   // Signing out wipes what Tandem kept on the device.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My organisations" }).click();
-  await expect(page.getByText("Signing out removes everything Tandem keeps on this device.")).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "My organisations" })
+    .click();
+  await expect(
+    page.getByText("Signing out removes everything Tandem keeps on this device."),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await expect.poll(() => deviceStore(page)).toEqual({ outbox: 0, queries: 0 });
