@@ -1,8 +1,10 @@
 // The PWA offline (decision record 016), for a demo pair whose contract meeting is arranged for a
 // couple of minutes from now: once it has started the mentee goes offline, still sees her mentoring
-// ("Offline: showing what you saw at …"), records the meeting as held and adds an agreed action (two
-// changes waiting to send), adds and discards a third, reloads while still offline (the two are still
-// shown as waiting), goes back online, and each arrives exactly once. Signing out wipes the device.
+// ("Offline: showing what you saw at …"), records the meeting as held, marks an action done and adds
+// another, adds and discards a fourth, reloads while still offline (three changes still shown as
+// waiting) while her mentor removes the action she marked; back online, the meeting and the new
+// action arrive exactly once, and the change to the removed action is shown with what happened, until
+// she discards it. Signing out wipes the device.
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect, expectNoAxeViolations, test } from "./support/fixtures";
 
@@ -10,6 +12,7 @@ const ben = { email: "ben.carter@airevalley.example.org", name: "Dr Ben Carter" 
 const nadia = { email: "nadia.rahman@airevalley.example.org", name: "Dr Nadia Rahman" };
 const action = "Shadow the rota meeting on the respiratory ward";
 const discarded = "Ask the clinical lead about study leave";
+const removedMeanwhile = "Book a place on the leadership course";
 
 async function signInToPwa(page: Page, email: string) {
   await page.goto("/app/sign-in");
@@ -91,7 +94,7 @@ function deviceStore(page: Page) {
   );
 }
 
-test("offline, a held meeting and an agreed action wait on the device, survive a reload, and arrive exactly once", async ({
+test("offline, a held meeting and an agreed action wait on the device, survive a reload, and arrive exactly once; a change refused on replay is shown", async ({
   page,
   context,
   browser,
@@ -140,7 +143,15 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
     meetingId,
     choice: 0,
   });
-  await mentorContext.close();
+  const { actionId } = await trpcMutation<{ actionId: string }>(
+    page,
+    baseURL!,
+    "relationships.addAction",
+    {
+      ...scope,
+      text: removedMeanwhile,
+    },
+  );
 
   await page.goto(`/app/relationships/${relationship.id}`);
   await expect(
@@ -165,13 +176,14 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
   await contract.getByLabel("Yes, we met").check();
   await contract.getByRole("button", { name: "Save" }).click();
   await expect(
-    page
-      .getByRole("status")
-      .filter({
-        hasText: "Your change is saved on this device. It will be sent when you are back online.",
-      }),
+    page.getByRole("status").filter({
+      hasText: "Your change is saved on this device. It will be sent when you are back online.",
+    }),
   ).toBeVisible();
   await expect(page.getByTestId("outbox")).toContainText("1 change waiting to send");
+
+  await page.getByRole("button", { name: `Mark as done (${removedMeanwhile})` }).click();
+  await expect(page.getByTestId("outbox")).toContainText("2 changes waiting to send");
 
   const actions = page.getByRole("region", { name: "Agreed actions" });
   for (const text of [action, discarded]) {
@@ -183,14 +195,14 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
     ).toBeVisible();
   }
   const outbox = page.getByTestId("outbox");
-  await expect(outbox).toContainText("3 changes waiting to send");
+  await expect(outbox).toContainText("4 changes waiting to send");
   await expect(outbox).toContainText(
     "saved on this device and will be sent when you are back online",
   );
 
   // The person sees what is waiting and discards one.
   await outbox.getByText("See or discard them").click();
-  await expect(outbox.getByRole("listitem")).toHaveCount(3);
+  await expect(outbox.getByRole("listitem")).toHaveCount(4);
   await expect(outbox.getByRole("listitem").first()).toContainText("Record the contract meeting");
   await outbox
     .getByRole("button", { name: `Discard: Add the agreed action “${discarded}”` })
@@ -198,10 +210,14 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
   await outbox
     .getByRole("button", { name: `Yes, discard it: Add the agreed action “${discarded}”` })
     .click();
-  await expect(outbox).toContainText("2 changes waiting to send");
+  await expect(outbox).toContainText("3 changes waiting to send");
   await checkA11y();
 
-  // A reload while still offline: the page and the two changes are still there, waiting.
+  // Meanwhile the mentor removes the action Ben marked done.
+  await trpcMutation(mentor, baseURL!, "relationships.removeAction", { ...scope, actionId });
+  await mentorContext.close();
+
+  // A reload while still offline: the page and the three changes are still there, waiting.
   await page.reload();
   await expect(
     page.getByRole("heading", { level: 1, name: `Mentoring with ${nadia.name}` }),
@@ -209,18 +225,24 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
   await expect(
     page.getByRole("heading", { name: /Offline: showing what you saw at / }),
   ).toBeVisible();
-  await expect(page.getByTestId("outbox")).toContainText("2 changes waiting to send");
+  await expect(page.getByTestId("outbox")).toContainText("3 changes waiting to send");
   await page.getByTestId("outbox").getByText("See or discard them").click();
   await expect(page.getByTestId("outbox").getByRole("listitem")).toHaveText([
     /Record the contract meeting/,
+    new RegExp(`Mark the agreed action “${removedMeanwhile}” as done`),
     new RegExp(`Add the agreed action “${action}”`),
   ]);
-  expect((await deviceStore(page)).outbox).toBe(2);
+  expect((await deviceStore(page)).outbox).toBe(3);
   await expectNoAxeViolations(page);
 
-  // Back online: both are sent, and the page shows them as the server has them.
+  // Back online: the meeting and the new action are sent, and the page shows them as the server has
+  // them; the change to the removed action is refused, and shown with what happened.
   await context.setOffline(false);
   await expect(page.getByTestId("outbox")).toHaveCount(0);
+  const refused = page.getByTestId("outbox-refused");
+  await expect(refused).toContainText(`Mark the agreed action “${removedMeanwhile}” as done`);
+  await expect(refused).toContainText("Not sent: That action is not in this relationship");
+  await checkA11y();
   await expect(page.getByRole("heading", { name: /Offline: showing/ })).toHaveCount(0);
   await expect(contract).toContainText("Held");
   await expect(
@@ -229,6 +251,10 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
       .getByRole("listitem")
       .filter({ hasText: action }),
   ).toHaveCount(1);
+  expect((await deviceStore(page)).outbox).toBe(1);
+  await refused.getByRole("button", { name: /^Discard: Mark the agreed action/ }).click();
+  await refused.getByRole("button", { name: /^Yes, discard it: Mark the agreed action/ }).click();
+  await expect(refused).toHaveCount(0);
   expect((await deviceStore(page)).outbox).toBe(0);
 
   // Each arrived exactly once; the discarded one never left the device.

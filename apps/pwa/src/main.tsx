@@ -42,6 +42,9 @@ createRoot(root).render(
           shouldDehydrateMutation: () => false,
         },
       }}
+      // What was kept shows at once but is never taken for fresh: online, every page fetches afresh
+      // (offline the fetches wait, and what was kept stays on screen).
+      onSuccess={() => queryClient.invalidateQueries({ refetchType: "none" })}
     >
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         <OutboxProvider outbox={outbox}>

@@ -46,20 +46,22 @@ export function OutboxPanel() {
         ) : null}
       </div>
       {personId && refused.length > 0 ? (
-        <WarningCallout
-          heading={
-            refused.length === 1
-              ? "A change could not be sent"
-              : `${refused.length} changes could not be sent`
-          }
-          headingLevel="h2"
-        >
-          <p>
-            Someone may have changed things before your change arrived. Check the page, then discard
-            the change or make it again.
-          </p>
-          <OutboxList items={refused} />
-        </WarningCallout>
+        <div data-testid="outbox-refused">
+          <WarningCallout
+            heading={
+              refused.length === 1
+                ? "A change could not be sent"
+                : `${refused.length} changes could not be sent`
+            }
+            headingLevel="h2"
+          >
+            <p>
+              Someone may have changed things before your change arrived. Check the page, then
+              discard the change or make it again.
+            </p>
+            <OutboxList items={refused} />
+          </WarningCallout>
+        </div>
       ) : null}
     </>
   );
