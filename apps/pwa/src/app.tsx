@@ -16,6 +16,7 @@ import { MyPreparation } from "./features/preparation/my-preparation";
 import { RecognitionRequest } from "./features/preparation/recognition";
 import { SupportEvents } from "./features/preparation/support-events";
 import { OfflineNotice } from "./features/offline/offline-notice";
+import { OutboxPanel } from "./features/offline/outbox-panel";
 import { MyRelationships } from "./features/relationships/my-relationships";
 import { RelationshipPage } from "./features/relationships/relationship-page";
 import { MyFeedback } from "./features/feedback/my-feedback";
@@ -67,6 +68,7 @@ export function App() {
       <Container>
         <MainWrapper ref={mainRef}>
           <OfflineNotice />
+          <OutboxPanel />
           {route.name === "not-found" ? <NotFound /> : <Screen route={route} me={me} />}
         </MainWrapper>
       </Container>
@@ -178,7 +180,9 @@ function Screen({ route, me }: { route: Exclude<Route, { name: "not-found" }>; m
   if (route.name === "choose-mentor")
     return <ChooseMentor organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />;
   if (route.name === "matching-profile")
-    return <MatchingProfile organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />;
+    return (
+      <MatchingProfile organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />
+    );
   return <MyOrganisations me={me.data} />;
 }
 

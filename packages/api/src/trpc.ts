@@ -8,6 +8,7 @@ import { z, ZodError } from "zod";
 import type { CallerPerson, Context } from "./context";
 import type { SessionRecord } from "./services/sessions";
 import { AppError, toTRPCError } from "./errors";
+import { claimKey, IdempotencyError, IdempotencyFields, type KeyedWrite, payloadHash, storeResponse } from "./idempotency";
 import { loadForMember } from "./services/relationships/load";
 import type { MembershipRoleName, PlatformRoleName } from "./roles";
 
@@ -42,6 +43,8 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
         path: shape.data.path,
         zodError: zodError ? { fieldErrors: zodError.fieldErrors, formErrors: zodError.formErrors } : null,
         fieldErrors,
+        /** Set when a keyed write was refused: still in flight (409) or its key reused for another payload (422). */
+        idempotency: cause instanceof IdempotencyError ? cause.problem : null,
       },
     };
   },
@@ -202,3 +205,35 @@ export const relationshipProcedure = participantProcedure.input(RelationshipScop
   const hand = await loadForMember(ctx.tx, { organisationId: ctx.organisationId, relationshipId, personId: ctx.person.id });
   return next({ ctx: { ...ctx, hand } });
 });
+
+/**
+ * A participant's write that may have been made offline and replayed (decision record 016): an optional
+ * `idempotencyKey` input field, held and stored in the write's own tenant transaction. A replay returns
+ * the first response without running the handler again. Use `.use(idempotent)` on a tier that has a
+ * tenant transaction (`participantProcedure`, `relationshipProcedure`), before `.output()`.
+ */
+const idempotent = t.middleware(async ({ ctx, input, path, getRawInput, next }) => {
+  const key = (input as { idempotencyKey?: string }).idempotencyKey;
+  if (!key) return next();
+  const scoped = ctx as Context & { tx?: Tx; organisationId?: string };
+  if (!scoped.tx || !scoped.organisationId || !scoped.person) throw new Error("idempotent writes need a tenant transaction");
+  const write: KeyedWrite = { tx: scoped.tx, organisationId: scoped.organisationId, personId: scoped.person.id, key, procedure: path, hash: payloadHash(path, await getRawInput()) };
+  let claimed: Awaited<ReturnType<typeof claimKey>>;
+  try {
+    claimed = await claimKey(write);
+  } catch (error) {
+    if (!(error instanceof IdempotencyError)) throw error;
+    throw new TRPCError({ code: error.problem === "in_flight" ? "CONFLICT" : "UNPROCESSABLE_CONTENT", message: error.message, cause: error });
+  }
+  // The first response, as the handler and its output schema gave it; nothing runs again.
+  if (claimed.replay) return { ok: true as const, data: claimed.response, marker: "middlewareMarker" as Awaited<ReturnType<typeof next>>["marker"] };
+  const result = await next();
+  if (result.ok) await storeResponse(write, result.data);
+  return result;
+});
+
+/** A participant's write in an organisation, replayable with an idempotency key. */
+export const participantWrite = participantProcedure.input(IdempotencyFields).use(idempotent);
+
+/** A member's write on a relationship, replayable with an idempotency key. */
+export const relationshipWrite = relationshipProcedure.input(IdempotencyFields).use(idempotent);

@@ -595,6 +595,21 @@ describe("members' relationship procedures", () => {
     const [relationship] = await withTenant(env.db, { organisationId: bIds.organisationId }, (tx) => tx.select().from(relationships).where(eq(relationships.id, bIds.relationshipId)));
     expect(relationship).toMatchObject({ status: "active", closedReason: null, pausedAt: null });
   });
+
+  it("keyed (replayable) writes reach nothing of another relationship or organisation, and store no key", async () => {
+    // A UUIDv7, as the PWA's outbox makes one when the person acts.
+    const idempotencyKey = "01890a5d-ac96-774b-bcce-b302099a8057";
+    for (const caller of [a.admin, a.coordinator, a.participant]) {
+      for (const organisationId of [bIds.organisationId, a.org]) {
+        const on = { organisationId, relationshipId: bIds.relationshipId, idempotencyKey };
+        expect((await failure(caller.relationships.addAction({ ...on, text: "x" }))).code).toBe("NOT_FOUND");
+        expect((await failure(caller.relationships.recordMeeting({ ...on, meetingId: bIds.relationshipId, outcome: "held" }))).code).toBe("NOT_FOUND");
+      }
+      expect((await failure(caller.feedback.submit({ organisationId: bIds.organisationId, requestId: bIds.relationshipId, answers: { useful: 5 }, idempotencyKey }))).code).toBe("NOT_FOUND");
+    }
+    const stored = await env.ownerSql`select organisation_id from idempotency_keys`;
+    expect(stored).toEqual([]);
+  });
 });
 
 describe("a person's own feedback, questionnaires and claims", () => {

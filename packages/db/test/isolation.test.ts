@@ -193,6 +193,15 @@ const fixtures: Record<string, Fixture> = {
     member_enrolment_ids: `{${randomUUID()},${randomUUID()}}`,
     explanation: "2 shared topics",
   }),
+  // Readable by its own person only, inside its organisation (settingsFor names the person).
+  idempotency_keys: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    person_id: await createPerson(owner),
+    key: randomUUID(),
+    procedure: "relationships.addAction",
+    payload_hash: "0".repeat(64),
+    response: JSON.stringify({ json: { actionId: randomUUID() } }),
+  }),
   sent_reminders: async (owner, organisationId) => ({
     organisation_id: organisationId,
     scheme_id: await createScheme(owner, organisationId),
@@ -270,9 +279,16 @@ async function createMeeting(owner: postgres.Sql, organisationId: string) {
   return row.id;
 }
 
-/** The settings a member of the row's relationship uses (members-only tables), or just the organisation. */
+/** Tables whose rows only their own person sees, inside their organisation. */
+const personOnly = new Set(["idempotency_keys"]);
+
+/** The settings a member of the row's relationship uses (members-only tables), the row's own person, or just the organisation. */
 const settingsFor = (name: string, organisationId: string, row: Row) =>
-  membersOnly.has(name) ? { organisationId, personId: memberOf.get(String(row.relationship_id)) } : { organisationId };
+  membersOnly.has(name)
+    ? { organisationId, personId: memberOf.get(String(row.relationship_id)) }
+    : personOnly.has(name)
+      ? { organisationId, personId: String(row.person_id) }
+      : { organisationId };
 
 function moduleRow(organisationId: string) {
   const id = randomUUID();
@@ -370,7 +386,7 @@ describe("tenant tables from the catalogue", () => {
   });
 
   it("shows the app role only the organisation in its setting", async () => {
-    for (const { name } of tenantTables.filter((x) => !membersOnly.has(x.name))) {
+    for (const { name } of tenantTables.filter((x) => !membersOnly.has(x.name) && !personOnly.has(x.name))) {
       const rows = await asApp({ organisationId: orgA }, (sql) => sql<{ organisation_id: string }[]>`select organisation_id from ${sql(name)}`);
       expect(rows.length, name).toBe(await countAsOwner(name, orgA));
       expect(rows.length, name).toBeGreaterThan(0);
@@ -435,6 +451,29 @@ describe("tenant tables from the catalogue", () => {
       const other = rows.find((r) => r.relationship_id !== relationship)!.relationship_id;
       const write = await asApp({ organisationId: orgA, personId: member }, (sql) => sql`delete from ${sql(name)} where relationship_id = ${other}`);
       expect(write.count, name).toBe(0);
+    }
+  });
+
+  it("shows a stored idempotency response to its own person only, inside its organisation: never to staff", async () => {
+    for (const name of personOnly) {
+      expect(await asApp({ organisationId: orgA }, (sql) => sql`select 1 from ${sql(name)}`), name).toHaveLength(0);
+      // A coordinator's transaction: the organisation and another person.
+      expect(await asApp({ organisationId: orgA, personId: randomUUID() }, (sql) => sql`select 1 from ${sql(name)}`), name).toHaveLength(0);
+      const rows = await t.ownerSql<{ person_id: string }[]>`select person_id from ${t.ownerSql(name)} where organisation_id = ${orgA}`;
+      const person = rows[0]!.person_id;
+      const seen = await asApp({ organisationId: orgA, personId: person }, (sql) => sql<{ person_id: string }[]>`select person_id from ${sql(name)}`);
+      expect(seen.length, name).toBeGreaterThan(0);
+      expect(new Set(seen.map((r) => r.person_id)), name).toEqual(new Set([person]));
+      // The person outside the organisation's setting, or in another organisation's, sees nothing.
+      expect(await asApp({ personId: person }, (sql) => sql`select 1 from ${sql(name)}`), name).toHaveLength(0);
+      expect(await asApp({ organisationId: orgB, personId: person }, (sql) => sql`select 1 from ${sql(name)}`), name).toHaveLength(0);
+      const other = rows.find((r) => r.person_id !== person)!.person_id;
+      const write = await asApp({ organisationId: orgA, personId: person }, (sql) => sql`delete from ${sql(name)} where person_id = ${other}`);
+      expect(write.count, name).toBe(0);
+      await expect(
+        asApp({ organisationId: orgA, personId: person }, (sql) => sql`insert into ${sql(name)} ${sql({ organisation_id: orgA, person_id: other, key: randomUUID(), procedure: "x", payload_hash: "0", response: "{}" })}`),
+        name,
+      ).rejects.toThrow(/row-level security/);
     }
   });
 

@@ -29,10 +29,15 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-export function createQueryClient() {
+/** `gcTime`: how long an unused query stays in memory (as long as it is kept on the device, in the app). */
+export function createQueryClient(options: { gcTime?: number } = {}) {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 30_000, retry: shouldRetry },
+      queries: {
+        staleTime: 30_000,
+        retry: shouldRetry,
+        ...(options.gcTime ? { gcTime: options.gcTime } : {}),
+      },
       mutations: { retry: false },
     },
   });

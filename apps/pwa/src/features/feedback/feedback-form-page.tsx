@@ -1,7 +1,7 @@
 // Giving feedback on a relationship (SPEC section 6), at the midpoint or the end, from the questions of
 // the rules version it was asked under. Answers can be changed until the round closes. The address
 // names only the request (as the email's link does); "My feedback" gives its organisation.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { RouterOutputs } from "../../lib/api-types";
 import type { FormErrors } from "../../lib/form-errors";
@@ -9,6 +9,7 @@ import { PageHeading, usePageTitle } from "../../lib/page";
 import { QueryPending, QueryProblem } from "../../lib/query-state";
 import { Link } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
+import { queuedWords, useOutboxWrite, type QueuedBecause } from "../offline/use-outbox";
 import { formatInstant } from "../preparation/preparation-words";
 import { mapServerError } from "../relationships/meeting-forms";
 import { relationshipPath, relationshipsPath } from "../relationships/relationship-words";
@@ -76,33 +77,52 @@ function Feedback({
   const queryClient = useQueryClient();
   const [serverErrors, setServerErrors] = useState<FormErrors | null>(null);
   const [sent, setSent] = useState(false);
+  const [queued, setQueued] = useState<QueuedBecause>();
   const panelRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (sent) panelRef.current?.focus();
-  }, [sent]);
-  const submit = useMutation(
-    trpc.feedback.submit.mutationOptions({
-      networkMode: "always",
-      onSuccess: async () => {
-        setServerErrors(null);
-        onErrorsChange(false);
-        setSent(true);
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.feedback.mine.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.feedback.form.queryKey() }),
-        ]);
-      },
-      onError: (error) =>
-        setServerErrors(
-          mapServerError(
-            error,
-            PREFIX,
-            form.questions.map((q) => `${PREFIX}-answers-${q.id}`),
-            navigator.onLine,
-          ),
+    if (sent || queued) panelRef.current?.focus();
+  }, [sent, queued]);
+  const submit = useOutboxWrite("feedback.submit", {
+    describe: () =>
+      `Send your ${form.point === "midpoint" ? "midpoint" : "end"} feedback for ${form.schemeName}`,
+    onQueued: (because) => {
+      setServerErrors(null);
+      onErrorsChange(false);
+      setQueued(because);
+    },
+    onSuccess: async () => {
+      setServerErrors(null);
+      onErrorsChange(false);
+      setSent(true);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.feedback.mine.queryKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.feedback.form.queryKey() }),
+      ]);
+    },
+    onError: (error) =>
+      setServerErrors(
+        mapServerError(
+          error,
+          PREFIX,
+          form.questions.map((q) => `${PREFIX}-answers-${q.id}`),
+          navigator.onLine,
         ),
-    }),
-  );
+      ),
+  });
+
+  if (queued) {
+    return (
+      <>
+        <div className="nhsuk-inset-text" tabIndex={-1} ref={panelRef}>
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>{queuedWords(queued)}</p>
+        </div>
+        <p>
+          <Link href={relationshipPath(relationshipId)}>Back to your mentoring</Link>
+        </p>
+      </>
+    );
+  }
 
   if (sent) {
     return (

@@ -1,6 +1,6 @@
 // An outcome questionnaire (SPEC section 8): at joining, at the end and at a follow-up, so the scheme
 // can see what changed. Answered once for each point; the address names the enrolment it is for.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { RouterOutputs } from "../../lib/api-types";
 import type { FormErrors } from "../../lib/form-errors";
@@ -8,6 +8,7 @@ import { PageHeading, usePageTitle } from "../../lib/page";
 import { QueryPending, QueryProblem } from "../../lib/query-state";
 import { Link } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
+import { queuedWords, useOutboxWrite, type QueuedBecause } from "../offline/use-outbox";
 import { mapServerError } from "../relationships/meeting-forms";
 import { relationshipsPath } from "../relationships/relationship-words";
 import { AnswersForm } from "./answers-form";
@@ -77,25 +78,43 @@ function Questionnaire({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [serverErrors, setServerErrors] = useState<FormErrors | null>(null);
-  const submit = useMutation(
-    trpc.feedback.submitOutcome.mutationOptions({
-      networkMode: "always",
-      onSuccess: async () => {
-        onErrorsChange(false);
-        onSent(due);
-        await queryClient.invalidateQueries({ queryKey: trpc.feedback.outcomesDue.queryKey() });
-      },
-      onError: (error) =>
-        setServerErrors(
-          mapServerError(
-            error,
-            PREFIX,
-            due.items.map((q) => `${PREFIX}-answers-${q.id}`),
-            navigator.onLine,
-          ),
+  const [queued, setQueued] = useState<QueuedBecause>();
+  const queuedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (queued) queuedRef.current?.focus();
+  }, [queued]);
+  const submit = useOutboxWrite("feedback.submitOutcome", {
+    describe: () =>
+      `Send your answers to the ${questionnaireTitle(due.point).toLowerCase()} for ${due.schemeName}`,
+    onQueued: (because) => {
+      setServerErrors(null);
+      onErrorsChange(false);
+      setQueued(because);
+    },
+    onSuccess: async () => {
+      onErrorsChange(false);
+      onSent(due);
+      await queryClient.invalidateQueries({ queryKey: trpc.feedback.outcomesDue.queryKey() });
+    },
+    onError: (error) =>
+      setServerErrors(
+        mapServerError(
+          error,
+          PREFIX,
+          due.items.map((q) => `${PREFIX}-answers-${q.id}`),
+          navigator.onLine,
         ),
-    }),
-  );
+      ),
+  });
+
+  if (queued) {
+    return (
+      <div className="nhsuk-inset-text" tabIndex={-1} ref={queuedRef}>
+        <span className="nhsuk-u-visually-hidden">Information: </span>
+        <p>{queuedWords(queued)}</p>
+      </div>
+    );
+  }
 
   return (
     <>

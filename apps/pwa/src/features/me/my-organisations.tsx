@@ -7,6 +7,10 @@ import { messages } from "../../lib/form-errors";
 import { PageHeading, usePageTitle } from "../../lib/page";
 import { describeKind, describeRole, roleColour, sortRoles } from "../../lib/role-words";
 import { useTRPC } from "../../lib/trpc";
+import { wipeDevice } from "../offline/device-store";
+import { waitingWords } from "../offline/outbox-items";
+import { queryPath } from "../offline/persisted-queries";
+import { useOutbox, useOutboxState } from "../offline/use-outbox";
 
 export interface Me {
   person: { id: string; name: string; email: string };
@@ -36,13 +40,18 @@ export function MyOrganisations({ me }: { me: Me }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [signOutError, setSignOutError] = useState<string>();
+  const outbox = useOutbox();
+  const waiting = useOutboxState().items.length;
 
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSuccess: async () => {
-        // Forget everything cached for this person, and show the sign-in form straight away.
-        queryClient.removeQueries({ type: "inactive" });
+        // Forget everything kept for this person, in memory and on the device (pages seen and changes
+        // waiting: decision record 016), and show the sign-in form straight away.
+        queryClient.removeQueries({ predicate: (query) => queryPath(query.queryKey) !== "me.get" });
         queryClient.setQueryData(trpc.me.get.queryKey(), null);
+        await wipeDevice();
+        outbox.reset();
         await queryClient.invalidateQueries({ queryKey: trpc.me.get.queryKey() });
       },
       onError: () => setSignOutError(navigator.onLine ? messages.serviceProblem : messages.offline),
@@ -89,12 +98,26 @@ export function MyOrganisations({ me }: { me: Me }) {
         <>
           <h2 className="nhsuk-heading-m">Platform roles</h2>
           <SummaryList
-            rows={[{ id: "platform", key: "Across all organisations", value: <RoleTags roles={me.platformRoles} /> }]}
+            rows={[
+              {
+                id: "platform",
+                key: "Across all organisations",
+                value: <RoleTags roles={me.platformRoles} />,
+              },
+            ]}
           />
         </>
       ) : null}
 
       <form onSubmit={(event) => void handleSignOut(event)}>
+        {waiting > 0 ? (
+          <p>
+            You have {waitingWords(waiting)}. Signing out removes everything Tandem keeps on this
+            device, including them.
+          </p>
+        ) : (
+          <p>Signing out removes everything Tandem keeps on this device.</p>
+        )}
         {signOutError ? (
           <p className="nhsuk-error-message" role="alert">
             <span className="nhsuk-u-visually-hidden">Error:</span> {signOutError}

@@ -1,8 +1,7 @@
 // Adding or changing an agreed action (what, who will do it, by when), and removing one after a confirmation.
 import { Button, Select, Textarea, TextInput } from "@tandem/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "../../lib/trpc";
+import { OFFLINE_SAVED, useOutboxWrite } from "../offline/use-outbox";
 import { actionFieldIds, fieldId, readAction, type ActionValues } from "./meeting-forms";
 import {
   FormButtons,
@@ -22,7 +21,6 @@ export function ActionForm({
   controls: PageControls;
   action?: AgreedAction;
 }) {
-  const trpc = useTRPC();
   const prefix = action ? "edit-action" : "action";
   const id = (field: keyof ActionValues) => fieldId(prefix, field);
   const [values, setValues] = useState<ActionValues>({
@@ -33,20 +31,18 @@ export function ActionForm({
   const form = usePageForm(controls, prefix, actionFieldIds(prefix));
   const set = (field: keyof ActionValues) => (value: string) =>
     setValues((v) => ({ ...v, [field]: value }));
-  const add = useMutation(
-    trpc.relationships.addAction.mutationOptions({
-      networkMode: "always",
-      onSuccess: () => form.succeeded("The action is added."),
-      onError: (error) => form.failed(error),
-    }),
-  );
-  const update = useMutation(
-    trpc.relationships.updateAction.mutationOptions({
-      networkMode: "always",
-      onSuccess: () => form.succeeded("The action is changed."),
-      onError: (error) => form.failed(error),
-    }),
-  );
+  const add = useOutboxWrite("relationships.addAction", {
+    describe: (input) => `Add the agreed action “${input.text}”`,
+    onSuccess: () => form.succeeded("The action is added."),
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
+  const update = useOutboxWrite("relationships.updateAction", {
+    describe: (input) => `Change the agreed action “${input.text ?? action?.text ?? ""}”`,
+    onSuccess: () => form.succeeded("The action is changed."),
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -98,7 +94,7 @@ export function ActionForm({
           submit={action ? "Save the action" : "Add the action"}
           pending={add.isPending || update.isPending}
           onCancel={controls.cancel}
-          offlineText="You can save actions when you are back online."
+          offlineText={OFFLINE_SAVED}
         />
       </form>
     </div>
@@ -112,15 +108,13 @@ export function RemoveAction({
   action: AgreedAction;
   controls: PageControls;
 }) {
-  const trpc = useTRPC();
   const form = usePageForm(controls, "remove-action", []);
-  const remove = useMutation(
-    trpc.relationships.removeAction.mutationOptions({
-      networkMode: "always",
-      onSuccess: () => form.succeeded("The action is removed."),
-      onError: (error) => form.failed(error),
-    }),
-  );
+  const remove = useOutboxWrite("relationships.removeAction", {
+    describe: () => `Remove the agreed action “${action.text}”`,
+    onSuccess: () => form.succeeded("The action is removed."),
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
   return (
     <div className="nhsuk-u-margin-top-2">
       <FormProblems form={form} />

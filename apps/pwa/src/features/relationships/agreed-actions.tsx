@@ -1,8 +1,7 @@
 // What the pair agreed to do, within the scheme's notes policy: add, change, tick off and remove
 // actions. Where the scheme keeps none, it says so (and where what is written goes instead).
 import { Button, Tag } from "@tandem/ui";
-import { useMutation } from "@tanstack/react-query";
-import { useTRPC } from "../../lib/trpc";
+import { useOutboxWrite } from "../offline/use-outbox";
 import { formatDate } from "../preparation/preparation-words";
 import { ActionForm, RemoveAction } from "./action-forms";
 import { FormProblems, usePageForm, type PageControls } from "./page-form";
@@ -87,18 +86,17 @@ function ActionItem({
   controls: PageControls;
   canChange: boolean;
 }) {
-  const trpc = useTRPC();
   const form = usePageForm(controls, "done", []);
-  const toggle = useMutation(
-    trpc.relationships.updateAction.mutationOptions({
-      networkMode: "always",
-      onSuccess: (_r, input) =>
-        form.succeeded(
-          input.done ? "The action is marked as done." : "The action is marked as not done.",
-        ),
-      onError: (error) => form.failed(error),
-    }),
-  );
+  const toggle = useOutboxWrite("relationships.updateAction", {
+    describe: (input) =>
+      `Mark the agreed action “${action.text}” as ${input.done ? "done" : "not done"}`,
+    onSuccess: (_r, input) =>
+      form.succeeded(
+        input.done ? "The action is marked as done." : "The action is marked as not done.",
+      ),
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
   const open =
     controls.open && "actionId" in controls.open && controls.open.actionId === action.id
       ? controls.open.kind

@@ -1,9 +1,8 @@
 // Changing a meeting still to come: moving it to another time (the others are emailed and calendars
 // update), or cancelling it (or withdrawing a proposal) after a confirmation.
 import { Button } from "@tandem/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "../../lib/trpc";
+import { OFFLINE_SAVED, useOutboxWrite } from "../offline/use-outbox";
 import { fieldId, readTime, timeFieldIds, timeOf, type TimeValues } from "./meeting-forms";
 import { otherNames } from "./meeting-guide";
 import { MeetingTimeFields } from "./meeting-time-fields";
@@ -28,19 +27,16 @@ export function RescheduleForm({
   meeting: Meeting;
   controls: PageControls;
 }) {
-  const trpc = useTRPC();
   const [time, setTime] = useState<TimeValues>(() => timeOf(meeting));
   const form = usePageForm(controls, MOVE, timeFieldIds(MOVE, "time", 1));
-  const move = useMutation(
-    trpc.relationships.reschedule.mutationOptions({
-      networkMode: "always",
-      onSuccess: () =>
-        form.succeeded(
-          `Your meeting has moved. ${listNames(otherNames(detail))} has been emailed.`,
-        ),
-      onError: (error) => form.failed(error),
-    }),
-  );
+  const move = useOutboxWrite("relationships.reschedule", {
+    describe: (input) =>
+      `Move the ${kindWords[meeting.kind].toLowerCase()} to ${input.time.date} at ${input.time.start}`,
+    onSuccess: () =>
+      form.succeeded(`Your meeting has moved. ${listNames(otherNames(detail))} has been emailed.`),
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,7 +62,7 @@ export function RescheduleForm({
           submit="Move the meeting"
           pending={move.isPending}
           onCancel={controls.cancel}
-          offlineText="You can move the meeting when you are back online."
+          offlineText={OFFLINE_SAVED}
         />
       </form>
     </div>
@@ -82,20 +78,19 @@ export function CancelMeeting({
   meeting: Meeting;
   controls: PageControls;
 }) {
-  const trpc = useTRPC();
   const form = usePageForm(controls, "cancel", []);
   const proposal = meeting.status === "proposed";
   const names = listNames(otherNames(detail));
-  const cancel = useMutation(
-    trpc.relationships.cancelMeeting.mutationOptions({
-      networkMode: "always",
-      onSuccess: () =>
-        form.succeeded(
-          `${proposal ? "The proposed times have been withdrawn" : "The meeting is cancelled"}. ${names} has been emailed. You can propose another time.`,
-        ),
-      onError: (error) => form.failed(error),
-    }),
-  );
+  const cancel = useOutboxWrite("relationships.cancelMeeting", {
+    describe: () =>
+      `${proposal ? "Withdraw the proposed times for" : "Cancel"} the ${kindWords[meeting.kind].toLowerCase()}${meeting.startsAt ? ` on ${formatMeetingTime(meeting.startsAt)}` : ""}`,
+    onSuccess: () =>
+      form.succeeded(
+        `${proposal ? "The proposed times have been withdrawn" : "The meeting is cancelled"}. ${names} has been emailed. You can propose another time.`,
+      ),
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -140,20 +135,19 @@ export function FinalToggle({
   meeting: Meeting;
   controls: PageControls;
 }) {
-  const trpc = useTRPC();
   const form = usePageForm(controls, "final", []);
-  const setFinal = useMutation(
-    trpc.relationships.setFinalMeeting.mutationOptions({
-      networkMode: "always",
-      onSuccess: (_r, input) =>
-        form.succeeded(
-          input.final
-            ? `This is now your final meeting${detail.rules.lastIsReview ? ": your review meeting" : ""}. Holding it completes your mentoring.`
-            : "This is no longer marked as your final meeting.",
-        ),
-      onError: (error) => form.failed(error),
-    }),
-  );
+  const setFinal = useOutboxWrite("relationships.setFinalMeeting", {
+    describe: (input) =>
+      `${input.final ? "Make" : "Stop making"} the ${kindWords[meeting.kind].toLowerCase()}${meeting.startsAt ? ` on ${formatMeetingTime(meeting.startsAt)}` : ""} ${input.final ? "your final meeting" : "your final meeting"}`,
+    onSuccess: (_r, input) =>
+      form.succeeded(
+        input.final
+          ? `This is now your final meeting${detail.rules.lastIsReview ? ": your review meeting" : ""}. Holding it completes your mentoring.`
+          : "This is no longer marked as your final meeting.",
+      ),
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
   return (
     <>
       <FormProblems form={form} />

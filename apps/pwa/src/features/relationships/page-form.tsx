@@ -5,6 +5,7 @@ import { Button, ErrorSummary } from "@tandem/ui";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { errorCode, NO_ERRORS, type FormErrors } from "../../lib/form-errors";
 import { useOnlineStatus } from "../offline/use-online-status";
+import { queuedWords, type QueuedBecause } from "../offline/use-outbox";
 import { mapServerError } from "./meeting-forms";
 import type { Open, Scope } from "./relationship-types";
 import { useRefreshRelationship } from "./use-relationship";
@@ -57,6 +58,11 @@ export function usePageForm(controls: PageControls, prefix: string, order: reado
       setErrors(NO_ERRORS);
       controls.done(text);
       await refresh();
+    },
+    /** The change waits in the outbox (offline, or signed out): say so; the outbox panel lists it. */
+    queued(because: QueuedBecause) {
+      setErrors(NO_ERRORS);
+      controls.done(queuedWords(because));
     },
   };
 }

@@ -1,9 +1,8 @@
 // The other member picks one of the proposed times (the meeting is then arranged), or suggests others.
 import { Button, Radios } from "@tandem/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toFormErrors } from "../../lib/form-errors";
-import { useTRPC } from "../../lib/trpc";
+import { OFFLINE_SAVED, useOutboxWrite } from "../offline/use-outbox";
 import { fieldId } from "./meeting-forms";
 import {
   FormButtons,
@@ -23,21 +22,20 @@ export function describeProposedTime(time: Meeting["proposedTimes"][number]): st
 }
 
 export function PickTimeForm({ meeting, controls }: { meeting: Meeting; controls: PageControls }) {
-  const trpc = useTRPC();
   const [choice, setChoice] = useState("");
   const form = usePageForm(controls, PICK, [CHOICE]);
-  const pick = useMutation(
-    trpc.relationships.pickTime.mutationOptions({
-      networkMode: "always",
-      onSuccess: (_result, input) => {
-        const time = meeting.proposedTimes[input.choice];
-        return form.succeeded(
-          `Your meeting is arranged${time ? ` for ${formatMeetingTime(time.startsAt)}` : ""}. ${meeting.proposedByName ?? "The other member"} has been emailed.`,
-        );
-      },
-      onError: (error) => form.failed(error),
-    }),
-  );
+  const pick = useOutboxWrite("relationships.pickTime", {
+    describe: (input) =>
+      `Pick ${meeting.proposedTimes[input.choice] ? describeProposedTime(meeting.proposedTimes[input.choice]!) : "a time"} for the meeting`,
+    onSuccess: (_result, input) => {
+      const time = meeting.proposedTimes[input.choice];
+      return form.succeeded(
+        `Your meeting is arranged${time ? ` for ${formatMeetingTime(time.startsAt)}` : ""}. ${meeting.proposedByName ?? "The other member"} has been emailed.`,
+      );
+    },
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -75,7 +73,7 @@ export function PickTimeForm({ meeting, controls }: { meeting: Meeting; controls
           submit="Pick this time"
           pending={pick.isPending}
           onCancel={controls.cancel}
-          offlineText="You can pick a time when you are back online."
+          offlineText={OFFLINE_SAVED}
         />
       </form>
       <p>

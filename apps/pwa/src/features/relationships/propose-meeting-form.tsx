@@ -3,9 +3,8 @@
 // session is arranged at once. The scheme's rules are checked by the API, and its messages land on
 // the fields they are about.
 import { Button, Checkboxes } from "@tandem/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "../../lib/trpc";
+import { OFFLINE_SAVED, useOutboxWrite } from "../offline/use-outbox";
 import {
   blankTime,
   fieldId,
@@ -38,7 +37,6 @@ export function ProposeMeetingForm({
   /** Suggesting other times for this proposal, instead of proposing a new meeting. */
   suggestFor?: Meeting;
 }) {
-  const trpc = useTRPC();
   const group = detail.kind === "group";
   const [times, setTimes] = useState<TimeValues[]>(() => [blankTime(detail.rules)]);
   const [final, setFinal] = useState(false);
@@ -51,28 +49,28 @@ export function ProposeMeetingForm({
       : (suggestFor?.kind ?? detail.plan.nextKind ?? "regular");
   const what = describeNewMeeting(kind);
 
-  const propose = useMutation(
-    trpc.relationships.proposeMeeting.mutationOptions({
-      networkMode: "always",
-      onSuccess: (result) =>
-        form.succeeded(
-          group
-            ? "The session is arranged. Everyone in the group has been emailed."
-            : `Your times for ${describeNewMeeting(result.kind)} have gone to ${names}. When they pick one, you will both get an email.`,
-        ),
-      onError: (error) => form.failed(error),
-    }),
-  );
-  const suggest = useMutation(
-    trpc.relationships.suggestOtherTimes.mutationOptions({
-      networkMode: "always",
-      onSuccess: () =>
-        form.succeeded(
-          `Your other times have gone to ${names}. When they pick one, you will both get an email.`,
-        ),
-      onError: (error) => form.failed(error),
-    }),
-  );
+  const propose = useOutboxWrite("relationships.proposeMeeting", {
+    describe: (input) =>
+      `Propose ${input.times.length === 1 ? "a time" : `${input.times.length} times`} for ${what}`,
+    onSuccess: (result) =>
+      form.succeeded(
+        group
+          ? "The session is arranged. Everyone in the group has been emailed."
+          : `Your times for ${describeNewMeeting(result.kind)} have gone to ${names}. When they pick one, you will both get an email.`,
+      ),
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
+  const suggest = useOutboxWrite("relationships.suggestOtherTimes", {
+    describe: (input) =>
+      `Suggest ${input.times.length === 1 ? "another time" : `${input.times.length} other times`} for ${what}`,
+    onSuccess: () =>
+      form.succeeded(
+        `Your other times have gone to ${names}. When they pick one, you will both get an email.`,
+      ),
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
   const pending = propose.isPending || suggest.isPending;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -166,7 +164,7 @@ export function ProposeMeetingForm({
           }
           pending={pending}
           onCancel={controls.cancel}
-          offlineText="You can send times when you are back online."
+          offlineText={OFFLINE_SAVED}
         />
       </form>
     </div>

@@ -1,9 +1,8 @@
 // After a meeting's time: record that it was held (and how long it really lasted; in co-mentoring,
 // who took the speaker's turn) or that it was missed. A group's facilitators record who came.
 import { Checkboxes, Radios, TextInput } from "@tandem/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "../../lib/trpc";
+import { OFFLINE_SAVED, useOutboxWrite } from "../offline/use-outbox";
 import { fieldId, readRecord, recordFieldIds, type RecordValues } from "./meeting-forms";
 import {
   FormButtons,
@@ -31,27 +30,26 @@ export function RecordMeetingForm({
   meeting: Meeting;
   controls: PageControls;
 }) {
-  const trpc = useTRPC();
   const [values, setValues] = useState<RecordValues>({
     outcome: "",
     minutes: String(meeting.minutes),
     speakerPersonIds: [],
   });
   const form = usePageForm(controls, RECORD, recordFieldIds(RECORD));
-  const record = useMutation(
-    trpc.relationships.recordMeeting.mutationOptions({
-      networkMode: "always",
-      onSuccess: (result, input) =>
-        form.succeeded(
-          input.outcome === "missed"
-            ? "The meeting is recorded as missed. You can propose another time."
-            : result.completed
-              ? "The meeting is recorded as held. That was your final meeting, so your mentoring is now complete. Thank you for taking part."
-              : "The meeting is recorded as held.",
-        ),
-      onError: (error) => form.failed(error),
-    }),
-  );
+  const record = useOutboxWrite("relationships.recordMeeting", {
+    describe: (input) =>
+      `Record the ${kindWords[meeting.kind].toLowerCase()}${when} as ${input.outcome === "missed" ? "missed" : "held"}`,
+    onSuccess: (result, input) =>
+      form.succeeded(
+        input.outcome === "missed"
+          ? "The meeting is recorded as missed. You can propose another time."
+          : result.completed
+            ? "The meeting is recorded as held. That was your final meeting, so your mentoring is now complete. Thank you for taking part."
+            : "The meeting is recorded as held.",
+      ),
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -127,7 +125,7 @@ export function RecordMeetingForm({
           submit="Save"
           pending={record.isPending}
           onCancel={controls.cancel}
-          offlineText="You can record the meeting when you are back online."
+          offlineText={OFFLINE_SAVED}
         />
       </form>
     </div>
@@ -145,19 +143,18 @@ export function AttendanceForm({
   meeting: Meeting;
   controls: PageControls;
 }) {
-  const trpc = useTRPC();
   const members = detail.members.filter((m) => m.role !== "facilitator" && !m.left);
   const [came, setCame] = useState<Set<string>>(
     () => new Set(meeting.attendance.filter((a) => a.attended).map((a) => a.personId)),
   );
   const form = usePageForm(controls, "attendance", [ENTRIES]);
-  const save = useMutation(
-    trpc.relationships.recordAttendance.mutationOptions({
-      networkMode: "always",
-      onSuccess: () => form.succeeded("Attendance is saved."),
-      onError: (error) => form.failed(error),
-    }),
-  );
+  const save = useOutboxWrite("relationships.recordAttendance", {
+    describe: (input) =>
+      `Record who came to the session${meeting.startsAt ? ` on ${formatMeetingTime(meeting.startsAt)}` : ""} (${input.entries.filter((e) => e.attended).length} of ${input.entries.length})`,
+    onSuccess: () => form.succeeded("Attendance is saved."),
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -197,7 +194,7 @@ export function AttendanceForm({
           submit="Save attendance"
           pending={save.isPending}
           onCancel={controls.cancel}
-          offlineText="You can save attendance when you are back online."
+          offlineText={OFFLINE_SAVED}
         />
       </form>
     </div>

@@ -1,9 +1,8 @@
 // A meeting's shared notes, where the scheme's notes policy keeps them: seen and changed by the people
 // in the relationship only, never by the coordinator.
 import { Button, Textarea } from "@tandem/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "../../lib/trpc";
+import { OFFLINE_SAVED, useOutboxWrite } from "../offline/use-outbox";
 import { formatInstant } from "../preparation/preparation-words";
 import { fieldId, readNotes } from "./meeting-forms";
 import {
@@ -14,6 +13,7 @@ import {
   type PageControls,
 } from "./page-form";
 import type { Meeting } from "./relationship-types";
+import { formatMeetingTime } from "./relationship-words";
 
 const NOTES = "notes";
 const TEXT = fieldId(NOTES, "text");
@@ -58,19 +58,17 @@ export function SharedNotes({
 }
 
 function NotesForm({ meeting, controls }: { meeting: Meeting; controls: PageControls }) {
-  const trpc = useTRPC();
   const [text, setText] = useState(meeting.notes?.text ?? "");
   const form = usePageForm(controls, NOTES, [TEXT]);
-  const save = useMutation(
-    trpc.relationships.saveNotes.mutationOptions({
-      networkMode: "always",
-      onSuccess: (_r, input) =>
-        form.succeeded(
-          input.text ? "The shared notes are saved." : "The shared notes are removed.",
-        ),
-      onError: (error) => form.failed(error),
-    }),
-  );
+  const save = useOutboxWrite("relationships.saveNotes", {
+    describe: (input) =>
+      (input.text ? "Save the shared notes" : "Remove the shared notes") +
+      (meeting.startsAt ? ` of the meeting on ${formatMeetingTime(meeting.startsAt)}` : ""),
+    onSuccess: (_r, input) =>
+      form.succeeded(input.text ? "The shared notes are saved." : "The shared notes are removed."),
+    onError: (error) => form.failed(error),
+    onQueued: (because) => form.queued(because),
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -98,7 +96,7 @@ function NotesForm({ meeting, controls }: { meeting: Meeting; controls: PageCont
           submit="Save notes"
           pending={save.isPending}
           onCancel={controls.cancel}
-          offlineText="You can save notes when you are back online."
+          offlineText={OFFLINE_SAVED}
         />
       </form>
     </div>

@@ -6,7 +6,7 @@ import { Id, Ok, Timestamp, Uuid } from "../../schemas";
 import { feedbackForm, myFeedback, submitFeedback } from "../../services/feedback/answer";
 import { myOutcomeQuestionnaires, submitOutcome } from "../../services/feedback/outcomes";
 import { closeFeedbackRound, feedbackAboutMe, schemeFeedback } from "../../services/feedback/summary";
-import { enrolmentProcedure, orgProcedure, participantProcedure, router, signedInProcedure } from "../../trpc";
+import { enrolmentProcedure, orgProcedure, participantProcedure, participantWrite, router, signedInProcedure } from "../../trpc";
 
 const runners = orgProcedure("org_admin", "coordinator");
 const Question = z.object({ id: z.string(), label: z.string(), kind: z.enum(["likert", "free_text", "yes_no"]) });
@@ -63,7 +63,7 @@ export const feedbackRouter = router({
     .output(FeedbackFormOutput)
     .query(({ ctx, input }) => feedbackForm(ctx.tx, { organisationId: ctx.organisationId, requestId: input.requestId, personId: ctx.person.id })),
 
-  submit: participantProcedure
+  submit: participantWrite
     .input(z.object({ requestId: Id("a feedback request"), answers: AnswersFields }))
     .output(Ok)
     .mutation(({ ctx, input }) => submitFeedback(ctx.tx, { organisationId: ctx.organisationId, requestId: input.requestId, personId: ctx.person.id, answers: input.answers, now: ctx.now() })),
@@ -76,7 +76,7 @@ export const feedbackRouter = router({
     .output(z.array(z.object({ organisationId: Uuid, organisationName: z.string(), enrolmentId: Uuid, schemeName: z.string(), point: z.enum(outcomePoints), items: z.array(Question) })))
     .query(({ ctx }) => myOutcomeQuestionnaires(ctx.db, { personId: ctx.person.id, now: ctx.now() })),
 
-  submitOutcome: participantProcedure
+  submitOutcome: participantWrite
     .input(z.object({ enrolmentId: Id("a scheme"), point: z.enum(outcomePoints, { errorMap: () => ({ message: "Choose which questionnaire this is" }) }), answers: AnswersFields }))
     .output(Ok)
     .mutation(({ ctx, input }) => submitOutcome(ctx.tx, { ...input, organisationId: ctx.organisationId, personId: ctx.person.id, now: ctx.now() })),

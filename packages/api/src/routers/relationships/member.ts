@@ -1,5 +1,6 @@
 // A member's procedures on their relationships: see them, pause, resume or withdraw (one step, no
-// reason asked), arrange and record meetings, and keep agreed actions and shared notes.
+// reason asked), arrange and record meetings, and keep agreed actions and shared notes. The writes a
+// person may make offline are `relationshipWrite`s: replayable with an idempotency key.
 import {
   AgreedActionFields,
   AgreedActionRef,
@@ -32,7 +33,7 @@ import {
 } from "../../services/relationships/meetings";
 import { meetingCalendar } from "../../services/relationships/calendar";
 import { myRelationships, relationshipDetail } from "../../services/relationships/view";
-import { relationshipProcedure, signedInProcedure } from "../../trpc";
+import { relationshipProcedure, relationshipWrite, signedInProcedure } from "../../trpc";
 import { MyRelationshipsOutput, RelationshipDetailOutput } from "./outputs";
 
 type MemberCtx = { organisationId: string; hand: Parameters<typeof relationshipDetail>[1]["hand"]; now: () => Date; mailer: Parameters<typeof proposeMeeting>[1]["mailer"]; publicUrl: string };
@@ -55,62 +56,62 @@ export const withdraw = relationshipProcedure
   .output(Ok.extend({ closed: z.boolean() }))
   .mutation(({ ctx }) => withdrawFromRelationship(ctx.tx, acting(ctx)));
 
-export const proposeMeetingTimes = relationshipProcedure
+export const proposeMeetingTimes = relationshipWrite
   .input(ProposeMeetingFields)
   .output(z.object({ meetingId: Uuid, kind: z.enum(meetingKinds), status: z.enum(meetingStatuses) }))
   .mutation(({ ctx, input }) => proposeMeeting(ctx.tx, { ...acting(ctx), ...input }));
 
-export const pickTime = relationshipProcedure
+export const pickTime = relationshipWrite
   .input(PickMeetingTimeFields)
   .output(Ok)
   .mutation(({ ctx, input }) => pickMeetingTime(ctx.tx, { ...acting(ctx), ...input }));
 
-export const suggestOtherTimes = relationshipProcedure
+export const suggestOtherTimes = relationshipWrite
   .input(CounterProposeMeetingFields)
   .output(Ok)
   .mutation(({ ctx, input }) => counterProposeMeeting(ctx.tx, { ...acting(ctx), ...input }));
 
-export const reschedule = relationshipProcedure
+export const reschedule = relationshipWrite
   .input(RescheduleMeetingFields)
   .output(Ok)
   .mutation(({ ctx, input }) => rescheduleMeeting(ctx.tx, { ...acting(ctx), ...input }));
 
-export const cancel = relationshipProcedure
+export const cancel = relationshipWrite
   .input(MeetingRef)
   .output(Ok)
   .mutation(({ ctx, input }) => cancelMeeting(ctx.tx, { ...acting(ctx), ...input }));
 
-export const setFinal = relationshipProcedure
+export const setFinal = relationshipWrite
   .input(SetFinalMeetingFields)
   .output(Ok)
   .mutation(({ ctx, input }) => setFinalMeeting(ctx.tx, { ...acting(ctx), ...input }));
 
-export const record = relationshipProcedure
+export const record = relationshipWrite
   .input(RecordMeetingFields)
   .output(Ok.extend({ completed: z.boolean() }))
   .mutation(({ ctx, input }) => recordMeeting(ctx.tx, { ...acting(ctx), ...input }));
 
-export const attendance = relationshipProcedure
+export const attendance = relationshipWrite
   .input(MeetingAttendanceFields)
   .output(Ok)
   .mutation(({ ctx, input }) => recordAttendance(ctx.tx, { ...acting(ctx), ...input }));
 
-export const addAgreedAction = relationshipProcedure
+export const addAgreedAction = relationshipWrite
   .input(AgreedActionFields)
   .output(z.object({ actionId: Uuid }))
   .mutation(({ ctx, input }) => addAction(ctx.tx, { ...acting(ctx), ...input }));
 
-export const updateAgreedAction = relationshipProcedure
+export const updateAgreedAction = relationshipWrite
   .input(UpdateAgreedActionFields)
   .output(Ok)
   .mutation(({ ctx, input }) => updateAction(ctx.tx, { ...acting(ctx), ...input }));
 
-export const removeAgreedAction = relationshipProcedure
+export const removeAgreedAction = relationshipWrite
   .input(AgreedActionRef)
   .output(Ok)
   .mutation(({ ctx, input }) => removeAction(ctx.tx, { ...acting(ctx), ...input }));
 
-export const saveMeetingNotes = relationshipProcedure
+export const saveMeetingNotes = relationshipWrite
   .input(MeetingNoteFields)
   .output(Ok)
   .mutation(({ ctx, input }) => saveNotes(ctx.tx, { ...acting(ctx), ...input }));

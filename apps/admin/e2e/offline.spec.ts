@@ -1,0 +1,277 @@
+// The PWA offline (decision record 016), for a demo pair whose contract meeting is arranged for a
+// couple of minutes from now: once it has started the mentee goes offline, still sees her mentoring
+// ("Offline: showing what you saw at …"), records the meeting as held, marks an action done and adds
+// another, adds and discards a fourth, reloads while still offline (three changes still shown as
+// waiting) while her mentor removes the action she marked; back online, the meeting and the new
+// action arrive exactly once, and the change to the removed action is shown with what happened, until
+// she discards it. Signing out wipes the device.
+import type { Page } from "@playwright/test";
+import { DEMO_PASSWORD, expect, expectNoAxeViolations, test } from "./support/fixtures";
+
+const ben = { email: "ben.carter@airevalley.example.org", name: "Dr Ben Carter" };
+const nadia = { email: "nadia.rahman@airevalley.example.org", name: "Dr Nadia Rahman" };
+const action = "Shadow the rota meeting on the respiratory ward";
+const discarded = "Ask the clinical lead about study leave";
+const removedMeanwhile = "Book a place on the leadership course";
+
+async function signInToPwa(page: Page, email: string) {
+  await page.goto("/app/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Sign in");
+}
+
+/** A tRPC query as whoever `page` is signed in as (superjson over GET, no batching). */
+async function trpcQuery<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  const query =
+    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const response = await page.request.get(`/api/trpc/${path}${query}`);
+  expect(response.ok(), `${path} should answer`).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** A tRPC mutation as whoever `page` is signed in as, from our own origin. */
+async function trpcMutation<T>(
+  page: Page,
+  baseURL: string,
+  path: string,
+  input: unknown,
+): Promise<T> {
+  const response = await page.request.post(`/api/trpc/${path}`, {
+    headers: { origin: baseURL, "content-type": "application/json" },
+    data: { json: input },
+  });
+  expect(response.ok(), `${path} should succeed: ${await response.text()}`).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+type Detail = {
+  meetings: { id: string; kind: string; status: string; startsAt: string | null }[];
+  actions: { text: string }[] | null;
+};
+
+/** UK wall-clock date and time of an instant, as the API's meeting times take them. */
+function londonClock(instant: Date) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    start: `${parts.hour}:${parts.minute}`,
+  };
+}
+
+/** What the PWA keeps in its IndexedDB: changes waiting, and how many queries are kept. */
+function deviceStore(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ outbox: number; queries: number }>((resolve, reject) => {
+        const open = indexedDB.open("tandem-device");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(["outbox", "cache"], "readonly");
+          const count = tx.objectStore("outbox").count();
+          const cache = tx.objectStore("cache").get("queries");
+          tx.oncomplete = () => {
+            const kept = cache.result as { clientState?: { queries?: unknown[] } } | undefined;
+            resolve({ outbox: count.result, queries: kept?.clientState?.queries?.length ?? 0 });
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+test("offline, a held meeting and an agreed action wait on the device, survive a reload, and arrive exactly once; a change refused on replay is shown", async ({
+  page,
+  context,
+  browser,
+  baseURL,
+  checkA11y,
+}) => {
+  // The meeting is arranged a couple of minutes ahead and can be recorded only once it has started.
+  test.setTimeout(300_000);
+  await signInToPwa(page, ben.email);
+  const mine = await trpcQuery<{ id: string; organisationId: string; status: string }[]>(
+    page,
+    "relationships.mine",
+  );
+  const relationship = mine.find((r) => r.status === "active")!;
+  const scope = { organisationId: relationship.organisationId, relationshipId: relationship.id };
+
+  // Arranged as the pair do: Ben withdraws the demo's proposed times and proposes one soon; Nadia picks it.
+  const before = await trpcQuery<Detail>(page, "relationships.get", scope);
+  const proposed = before.meetings.find((m) => m.status === "proposed")!;
+  await trpcMutation(page, baseURL!, "relationships.cancelMeeting", {
+    ...scope,
+    meetingId: proposed.id,
+  });
+  const soon = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000);
+  const { meetingId } = await trpcMutation<{ meetingId: string }>(
+    page,
+    baseURL!,
+    "relationships.proposeMeeting",
+    {
+      ...scope,
+      times: [
+        {
+          ...londonClock(soon),
+          minutes: 60,
+          mode: "video",
+          link: "https://meet.example.org/ben-nadia",
+        },
+      ],
+    },
+  );
+  const mentorContext = await browser.newContext({ baseURL });
+  const mentor = await mentorContext.newPage();
+  await signInToPwa(mentor, nadia.email);
+  await trpcMutation(mentor, baseURL!, "relationships.pickTime", {
+    ...scope,
+    meetingId,
+    choice: 0,
+  });
+  const { actionId } = await trpcMutation<{ actionId: string }>(
+    page,
+    baseURL!,
+    "relationships.addAction",
+    {
+      ...scope,
+      text: removedMeanwhile,
+    },
+  );
+
+  await page.goto(`/app/relationships/${relationship.id}`);
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Mentoring with ${nadia.name}` }),
+  ).toBeVisible();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.waitForTimeout(Math.max(0, soon.getTime() - Date.now()) + 1_000);
+  await page.reload();
+  // The meeting's own card (the withdrawn proposal has one too).
+  const contract = page.locator(`article[aria-labelledby="meeting-${meetingId}"]`);
+  await expect(contract).toContainText("Time to record what happened");
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // What was seen is on the device before the connection goes.
+  await expect.poll(async () => (await deviceStore(page)).queries).toBeGreaterThan(1);
+
+  await context.setOffline(true);
+  await expect(
+    page.getByRole("heading", { name: /Offline: showing what you saw at \d\d:\d\d$/ }),
+  ).toBeVisible();
+
+  await contract.getByRole("button", { name: "Record what happened" }).click();
+  await contract.getByLabel("Yes, we met").check();
+  await contract.getByRole("button", { name: "Save" }).click();
+  await expect(
+    page.getByRole("status").filter({
+      hasText: "Your change is saved on this device. It will be sent when you are back online.",
+    }),
+  ).toBeVisible();
+  await expect(page.getByTestId("outbox")).toContainText("1 change waiting to send");
+
+  await page.getByRole("button", { name: `Mark as done (${removedMeanwhile})` }).click();
+  await expect(page.getByTestId("outbox")).toContainText("2 changes waiting to send");
+
+  const actions = page.getByRole("region", { name: "Agreed actions" });
+  for (const text of [action, discarded]) {
+    await actions.getByRole("button", { name: "Add an action" }).click();
+    await actions.getByLabel("What was agreed").fill(text);
+    await actions.getByRole("button", { name: "Add the action" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Your change is saved on this device." }),
+    ).toBeVisible();
+  }
+  const outbox = page.getByTestId("outbox");
+  await expect(outbox).toContainText("4 changes waiting to send");
+  await expect(outbox).toContainText(
+    "saved on this device and will be sent when you are back online",
+  );
+
+  // The person sees what is waiting and discards one.
+  await outbox.getByText("See or discard them").click();
+  await expect(outbox.getByRole("listitem")).toHaveCount(4);
+  await expect(outbox.getByRole("listitem").first()).toContainText("Record the contract meeting");
+  await outbox
+    .getByRole("button", { name: `Discard: Add the agreed action “${discarded}”` })
+    .click();
+  await outbox
+    .getByRole("button", { name: `Yes, discard it: Add the agreed action “${discarded}”` })
+    .click();
+  await expect(outbox).toContainText("3 changes waiting to send");
+  await checkA11y();
+
+  // Meanwhile the mentor removes the action Ben marked done.
+  await trpcMutation(mentor, baseURL!, "relationships.removeAction", { ...scope, actionId });
+  await mentorContext.close();
+
+  // A reload while still offline: the page and the three changes are still there, waiting.
+  await page.reload();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Mentoring with ${nadia.name}` }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /Offline: showing what you saw at / }),
+  ).toBeVisible();
+  await expect(page.getByTestId("outbox")).toContainText("3 changes waiting to send");
+  await page.getByTestId("outbox").getByText("See or discard them").click();
+  await expect(page.getByTestId("outbox").getByRole("listitem")).toHaveText([
+    /Record the contract meeting/,
+    new RegExp(`Mark the agreed action “${removedMeanwhile}” as done`),
+    new RegExp(`Add the agreed action “${action}”`),
+  ]);
+  expect((await deviceStore(page)).outbox).toBe(3);
+  await expectNoAxeViolations(page);
+
+  // Back online: the meeting and the new action are sent, and the page shows them as the server has
+  // them; the change to the removed action is refused, and shown with what happened.
+  await context.setOffline(false);
+  await expect(page.getByTestId("outbox")).toHaveCount(0);
+  const refused = page.getByTestId("outbox-refused");
+  await expect(refused).toContainText(`Mark the agreed action “${removedMeanwhile}” as done`);
+  await expect(refused).toContainText("Not sent: That action is not in this relationship");
+  await checkA11y();
+  await expect(page.getByRole("heading", { name: /Offline: showing/ })).toHaveCount(0);
+  await expect(contract).toContainText("Held");
+  await expect(
+    page
+      .getByRole("region", { name: "Agreed actions" })
+      .getByRole("listitem")
+      .filter({ hasText: action }),
+  ).toHaveCount(1);
+  expect((await deviceStore(page)).outbox).toBe(1);
+  await refused.getByRole("button", { name: /^Discard: Mark the agreed action/ }).click();
+  await refused.getByRole("button", { name: /^Yes, discard it: Mark the agreed action/ }).click();
+  await expect(refused).toHaveCount(0);
+  expect((await deviceStore(page)).outbox).toBe(0);
+
+  // Each arrived exactly once; the discarded one never left the device.
+  const after = await trpcQuery<Detail>(page, "relationships.get", scope);
+  expect(after.meetings.filter((m) => m.id === meetingId).map((m) => m.status)).toEqual(["held"]);
+  expect(after.actions!.filter((a) => a.text === action)).toHaveLength(1);
+  expect(after.actions!.filter((a) => a.text === discarded)).toHaveLength(0);
+
+  // Signing out wipes what Tandem kept on the device.
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "My organisations" })
+    .click();
+  await expect(
+    page.getByText("Signing out removes everything Tandem keeps on this device."),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await expect.poll(() => deviceStore(page)).toEqual({ outbox: 0, queries: 0 });
+});
