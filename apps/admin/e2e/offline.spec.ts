@@ -1,12 +1,15 @@
-// The PWA offline (decision record 016), for a demo pair whose contract meeting is arranged for a
-// couple of minutes from now: once it has started the mentee goes offline, still sees her mentoring
+// The PWA offline (decision record 016), for a demo pair whose contract meeting is arranged for
+// tomorrow (the server's clock is then moved past it): once it has started the mentee goes
+// offline, still sees her mentoring
 // ("Offline: showing what you saw at …"), records the meeting as held, marks an action done and adds
 // another, adds and discards a fourth, reloads while still offline (three changes still shown as
 // waiting) while her mentor removes the action she marked; back online, the meeting and the new
 // action arrive exactly once, and the change to the removed action is shown with what happened, until
 // she discards it. Signing out wipes the device.
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, expectNoAxeViolations, test } from "./support/fixtures";
+import { followServerClock, resetServerTime, serverNow, setServerTime } from "./support/clock";
+import { expect, expectNoAxeViolations, test } from "./support/fixtures";
+import { londonWallClock, signInToPwa, trpcMutate, trpcQuery } from "./support/pwa";
 
 const ben = { email: "ben.carter@airevalley.example.org", name: "Dr Ben Carter" };
 const nadia = { email: "nadia.rahman@airevalley.example.org", name: "Dr Nadia Rahman" };
@@ -14,63 +17,10 @@ const action = "Shadow the rota meeting on the respiratory ward";
 const discarded = "Ask the clinical lead about study leave";
 const removedMeanwhile = "Book a place on the leadership course";
 
-async function signInToPwa(page: Page, email: string) {
-  await page.goto("/app/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Sign in");
-}
-
-/** A tRPC query as whoever `page` is signed in as (superjson over GET, no batching). */
-async function trpcQuery<T>(page: Page, path: string, input?: unknown): Promise<T> {
-  const query =
-    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const response = await page.request.get(`/api/trpc/${path}${query}`);
-  expect(response.ok(), `${path} should answer`).toBe(true);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
-
-/** A tRPC mutation as whoever `page` is signed in as, from our own origin. */
-async function trpcMutation<T>(
-  page: Page,
-  baseURL: string,
-  path: string,
-  input: unknown,
-): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${path}`, {
-    headers: { origin: baseURL, "content-type": "application/json" },
-    data: { json: input },
-  });
-  expect(response.ok(), `${path} should succeed: ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
-
 type Detail = {
   meetings: { id: string; kind: string; status: string; startsAt: string | null }[];
   actions: { text: string }[] | null;
 };
-
-/** UK wall-clock date and time of an instant, as the API's meeting times take them. */
-function londonClock(instant: Date) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/London",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    start: `${parts.hour}:${parts.minute}`,
-  };
-}
 
 /** What the PWA keeps in its IndexedDB: changes waiting, and how many queries are kept. */
 function deviceStore(page: Page) {
@@ -94,6 +44,8 @@ function deviceStore(page: Page) {
   );
 }
 
+test.afterAll(resetServerTime);
+
 test("offline, a held meeting and an agreed action wait on the device, survive a reload, and arrive exactly once; a change refused on replay is shown", async ({
   page,
   context,
@@ -101,8 +53,10 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
   baseURL,
   checkA11y,
 }) => {
-  // The meeting is arranged a couple of minutes ahead and can be recorded only once it has started.
-  test.setTimeout(300_000);
+  // The meeting is arranged for tomorrow and can be recorded only once it has started: the server's
+  // clock (and the browsers', which follow it) is then moved past it.
+  test.setTimeout(120_000);
+  await followServerClock(context);
   await signInToPwa(page, ben.email);
   const mine = await trpcQuery<{ id: string; organisationId: string; status: string }[]>(
     page,
@@ -114,12 +68,12 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
   // Arranged as the pair do: Ben withdraws the demo's proposed times and proposes one soon; Nadia picks it.
   const before = await trpcQuery<Detail>(page, "relationships.get", scope);
   const proposed = before.meetings.find((m) => m.status === "proposed")!;
-  await trpcMutation(page, baseURL!, "relationships.cancelMeeting", {
+  await trpcMutate(page, baseURL!, "relationships.cancelMeeting", {
     ...scope,
     meetingId: proposed.id,
   });
-  const soon = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000);
-  const { meetingId } = await trpcMutation<{ meetingId: string }>(
+  const soon = new Date(Math.ceil((serverNow().getTime() + 86_400_000) / 60_000) * 60_000);
+  const { meetingId } = await trpcMutate<{ meetingId: string }>(
     page,
     baseURL!,
     "relationships.proposeMeeting",
@@ -127,7 +81,7 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
       ...scope,
       times: [
         {
-          ...londonClock(soon),
+          ...londonWallClock(soon),
           minutes: 60,
           mode: "video",
           link: "https://meet.example.org/ben-nadia",
@@ -136,14 +90,15 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
     },
   );
   const mentorContext = await browser.newContext({ baseURL });
+  await followServerClock(mentorContext);
   const mentor = await mentorContext.newPage();
   await signInToPwa(mentor, nadia.email);
-  await trpcMutation(mentor, baseURL!, "relationships.pickTime", {
+  await trpcMutate(mentor, baseURL!, "relationships.pickTime", {
     ...scope,
     meetingId,
     choice: 0,
   });
-  const { actionId } = await trpcMutation<{ actionId: string }>(
+  const { actionId } = await trpcMutate<{ actionId: string }>(
     page,
     baseURL!,
     "relationships.addAction",
@@ -158,7 +113,7 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
     page.getByRole("heading", { level: 1, name: `Mentoring with ${nadia.name}` }),
   ).toBeVisible();
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await page.waitForTimeout(Math.max(0, soon.getTime() - Date.now()) + 1_000);
+  await setServerTime(new Date(soon.getTime() + 65 * 60_000));
   await page.reload();
   // The meeting's own card (the withdrawn proposal has one too).
   const contract = page.locator(`article[aria-labelledby="meeting-${meetingId}"]`);
@@ -214,7 +169,7 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
   await checkA11y();
 
   // Meanwhile the mentor removes the action Ben marked done.
-  await trpcMutation(mentor, baseURL!, "relationships.removeAction", { ...scope, actionId });
+  await trpcMutate(mentor, baseURL!, "relationships.removeAction", { ...scope, actionId });
   await mentorContext.close();
 
   // A reload while still offline: the page and the three changes are still there, waiting.

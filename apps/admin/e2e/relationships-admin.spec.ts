@@ -13,6 +13,7 @@ import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { resetServerTime, serverNow, setServerTime } from "./support/clock";
 import { DEMO_PASSWORD, expect, signInThroughForm, test } from "./support/fixtures";
+import { londonWallClock } from "./support/pwa";
 
 const schemeName = "GP non-principal mentoring: locum pilot";
 const coordinator = "mark.ellison@nidd-wharfe.example.org";
@@ -42,27 +43,6 @@ const londonDate = new Intl.DateTimeFormat("en-GB", {
 
 /** A date as the portal writes it: "7 December 2026". */
 const longDate = (at: Date) => londonDate.format(at);
-
-/** An instant as the app's meeting form takes it: London date and time. */
-function londonWallClock(at: Date): { date: string; start: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/London",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    start: `${parts.hour}:${parts.minute}`,
-  };
-}
 
 type Api = {
   query: <T>(path: string, input?: unknown) => Promise<T>;

@@ -34,7 +34,8 @@ export async function trpcQuery<T>(page: Page, path: string, input?: unknown): P
   const query =
     input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
   const response = await page.request.get(`/api/trpc/${path}${query}`);
-  if (!response.ok()) expect(response.ok(), `${path} should answer: ${await response.text()}`).toBe(true);
+  if (!response.ok())
+    expect(response.ok(), `${path} should answer: ${await response.text()}`).toBe(true);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
@@ -46,6 +47,28 @@ export async function trpcMutation(page: Page, baseURL: string, path: string, in
   });
   const body = (await response.json()) as { error?: { json: { message: string } } };
   return { status: response.status(), message: body.error?.json.message ?? null };
+}
+
+/** A tRPC mutation that must succeed, as whoever `page` is signed in as: its result. */
+export async function trpcMutate<T>(
+  page: Page,
+  baseURL: string,
+  path: string,
+  input: unknown,
+): Promise<T> {
+  const response = await page.request.post(`/api/trpc/${path}`, {
+    headers: { origin: baseURL, "content-type": "application/json" },
+    data: { json: input },
+  });
+  if (!response.ok())
+    expect(response.ok(), `${path} should succeed: ${await response.text()}`).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** An instant as the API's meeting times take it: UK date and start time. */
+export function londonWallClock(instant: Date): { date: string; start: string } {
+  const { date, time } = londonClock(instant);
+  return { date, start: time };
 }
 
 /** UK wall-clock date and time of an instant, as the PWA's forms take them. */
