@@ -15,3 +15,4 @@ export * from "./relationships";
 export * from "./feedback";
 export * from "./reminders";
 export * from "./push";
+export * from "./reflections";
