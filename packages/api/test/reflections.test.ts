@@ -2,7 +2,7 @@
 // kept by the server as ciphertext only, and read back by nobody but the author: not the other
 // member, not a coordinator, not a platform admin. The text is in no database row and no log line.
 import { withTenant, reflections, withPerson } from "@tandem/db";
-import { webcrypto } from "node:crypto";
+import type { webcrypto } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { relationshipWorld } from "./relationship-support";
 import { browser, failure, makePerson } from "./support";
