@@ -7,6 +7,7 @@ import { messages } from "../../lib/form-errors";
 import { PageHeading, usePageTitle } from "../../lib/page";
 import { describeKind, describeRole, roleColour, sortRoles } from "../../lib/role-words";
 import { useTRPC } from "../../lib/trpc";
+import { forgetReflectionKey } from "../reflections/key-store";
 
 export interface Me {
   person: { id: string; name: string; email: string };
@@ -54,6 +55,7 @@ export function MyOrganisations({ me }: { me: Me }) {
   async function handleSignOut(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSignOutError(undefined);
+    forgetReflectionKey();
     // Reminders for this person stop coming to this browser once they have signed out of it.
     await forgetThisDevice((endpoint) => forgetDevice.mutateAsync({ endpoint }));
     signOut.mutate();
