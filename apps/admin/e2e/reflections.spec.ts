@@ -1,10 +1,11 @@
 // Private reflections (decision 017) with the demo pair: Alice sets up her key and writes a
 // reflection; its text, her passphrase and her recovery code are in no request the browser makes
 // (URL or body). A second device unlocks with the passphrase, a third with the recovery code; the
-// download holds the text; her coordinator and a platform admin get no reflection rows from the API.
+// download holds the text; her coordinator and a platform admin get no reflection rows from the API;
+// signing out locks them again on the first device.
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { DEMO_EMAILS, expect, test } from "./support/fixtures";
+import { DEMO_EMAILS, DEMO_PASSWORD, expect, test } from "./support/fixtures";
 import { openRelationship, signedInPage, signInToPwa, trpcQuery } from "./support/pwa";
 
 const alice = "alice.moss@airevalley.example.org";
@@ -111,4 +112,17 @@ test("a reflection is sealed in the browser, read on two more devices by passphr
     expect(await trpcQuery(staff.page, "reflections.list", { organisationId, relationshipId }), email).toEqual([]);
     await staff.close();
   }
+
+  // Signing out locks them on this device: signed in again without the page reloading (the marker
+  // survives), the reflections ask for the passphrase.
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My organisations" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByLabel("Email address").fill(alice);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await openRelationship(page, mentor);
+  await expect(await reflectionsSection(page)).toContainText("Your reflections are locked on this device.");
+  await expect(page.getByText(reflection)).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 });
