@@ -13,6 +13,7 @@ import { claimsRouter } from "./routers/claims";
 import { remindersRouter } from "./routers/reminders";
 import { calendarRouter } from "./routers/calendar";
 import { pushRouter } from "./routers/push";
+import { reflectionsRouter } from "./routers/reflections";
 import { schemeRouter } from "./routers/scheme";
 import { createCallerFactory, router } from "./trpc";
 
@@ -33,6 +34,7 @@ export const appRouter = router({
   reminders: remindersRouter,
   calendar: calendarRouter,
   push: pushRouter,
+  reflections: reflectionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -273,7 +273,7 @@ const expectations: Record<string, Expectation> = {
   },
   // A person's own feedback, questionnaires and claims: checked below with another organisation's ids.
   ...Object.fromEntries(
-    ["feedback.mine", "feedback.form", "feedback.submit", "feedback.aboutMe", "feedback.outcomesDue", "feedback.submitOutcome", "claims.forRelationship", "claims.submit", "claims.answerQuery", "claims.mine", "reminders.preferences", "reminders.setPreferences", "calendar.feedStatus", "calendar.createFeed", "calendar.revokeFeed", "push.publicKey", "push.subscribe", "push.unsubscribe"].map(
+    ["feedback.mine", "feedback.form", "feedback.submit", "feedback.aboutMe", "feedback.outcomesDue", "feedback.submitOutcome", "claims.forRelationship", "claims.submit", "claims.answerQuery", "claims.mine", "reminders.preferences", "reminders.setPreferences", "calendar.feedStatus", "calendar.createFeed", "calendar.revokeFeed", "push.publicKey", "push.subscribe", "push.unsubscribe", "reflections.keyStatus", "reflections.setUpKey", "reflections.rewrap", "reflections.list", "reflections.add", "reflections.update", "reflections.remove"].map(
       (name) => [name, { tier: "signedIn" as const }],
     ),
   ),
@@ -625,6 +625,9 @@ describe("a person's own feedback, questionnaires and claims", () => {
           ["claims.forRelationship", () => caller.claims.forRelationship({ organisationId, relationshipId: someId })],
           ["claims.submit", () => caller.claims.submit({ organisationId, relationshipId: someId, meetingId: someId, expensesPence: 0 })],
           ["claims.answerQuery", () => caller.claims.answerQuery({ organisationId, claimId: someId, answer: "x" })],
+          ["reflections.add", () => caller.reflections.add({ organisationId, relationshipId: someId, sealed: { ciphertext: "c2VhbGVk", iv: "AAAAAAAAAAAAAAAA", keyVersion: 1 } })],
+          ["reflections.update", () => caller.reflections.update({ organisationId, relationshipId: someId, reflectionId: someId, sealed: { ciphertext: "c2VhbGVk", iv: "AAAAAAAAAAAAAAAA", keyVersion: 1 } })],
+          ["reflections.remove", () => caller.reflections.remove({ organisationId, reflectionId: someId })],
         ];
         for (const [name, call] of calls) {
           const error = await failure(call());
@@ -635,6 +638,7 @@ describe("a person's own feedback, questionnaires and claims", () => {
       expect(await caller.feedback.mine()).toEqual([]);
       expect(await caller.claims.mine()).toEqual([]);
       expect(await caller.feedback.outcomesDue()).toEqual([]);
+      for (const organisationId of [bIds.organisationId, a.org]) expect(await caller.reflections.list({ organisationId, relationshipId: someId })).toEqual([]);
     }
   });
 });
@@ -664,7 +668,7 @@ describe("bad input", () => {
   // Procedures that take no input and end the caller's sessions are left out: junk input is ignored.
   const fuzzable = Object.keys(expectations).filter(
     (p) =>
-      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus", "preparation.myRecords", "preparation.myCatalogues", "preparation.myEvents", "preparation.cpd", "matching.mine", "relationships.mine", "feedback.mine", "feedback.outcomesDue", "claims.mine", "reminders.preferences", "calendar.feedStatus", "calendar.revokeFeed", "push.publicKey"].includes(p),
+      !["auth.signOut", "auth.signOutEverywhere", "me.get", "platform.organisations", "central.organisations", "central.schemes", "scheme.templates", "directory.list", "enrolment.mine", "preparation.myStatus", "preparation.myRecords", "preparation.myCatalogues", "preparation.myEvents", "preparation.cpd", "matching.mine", "relationships.mine", "feedback.mine", "feedback.outcomesDue", "claims.mine", "reminders.preferences", "calendar.feedStatus", "calendar.revokeFeed", "push.publicKey", "reflections.keyStatus"].includes(p),
   );
 
   it("never produces an internal error, whatever the input", async () => {

@@ -154,6 +154,11 @@ const fixtures: Record<string, Fixture> = {
     await owner`insert into meetings ${owner(meeting)}`;
     return { organisation_id: organisationId, meeting_id: meeting.id, relationship_id: relationship, text: "We talked about the rota" };
   },
+  // The author's only: the author is the relationship's member remembered in `memberOf`.
+  reflections: async (owner, organisationId) => {
+    const relationship = await createRelationship(owner, organisationId, { withMember: true });
+    return { organisation_id: organisationId, person_id: memberOf.get(relationship)!, relationship_id: relationship, ciphertext: "c2VhbGVk", iv: "AAAAAAAAAAAAAAAA", key_version: 1 };
+  },
   feedback_rounds: async (owner, organisationId) => ({ organisation_id: organisationId, scheme_id: await createScheme(owner, organisationId), name: "2026/27" }),
   feedback_requests: async (owner, organisationId) => feedbackRequestRow(owner, organisationId),
   feedback_responses: async (owner, organisationId) => {
@@ -258,6 +263,8 @@ async function feedbackRequestRow(owner: postgres.Sql, organisationId: string) {
 const memberOf = new Map<string, string>();
 /** Tables whose rows only the relationship's members see: not even their organisation's setting alone shows them. */
 const membersOnly = new Set(["agreed_actions", "meeting_notes"]);
+/** Tables whose rows only their author sees (private reflections): not even the other members. */
+const authorOnly = new Set(["reflections"]);
 
 async function createRelationship(owner: postgres.Sql, organisationId: string, options: { withMember?: boolean } = {}) {
   const row = await relationshipRow(owner, organisationId);
@@ -284,10 +291,10 @@ const personOnly = new Set(["idempotency_keys"]);
 
 /** The settings a member of the row's relationship uses (members-only tables), the row's own person, or just the organisation. */
 const settingsFor = (name: string, organisationId: string, row: Row) =>
-  membersOnly.has(name)
-    ? { organisationId, personId: memberOf.get(String(row.relationship_id)) }
-    : personOnly.has(name)
-      ? { organisationId, personId: String(row.person_id) }
+  authorOnly.has(name) || personOnly.has(name)
+    ? { organisationId, personId: String(row.person_id) }
+    : membersOnly.has(name)
+      ? { organisationId, personId: memberOf.get(String(row.relationship_id)) }
       : { organisationId };
 
 function moduleRow(organisationId: string) {
@@ -386,7 +393,7 @@ describe("tenant tables from the catalogue", () => {
   });
 
   it("shows the app role only the organisation in its setting", async () => {
-    for (const { name } of tenantTables.filter((x) => !membersOnly.has(x.name) && !personOnly.has(x.name))) {
+    for (const { name } of tenantTables.filter((x) => !membersOnly.has(x.name) && !personOnly.has(x.name) && !authorOnly.has(x.name))) {
       const rows = await asApp({ organisationId: orgA }, (sql) => sql<{ organisation_id: string }[]>`select organisation_id from ${sql(name)}`);
       expect(rows.length, name).toBe(await countAsOwner(name, orgA));
       expect(rows.length, name).toBeGreaterThan(0);
@@ -475,6 +482,35 @@ describe("tenant tables from the catalogue", () => {
         name,
       ).rejects.toThrow(/row-level security/);
     }
+  });
+
+  it("shows a reflection to its author only: not to the organisation, a coordinator, another member, or the author elsewhere", async () => {
+    expect(await asApp({ organisationId: orgA }, (sql) => sql`select 1 from reflections`)).toHaveLength(0);
+    expect(await asApp({ organisationId: orgA, personId: randomUUID() }, (sql) => sql`select 1 from reflections`)).toHaveLength(0);
+    const [row] = await t.ownerSql<{ id: string; person_id: string; relationship_id: string }[]>`select id, person_id, relationship_id from reflections where organisation_id = ${orgA} limit 1`;
+    const author = row!.person_id;
+    const seen = await asApp({ organisationId: orgA, personId: author }, (sql) => sql<{ id: string }[]>`select id from reflections`);
+    expect(seen.map((r) => r.id)).toEqual([row!.id]);
+    expect(await asApp({ organisationId: orgB, personId: author }, (sql) => sql`select 1 from reflections`)).toHaveLength(0);
+    expect(await asApp({ personId: author }, (sql) => sql`select 1 from reflections`)).toHaveLength(0);
+    // Another current member of the same relationship reads none of it, and cannot write as the author.
+    const other = await createPerson(t.ownerSql);
+    await t.ownerSql`insert into relationship_members ${t.ownerSql({ organisation_id: orgA, relationship_id: row!.relationship_id, person_id: other, enrolment_id: randomUUID(), role: "mentor" })}`;
+    expect(await asApp({ organisationId: orgA, personId: other }, (sql) => sql`select 1 from reflections`)).toHaveLength(0);
+    expect((await asApp({ organisationId: orgA, personId: other }, (sql) => sql`update reflections set ciphertext = 'eA==' where id = ${row!.id}`)).count).toBe(0);
+    await expect(
+      asApp({ organisationId: orgA, personId: other }, (sql) => sql`insert into reflections ${sql({ organisation_id: orgA, person_id: author, relationship_id: row!.relationship_id, ciphertext: "eA==", iv: "AAAAAAAAAAAAAAAA", key_version: 1 })}`),
+    ).rejects.toThrow(/row-level security/);
+    // The other member writes their own; a stranger to the relationship cannot.
+    const own = { organisation_id: orgA, person_id: other, relationship_id: row!.relationship_id, ciphertext: "eQ==", iv: "AAAAAAAAAAAAAAAA", key_version: 1 };
+    expect((await asApp({ organisationId: orgA, personId: other }, (sql) => sql`insert into reflections ${sql(own)}`)).count).toBe(1);
+    const stranger = await createPerson(t.ownerSql);
+    await expect(asApp({ organisationId: orgA, personId: stranger }, (sql) => sql`insert into reflections ${sql({ ...own, person_id: stranger })}`)).rejects.toThrow(/row-level security/);
+    // Having left, the author still reads and deletes their own, and writes no more.
+    await t.ownerSql`update relationship_members set left_at = now() where relationship_id = ${row!.relationship_id} and person_id = ${author}`;
+    expect(await asApp({ organisationId: orgA, personId: author }, (sql) => sql`select 1 from reflections`)).toHaveLength(1);
+    await expect(asApp({ organisationId: orgA, personId: author }, (sql) => sql`update reflections set ciphertext = 'eg==' where id = ${row!.id}`)).rejects.toThrow(/row-level security/);
+    expect((await asApp({ organisationId: orgA, personId: author }, (sql) => sql`delete from reflections where id = ${row!.id}`)).count).toBe(1);
   });
 
   it("a person reads the relationships, members and meetings of relationships they are in, in any organisation", async () => {
@@ -664,6 +700,19 @@ describe("schemes: the directory, a person's own enrolments, immutable rule vers
     await expect(asAppWith({ "app.person_id": other }, (sql) => sql`insert into push_subscriptions ${sql({ person_id: person, endpoint: `${endpoint}/2`, p256dh: "k", auth: "s" })}`)).rejects.toThrow(/row-level security/);
     expect((await asAppWith({ "app.person_id": other }, (sql) => sql`delete from push_subscriptions where endpoint = ${endpoint}`)).count).toBe(0);
     expect((await asAppWith({ "app.push_endpoint": endpoint }, (sql) => sql`delete from push_subscriptions where endpoint = ${endpoint}`)).count).toBe(1);
+  });
+
+  it("a person's wrapped reflection key is theirs alone: nobody else reads, replaces or deletes it", async () => {
+    const person = await createPerson(t.ownerSql);
+    const wrapped = { passphrase_wrapped_key: "a2V5", passphrase_iv: "aXY=", passphrase_salt: "c2FsdA==", passphrase_iterations: 600000, recovery_wrapped_key: "a2V5", recovery_iv: "aXY=", recovery_salt: "c2FsdA==", recovery_iterations: 600000 };
+    await t.ownerSql`insert into reflection_keys ${t.ownerSql({ person_id: person, ...wrapped })}`;
+    expect(await asAppWith({ "app.person_id": person }, (sql) => sql`select 1 from reflection_keys`)).toHaveLength(1);
+    expect(await asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`select 1 from reflection_keys`)).toHaveLength(0);
+    expect(await asAppWith({ "app.organisation_id": orgA }, (sql) => sql`select 1 from reflection_keys`)).toHaveLength(0);
+    const other = randomUUID();
+    expect((await asAppWith({ "app.person_id": other }, (sql) => sql`update reflection_keys set passphrase_salt = 'eA==' where person_id = ${person}`)).count).toBe(0);
+    expect((await asAppWith({ "app.person_id": other }, (sql) => sql`delete from reflection_keys where person_id = ${person}`)).count).toBe(0);
+    await expect(asAppWith({ "app.person_id": other }, (sql) => sql`insert into reflection_keys ${sql({ person_id: person, ...wrapped })}`)).rejects.toThrow(/row-level security/);
   });
 
   it("the VAPID key pair is owner-only: the app keeps one pair through a function and reads it back, never replaces it", async () => {

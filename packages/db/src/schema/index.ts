@@ -16,3 +16,4 @@ export * from "./feedback";
 export * from "./reminders";
 export * from "./push";
 export * from "./idempotency";
+export * from "./reflections";

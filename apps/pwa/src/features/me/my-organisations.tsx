@@ -11,6 +11,7 @@ import { wipeDevice } from "../offline/device-store";
 import { waitingWords } from "../offline/outbox-items";
 import { queryPath } from "../offline/persisted-queries";
 import { useOutbox, useOutboxState } from "../offline/use-outbox";
+import { forgetReflectionKey } from "../reflections/key-store";
 
 export interface Me {
   person: { id: string; name: string; email: string };
@@ -63,6 +64,7 @@ export function MyOrganisations({ me }: { me: Me }) {
   async function handleSignOut(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSignOutError(undefined);
+    forgetReflectionKey();
     // Reminders for this person stop coming to this browser once they have signed out of it.
     await forgetThisDevice((endpoint) => forgetDevice.mutateAsync({ endpoint }));
     signOut.mutate();

@@ -10,6 +10,7 @@ import { RelationshipClaims } from "../claims/relationship-claims";
 import { FeedbackAboutMe } from "../feedback/about-me";
 import { FeedbackForRelationship } from "../feedback/feedback-due";
 import { DeviceReminderPrompt } from "../reminders/device-prompt";
+import { PrivateReflections } from "../reflections/reflections-section";
 import { formatInstant } from "../preparation/preparation-words";
 import { AgreedActions } from "./agreed-actions";
 import { Contacts } from "./contacts";
@@ -124,6 +125,7 @@ function Relationship({
       <Contacts detail={detail} />
       <AllMeetings detail={detail} controls={controls} now={now} />
       <AgreedActions detail={detail} controls={controls} />
+      <PrivateReflections detail={detail} scope={scope} />
       <RelationshipClaims detail={detail} controls={controls} />
       {mentor ? (
         <FeedbackAboutMe organisationId={scope.organisationId} schemeId={detail.scheme.id} />

@@ -1,0 +1,85 @@
+// Private reflections (decision 017): participant procedures. The server takes and returns only
+// ciphertext, IVs, salts and key versions; what a reflection says never reaches it.
+import { withPerson } from "@tandem/db";
+import { z } from "zod";
+import { Id, Ok, Timestamp, Uuid } from "../schemas";
+import { addReflection, keyStatus, listReflections, removeReflection, rewrapKey, setUpKey, updateReflection } from "../services/reflections";
+import { participantProcedure, relationshipProcedure, router, signedInProcedure } from "../trpc";
+
+/** Standard base64 of at most `max` characters (`what` names it in the message). */
+const Base64 = (what: string, max: number) =>
+  z
+    .string({ required_error: `${what} is missing`, invalid_type_error: `${what} must be base64 text` })
+    .min(4, `${what} is too short`)
+    .max(max, `${what} is too long`)
+    .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, `${what} must be base64 text`);
+
+/** PBKDF2-SHA-256 iterations: OWASP's 600,000 at the least. */
+const Iterations = z
+  .number({ required_error: "Give the key derivation's iteration count", invalid_type_error: "The iteration count must be a number" })
+  .int("The iteration count must be a whole number")
+  .min(600_000, "Use at least 600,000 iterations")
+  .max(10_000_000, "Use at most 10,000,000 iterations");
+
+const WrappedKey = z.object({
+  wrappedKey: Base64("The wrapped key", 128),
+  iv: Base64("The wrapping IV", 24),
+  salt: Base64("The salt", 64),
+  iterations: Iterations,
+});
+
+const KeyVersion = z.number({ required_error: "Give the key version", invalid_type_error: "The key version must be a number" }).int("The key version must be a whole number").min(1, "The key version starts at 1");
+
+/** Ciphertext of up to about 20,000 characters of text (UTF-8, AES-GCM tag), in base64. */
+const Sealed = z.object({
+  ciphertext: Base64("The reflection", 120_000),
+  iv: Base64("The reflection's IV", 24),
+  keyVersion: KeyVersion,
+});
+
+const RelationshipRef = z.object({ relationshipId: Id("a relationship") });
+const ReflectionRef = z.object({ reflectionId: Id("a reflection") });
+
+const KeyStatusOutput = z.discriminatedUnion("set", [
+  z.object({ set: z.literal(false) }),
+  z.object({ set: z.literal(true), keyVersion: z.number().int(), passphrase: WrappedKey, recovery: WrappedKey }),
+]);
+
+const ReflectionOutput = z.object({
+  id: Uuid,
+  relationshipId: Uuid,
+  meetingId: Uuid.nullable(),
+  ciphertext: z.string(),
+  iv: z.string(),
+  keyVersion: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const reflectionsRouter = router({
+  keyStatus: signedInProcedure.output(KeyStatusOutput).query(({ ctx }) => withPerson(ctx.db, ctx.person.id, (tx) => keyStatus(tx, ctx.person.id))),
+  setUpKey: signedInProcedure
+    .input(z.object({ passphrase: WrappedKey, recovery: WrappedKey }))
+    .output(z.object({ keyVersion: z.number().int() }))
+    .mutation(({ ctx, input }) => withPerson(ctx.db, ctx.person.id, (tx) => setUpKey(tx, { personId: ctx.person.id, ...input, now: ctx.now() }))),
+  rewrap: signedInProcedure
+    .input(z.object({ keyVersion: KeyVersion, passphrase: WrappedKey, recovery: WrappedKey.optional() }))
+    .output(Ok)
+    .mutation(({ ctx, input }) => withPerson(ctx.db, ctx.person.id, (tx) => rewrapKey(tx, { personId: ctx.person.id, ...input, now: ctx.now() }))),
+  list: participantProcedure
+    .input(RelationshipRef)
+    .output(z.array(ReflectionOutput))
+    .query(({ ctx, input }) => listReflections(ctx.tx, { organisationId: ctx.organisationId, personId: ctx.person.id, relationshipId: input.relationshipId })),
+  add: relationshipProcedure
+    .input(z.object({ meetingId: Id("a meeting").nullish(), sealed: Sealed }))
+    .output(z.object({ reflectionId: Uuid }))
+    .mutation(({ ctx, input }) => addReflection(ctx.tx, { organisationId: ctx.organisationId, hand: ctx.hand, meetingId: input.meetingId, sealed: input.sealed, now: ctx.now() })),
+  update: relationshipProcedure
+    .input(ReflectionRef.extend({ sealed: Sealed }))
+    .output(Ok)
+    .mutation(({ ctx, input }) => updateReflection(ctx.tx, { organisationId: ctx.organisationId, hand: ctx.hand, reflectionId: input.reflectionId, sealed: input.sealed, now: ctx.now() })),
+  remove: participantProcedure
+    .input(ReflectionRef)
+    .output(Ok)
+    .mutation(({ ctx, input }) => removeReflection(ctx.tx, { organisationId: ctx.organisationId, personId: ctx.person.id, reflectionId: input.reflectionId })),
+});
