@@ -35,6 +35,11 @@ export function FeedbackFormPage({ requestId }: { requestId: string }) {
     enabled: request !== undefined,
   });
   const [hasError, setHasError] = useState(false);
+  // The answers start the form: kept on the device, they may be older than the person's last
+  // change, so online the form waits for the first fetch to finish (offline it shows what is kept).
+  // Latched, so a later refetch never clears what is being typed.
+  const settled = useRef(false);
+  if (form.data && form.fetchStatus !== "fetching") settled.current = true;
   const title = form.data ? feedbackTitle(form.data.point) : "Feedback";
   usePageTitle(title, hasError);
 
@@ -49,7 +54,7 @@ export function FeedbackFormPage({ requestId }: { requestId: string }) {
             <Link href={feedbackListPath}>See the feedback you have been asked for</Link>
           </p>
         </>
-      ) : form.data && request ? (
+      ) : form.data && request && settled.current ? (
         <Feedback
           form={form.data}
           relationshipId={request.relationshipId}
