@@ -42,6 +42,13 @@ const state = {
 test.describe.configure({ mode: "serial" });
 test.afterAll(resetServerTime);
 
+/** The mentor's sign-in address, from the one other member the relationship names. */
+function mentorEmailOf(relationship: Mine[number]) {
+  return relationship.others[0]!.name === "Dr Helen Marsh"
+    ? "helen.marsh@nidd-wharfe.example.org"
+    : "owen.price@nidd-wharfe.example.org";
+}
+
 async function as(browser: Browser, baseURL: string, email: string) {
   return signedInPage(browser, baseURL, email, { followClock: true });
 }
@@ -117,10 +124,7 @@ test("one pair meets six times and the mentor claims for each; a seventh claim i
     (r) => r.schemeName === schemeName,
   )!;
   state.organisationId = mine.organisationId;
-  const mentorEmail =
-    mine.others[0]!.name === "Dr Helen Marsh"
-      ? "helen.marsh@nidd-wharfe.example.org"
-      : "owen.price@nidd-wharfe.example.org";
+  const mentorEmail = mentorEmailOf(mine);
   const mentor = await as(browser, baseURL!, mentorEmail);
   const ref = { organisationId: mine.organisationId, relationshipId: mine.id };
   const meetings: string[] = [];
@@ -237,10 +241,7 @@ test("five mentees give feedback: written answers appear only with the fifth, wi
     const ref = { organisationId: rel.organisationId, relationshipId: rel.id };
     if (rel.status === "active") {
       // One meeting, then she ends it: feedback is asked for once a meeting was held.
-      const mentorEmail =
-        rel.others[0]!.name === "Dr Helen Marsh"
-          ? "helen.marsh@nidd-wharfe.example.org"
-          : "owen.price@nidd-wharfe.example.org";
+      const mentorEmail = mentorEmailOf(rel);
       const mentor = await as(browser, baseURL!, mentorEmail);
       await meet(mentee.page, mentor.page, baseURL!, ref);
       await mentor.close();

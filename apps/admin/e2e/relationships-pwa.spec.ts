@@ -9,7 +9,16 @@
 // The server's own view (relationships.get) is checked after each step, and axe checks each page.
 import { expect, expectNoAxeViolations, test } from "./support/fixtures";
 import { followServerClock, resetServerTime, serverNow, setServerTime } from "./support/clock";
-import { londonClock, openRelationship, openMyMentoring, signedInPage, signInToPwa, trpcQuery } from "./support/pwa";
+import {
+  acceptRequest,
+  londonClock,
+  openRelationship,
+  openMyMentoring,
+  requestFromShortlist,
+  signedInPage,
+  signInToPwa,
+  trpcQuery,
+} from "./support/pwa";
 
 const schemeName = "GP non-principal mentoring";
 const choosePath = "/app/schemes/nidd-wharfe-pcn/gp-non-principal-mentoring/choose";
@@ -53,28 +62,10 @@ test("the mentee asks for a mentor from her shortlist and the mentor accepts", a
   baseURL,
 }) => {
   await signInToPwa(page, laura.email);
-  await page.goto(choosePath);
-  await expect(
-    page.getByRole("heading", { level: 1, name: "Your shortlist of mentors" }),
-  ).toBeVisible();
-  await page.getByRole("button", { name: `Choose ${jo.name}` }).click();
-  await page.getByRole("button", { name: "Send request" }).click();
-  await expect(page.getByRole("heading", { name: "Request sent" })).toBeVisible();
+  await requestFromShortlist(page, choosePath, jo.name);
 
   const mentor = await signedInPage(browser, baseURL!, jo.email);
-  await mentor.page
-    .getByRole("navigation", { name: "Main" })
-    .getByRole("link", { name: "My matches" })
-    .click();
-  await mentor.page
-    .getByRole("article", { name: `${laura.name} would like you as their mentor` })
-    .getByRole("button", { name: `Accept ${laura.name}` })
-    .click();
-  await expect(
-    mentor.page
-      .getByRole("status")
-      .filter({ hasText: `You have accepted ${laura.name} as your mentee` }),
-  ).toBeVisible();
+  await acceptRequest(mentor.page, laura.name);
   await mentor.close();
 });
 
@@ -312,7 +303,9 @@ test("the mentee ends the relationship in one step, with no reason asked, and gi
   await expect(page.locator("main")).toContainText(
     "You do not need to give a reason, and none is recorded.",
   );
-  await expect(page.getByRole("region", { name: "Pause or end" }).getByRole("textbox")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Pause or end" }).getByRole("textbox")).toHaveCount(
+    0,
+  );
   await checkA11y();
   await page.getByRole("button", { name: "Yes, end it" }).click();
   await expect(

@@ -17,8 +17,10 @@ import {
   test,
 } from "./support/fixtures";
 import {
+  acceptRequest,
   londonClock,
   openRelationship,
+  requestFromShortlist,
   signedInPage,
   signInToPwa,
   trpcMutation,
@@ -57,12 +59,28 @@ async function detailOf(page: Page) {
 
 /** Days from the server's now, at 10:00 in the UK. */
 function slot(daysAhead: number) {
-  return { date: londonClock(new Date(serverNow().getTime() + daysAhead * day)).date, start: "10:00" };
+  return {
+    date: londonClock(new Date(serverNow().getTime() + daysAhead * day)).date,
+    start: "10:00",
+  };
 }
 
 /** Lets the meeting start and end (an hour and a quarter after its start). */
 async function passMeeting(startsAt: string) {
   await setServerTime(new Date(new Date(startsAt).getTime() + 75 * 60_000));
+}
+
+/** 25 days after the last meeting held: the next is due soon, as the scheme meets every four weeks. */
+function nearlyAMonthAfterTheLast() {
+  return new Date(state.heldAt.at(-1)!.getTime() + 25 * day);
+}
+
+/** Lets nearly a month pass after the last meeting; the mentee (her session long over) signs in and opens the relationship. */
+async function nearlyAMonthOn(page: Page) {
+  await setServerTime(nearlyAMonthAfterTheLast());
+  await followServerClock(page.context());
+  await signInToPwa(page, sarah.email);
+  await openRelationship(page, gareth.name);
 }
 
 /** A whole meeting as the app sends it: the mentee proposes one time, the mentor picks it, it happens, he records it. */
@@ -166,29 +184,11 @@ test("the mentee chooses her mentor from the shortlist and he accepts", async ({
   baseURL,
 }) => {
   const mentee = await asMember(browser, baseURL!, sarah);
-  await mentee.page.goto(choosePath);
-  await expect(
-    mentee.page.getByRole("heading", { level: 1, name: "Your shortlist of mentors" }),
-  ).toBeVisible();
-  await mentee.page.getByRole("button", { name: `Choose ${gareth.name}` }).click();
-  await mentee.page.getByRole("button", { name: "Send request" }).click();
-  await expect(mentee.page.getByRole("heading", { name: "Request sent" })).toBeVisible();
+  await requestFromShortlist(mentee.page, choosePath, gareth.name);
   await mentee.close();
 
   const mentor = await asMember(browser, baseURL!, gareth);
-  await mentor.page
-    .getByRole("navigation", { name: "Main" })
-    .getByRole("link", { name: "My matches" })
-    .click();
-  await mentor.page
-    .getByRole("article", { name: `${sarah.name} would like you as their mentor` })
-    .getByRole("button", { name: `Accept ${sarah.name}` })
-    .click();
-  await expect(
-    mentor.page
-      .getByRole("status")
-      .filter({ hasText: `You have accepted ${sarah.name} as your mentee` }),
-  ).toBeVisible();
+  await acceptRequest(mentor.page, sarah.name);
   await mentor.close();
 });
 
@@ -255,17 +255,16 @@ test("four regular meetings, each about four weeks after the last", async ({
 }) => {
   test.setTimeout(120_000);
   // The first through the pages, with the guide for a regular meeting.
-  await setServerTime(new Date(state.heldAt[0]!.getTime() + 25 * day));
-  await followServerClock(page.context());
-  await signInToPwa(page, sarah.email);
-  await openRelationship(page, gareth.name);
+  await nearlyAMonthOn(page);
   await proposeInPage(page, "Propose your next meeting", 3);
-  await expect(page.locator("main")).toContainText("what the mentee will do before the next meeting");
+  await expect(page.locator("main")).toContainText(
+    "what the mentee will do before the next meeting",
+  );
   await pickAndHoldInPage(browser, baseURL!, "Meeting", "2 of 6 meetings held");
 
   // Then three more, as the app sends them.
   for (const _ of [3, 4, 5]) {
-    await setServerTime(new Date(state.heldAt.at(-1)!.getTime() + 25 * day));
+    await setServerTime(nearlyAMonthAfterTheLast());
     await meetThroughApi(browser, baseURL!, 3);
   }
   // Three months on, her session has ended: she signs in again.
@@ -292,12 +291,11 @@ test("the sixth is the review; a seventh is refused; holding the review complete
   checkA11y,
 }) => {
   test.setTimeout(120_000);
-  await setServerTime(new Date(state.heldAt.at(-1)!.getTime() + 25 * day));
-  await followServerClock(page.context());
-  await signInToPwa(page, sarah.email);
-  await openRelationship(page, gareth.name);
+  await nearlyAMonthOn(page);
   await proposeInPage(page, "Propose your review meeting", 3);
-  await expect(page.locator("main")).toContainText("what the mentee has learned, what has changed for them");
+  await expect(page.locator("main")).toContainText(
+    "what the mentee has learned, what has changed for them",
+  );
 
   // All six are held or arranged: the page offers no seventh, and the API refuses one.
   await expect(page.getByRole("region", { name: "Your next meeting" })).toContainText(

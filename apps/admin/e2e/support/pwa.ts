@@ -1,8 +1,12 @@
 // What the PWA's browser tests share: signing in as a participant, a second person in a browser of
 // their own, the server's view through tRPC, and the pages of "My mentoring".
 import { expect, type Browser, type Page } from "@playwright/test";
+import { londonWallClock as londonClock } from "@tandem/core";
 import { followServerClock } from "./clock";
 import { DEMO_PASSWORD } from "./demo";
+
+/** UK wall-clock date and time of an instant, as the PWA's forms take them (core's londonWallClock). */
+export { londonClock };
 
 export async function signInToPwa(page: Page, email: string) {
   await page.goto("/app/sign-in");
@@ -71,25 +75,30 @@ export function londonWallClock(instant: Date): { date: string; start: string } 
   return { date, start: time };
 }
 
-/** UK wall-clock date and time of an instant, as the PWA's forms take them. */
-export function londonClock(instant: Date) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/London",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-  };
+/** On a shortlist scheme's choosing page, the mentee sends `mentorName` her request. */
+export async function requestFromShortlist(page: Page, choosePath: string, mentorName: string) {
+  await page.goto(choosePath);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Your shortlist of mentors" }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: `Choose ${mentorName}` }).click();
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("heading", { name: "Request sent" })).toBeVisible();
+}
+
+/** Under My matches, the mentor accepts `menteeName`'s request. */
+export async function acceptRequest(page: Page, menteeName: string) {
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "My matches" })
+    .click();
+  await page
+    .getByRole("article", { name: `${menteeName} would like you as their mentor` })
+    .getByRole("button", { name: `Accept ${menteeName}` })
+    .click();
+  await expect(
+    page.getByRole("status").filter({ hasText: `You have accepted ${menteeName} as your mentee` }),
+  ).toBeVisible();
 }
 
 export async function openMyMentoring(page: Page) {
