@@ -3,6 +3,7 @@
 // member, not a coordinator, not a platform admin. The text is in no database row and no log line.
 import { withTenant, reflections, withPerson } from "@tandem/db";
 import type { webcrypto } from "node:crypto";
+import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { relationshipWorld } from "./relationship-support";
 import { browser, failure, makePerson } from "./support";
@@ -127,6 +128,26 @@ describe("private reflections", () => {
     expect(await ava.reflections.remove({ organisationId: world.orgId, reflectionId })).toEqual({ ok: true });
     expect(await ava.reflections.list(world.on(relationshipId))).toEqual([]);
     expect((await failure(ava.reflections.remove({ organisationId: world.orgId, reflectionId }))).code).toBe("NOT_FOUND");
+  });
+
+  it("takes a reflection sent from the outbox once, however often it is replayed (keyed like every offline write)", async () => {
+    const ava = world.caller("ava");
+    const on = world.on(relationshipId);
+    const sealed = await seal(key, `${secret} (written on the train)`);
+    const idempotencyKey = uuidv7();
+    const answers = await Promise.allSettled(Array.from({ length: 3 }, () => ava.reflections.add({ ...on, sealed, idempotencyKey })));
+    for (const answer of answers) if (answer.status === "rejected") expect(answer.reason).toMatchObject({ code: "CONFLICT" });
+    const first = await ava.reflections.add({ ...on, sealed, idempotencyKey });
+    for (const answer of answers) if (answer.status === "fulfilled") expect(answer.value).toEqual(first);
+    expect((await ava.reflections.list(on)).map((r) => r.id)).toEqual([first.reflectionId]);
+    // The same key with another payload is a different change: refused, not applied.
+    const other = await failure(ava.reflections.add({ ...on, sealed: await seal(key, "another reflection"), idempotencyKey }));
+    expect(other.code).toBe("UNPROCESSABLE_CONTENT");
+    const removeKey = uuidv7();
+    const removal = { organisationId: world.orgId, reflectionId: first.reflectionId, idempotencyKey: removeKey };
+    expect(await ava.reflections.remove(removal)).toEqual({ ok: true });
+    expect(await ava.reflections.remove(removal)).toEqual({ ok: true });
+    expect(await ava.reflections.list(on)).toEqual([]);
   });
 
   it("changes the passphrase by re-wrapping the same key: nothing is re-encrypted", async () => {

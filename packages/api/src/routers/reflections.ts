@@ -4,7 +4,7 @@ import { withPerson } from "@tandem/db";
 import { z } from "zod";
 import { Id, Ok, Timestamp, Uuid } from "../schemas";
 import { addReflection, keyStatus, listReflections, removeReflection, rewrapKey, setUpKey, updateReflection } from "../services/reflections";
-import { participantProcedure, relationshipProcedure, router, signedInProcedure } from "../trpc";
+import { participantProcedure, participantWrite, relationshipWrite, router, signedInProcedure } from "../trpc";
 
 /** Standard base64 of at most `max` characters (`what` names it in the message). */
 const Base64 = (what: string, max: number) =>
@@ -70,15 +70,15 @@ export const reflectionsRouter = router({
     .input(RelationshipRef)
     .output(z.array(ReflectionOutput))
     .query(({ ctx, input }) => listReflections(ctx.tx, { organisationId: ctx.organisationId, personId: ctx.person.id, relationshipId: input.relationshipId })),
-  add: relationshipProcedure
+  add: relationshipWrite
     .input(z.object({ meetingId: Id("a meeting").nullish(), sealed: Sealed }))
     .output(z.object({ reflectionId: Uuid }))
     .mutation(({ ctx, input }) => addReflection(ctx.tx, { organisationId: ctx.organisationId, hand: ctx.hand, meetingId: input.meetingId, sealed: input.sealed, now: ctx.now() })),
-  update: relationshipProcedure
+  update: relationshipWrite
     .input(ReflectionRef.extend({ sealed: Sealed }))
     .output(Ok)
     .mutation(({ ctx, input }) => updateReflection(ctx.tx, { organisationId: ctx.organisationId, hand: ctx.hand, reflectionId: input.reflectionId, sealed: input.sealed, now: ctx.now() })),
-  remove: participantProcedure
+  remove: participantWrite
     .input(ReflectionRef)
     .output(Ok)
     .mutation(({ ctx, input }) => removeReflection(ctx.tx, { organisationId: ctx.organisationId, personId: ctx.person.id, reflectionId: input.reflectionId })),

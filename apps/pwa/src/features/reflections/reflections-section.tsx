@@ -2,16 +2,19 @@
 // on this device (key-forms.tsx), write, change, delete and export reflections. Everything is
 // encrypted and decrypted here in the browser: the server is sent ciphertext only.
 import { Button, InsetText, Select, Textarea } from "@tandem/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { actionProblem } from "../../lib/form-errors";
 import { useTRPC } from "../../lib/trpc";
 import { formatInstant } from "../preparation/preparation-words";
 import type { Detail, Scope } from "../relationships/relationship-types";
+import { OFFLINE_SAVED, queuedWords, useOutboxWrite, type QueuedBecause } from "../offline/use-outbox";
 import { ChangePassphrase, Problem, ReflectionKeyGate, type SetKeyStatus } from "./key-forms";
 import type { UnlockedKey } from "./key-store";
 import { openReflection, sealReflection } from "./reflection-crypto";
 import { exportFileName, reflectionsMarkdown } from "./reflections-export";
+import { useWaitingReflections } from "./waiting-reflections";
+import { useOnlineStatus } from "../offline/use-online-status";
 
 const maxReflectionLength = 20_000;
 
@@ -69,7 +72,20 @@ function Reflections({ detail, scope, unlocked, status }: { detail: Detail; scop
   }, [list.data, unlocked, scope.relationshipId]);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.reflections.list.queryKey(scope) });
-  const remove = useMutation(trpc.reflections.remove.mutationOptions());
+  const remove = useOutboxWrite("reflections.remove", {
+    describe: () => "Delete a private reflection",
+    onSuccess: async () => {
+      setRemoving(null);
+      setDone("The reflection is deleted.");
+      await refresh();
+    },
+    onError: (e) => setDone(actionProblem(e, { online: navigator.onLine })),
+    onQueued: (because) => {
+      setRemoving(null);
+      setDone(queuedWords(because));
+    },
+  });
+  const waiting = useWaitingReflections(scope, unlocked);
 
   function exportFile() {
     if (!opened) return;
@@ -96,7 +112,19 @@ function Reflections({ detail, scope, unlocked, status }: { detail: Detail; scop
         </InsetText>
       ) : null}
       {list.isError ? <p>Your reflections cannot be loaded at the moment. Try again later.</p> : null}
-      {opened && opened.length === 0 ? <p>You have not written any reflections on this relationship yet.</p> : null}
+      {opened && opened.length === 0 && waiting.added.length === 0 ? <p>You have not written any reflections on this relationship yet.</p> : null}
+      {waiting.added.map((w) => (
+        <div key={w.key} className="nhsuk-card">
+          <div className="nhsuk-card__content">
+            <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+              <strong className="nhsuk-tag nhsuk-tag--grey">{w.problem ? "Not sent" : "Waiting to send"}</strong> Written {formatInstant(w.createdAt)}
+              {meetingLabel(detail, w.meetingId) ? `. ${meetingLabel(detail, w.meetingId)}` : ""}
+            </p>
+            <p style={{ whiteSpace: "pre-line" }}>{w.text ?? "This reflection cannot be read with your key."}</p>
+            {w.problem ? <p>{w.problem} You can discard it in the list of changes waiting to send.</p> : null}
+          </div>
+        </div>
+      ))}
       {opened?.map((r) => (
         <div key={r.id} className="nhsuk-card">
           <div className="nhsuk-card__content">
@@ -120,7 +148,12 @@ function Reflections({ detail, scope, unlocked, status }: { detail: Detail; scop
               />
             ) : (
               <>
-                <p style={{ whiteSpace: "pre-line" }}>{r.text ?? "This reflection cannot be read with your key."}</p>
+                {waiting.removed.has(r.id) || waiting.changed.has(r.id) ? (
+                  <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+                    <strong className="nhsuk-tag nhsuk-tag--grey">{waiting.removed.has(r.id) ? "Deletion waiting to send" : "Change waiting to send"}</strong>
+                  </p>
+                ) : null}
+                <p style={{ whiteSpace: "pre-line" }}>{(waiting.changed.has(r.id) ? waiting.changed.get(r.id) : r.text) ?? "This reflection cannot be read with your key."}</p>
                 {removing === r.id ? (
                   <>
                     <p>Delete this reflection? It cannot be brought back.</p>
@@ -129,18 +162,7 @@ function Reflections({ detail, scope, unlocked, status }: { detail: Detail; scop
                       variant="warning"
                       small
                       onClick={() =>
-                        remove.mutate(
-                          { organisationId: scope.organisationId, reflectionId: r.id },
-                          {
-                            onSuccess: async () => {
-                              setRemoving(null);
-                              setDone("The reflection is deleted.");
-                              await refresh();
-                            },
-                            onError: (e) => setDone(actionProblem(e, { online: navigator.onLine })),
-                          },
-                        )
-                      }
+remove.mutate({ organisationId: scope.organisationId, reflectionId: r.id })}
                     >
                       Yes, delete it
                     </Button>{" "}
@@ -205,37 +227,49 @@ function ReflectionForm({
   onDone: (message: string) => Promise<void>;
   onCancel?: () => void;
 }) {
-  const trpc = useTRPC();
   const id = existing ? `reflection-${existing.id}` : "reflection-new";
   const [text, setText] = useState(existing?.text ?? "");
   const [meetingId, setMeetingId] = useState("");
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const add = useMutation(trpc.reflections.add.mutationOptions());
-  const update = useMutation(trpc.reflections.update.mutationOptions());
+  const [sealing, setSealing] = useState(false);
+  const online = useOnlineStatus();
   const meetings = detail.meetings.filter((m) => m.startsAt !== null && m.status !== "cancelled");
+  const written = () => {
+    if (existing) return;
+    setText("");
+    setMeetingId("");
+  };
+  const outcomes = {
+    // What the outbox shows while it waits: never the text, which is sealed before it is kept.
+    describe: () => (existing ? "Change a private reflection (encrypted on this device)" : "Save a private reflection (encrypted on this device)"),
+    onSuccess: async () => {
+      written();
+      await onDone(existing ? "Your reflection is changed." : "Your reflection is saved. Only you can read it.");
+    },
+    onError: (e: unknown) => setError(actionProblem(e, { online: navigator.onLine, showMessageFor: ["CONFLICT", "BAD_REQUEST", "NOT_FOUND"] })),
+    onQueued: async (because: QueuedBecause) => {
+      written();
+      await onDone(`${queuedWords(because)} It is encrypted: only you can read it.`);
+    },
+  };
+  const add = useOutboxWrite("reflections.add", outcomes);
+  const update = useOutboxWrite("reflections.update", outcomes);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!text.trim()) return setError("Write your reflection");
     if (text.length > maxReflectionLength) return setError(`Write at most ${maxReflectionLength.toLocaleString("en-GB")} characters`);
     setError(undefined);
-    setBusy(true);
+    setSealing(true);
     try {
       const sealed = await sealReflection(unlocked.key, unlocked.keyVersion, scope.relationshipId, text);
-      if (existing) await update.mutateAsync({ ...scope, reflectionId: existing.id, sealed });
-      else await add.mutateAsync({ ...scope, meetingId: meetingId || null, sealed });
-      if (!existing) {
-        setText("");
-        setMeetingId("");
-      }
-      await onDone(existing ? "Your reflection is changed." : "Your reflection is saved. Only you can read it.");
-    } catch (e) {
-      setError(actionProblem(e, { online: navigator.onLine, showMessageFor: ["CONFLICT", "BAD_REQUEST", "NOT_FOUND"] }));
+      if (existing) update.mutate({ ...scope, reflectionId: existing.id, sealed });
+      else add.mutate({ ...scope, meetingId: meetingId || null, sealed });
     } finally {
-      setBusy(false);
+      setSealing(false);
     }
   }
+  const busy = sealing || add.isPending || update.isPending;
 
   return (
     <form onSubmit={(event) => void handleSubmit(event)} noValidate>
@@ -252,6 +286,7 @@ function ReflectionForm({
           options={[{ value: "", text: "Not about one meeting" }, ...meetings.map((m) => ({ value: m.id, text: formatInstant(m.startsAt!) }))]}
         />
       )}
+      {online ? null : <p className="nhsuk-body-s">{OFFLINE_SAVED}</p>}
       <Button disabled={busy}>{busy ? "Saving…" : existing ? "Save the change" : "Save my reflection"}</Button>{" "}
       {onCancel ? (
         <Button type="button" variant="secondary" onClick={onCancel}>
