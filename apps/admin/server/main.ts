@@ -11,6 +11,7 @@ import {
   refreshAllMentorPlaces,
   reminderHandlers,
   relationshipHandlers,
+  idempotencyHandlers,
   startJobWorkers,
   vapidSubject,
 } from "@tandem/api";
@@ -56,6 +57,7 @@ async function main() {
     ...matchingHandlers(database.db, { mailer, publicUrl: env.publicUrl, now }),
     ...mailHandlers(database.db, { mailer }),
     ...relationshipHandlers(database.db, { mailer, publicUrl: env.publicUrl, pusher, now }),
+    ...idempotencyHandlers(database.db, { now, log }),
   };
 
   // Background jobs on pg-boss (match runs, reminders, request expiry, mail delivery), worked as the
