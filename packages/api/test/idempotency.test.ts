@@ -220,23 +220,23 @@ describe("the daily sweep of stored responses", () => {
 
     // 29 days on: kept, and a replay still answers with the first response.
     env.advance(29 * 86_400_000);
-    expect(await sweepIdempotencyKeys(env.db, { now: env.now() })).toBe(0);
+    expect(await sweepIdempotencyKeys(env.db, { now: env.deps.now!() })).toBe(0);
     expect(await stored()).toHaveLength(1);
     expect(await world.caller("eli").relationships.addAction(input)).toEqual(first);
 
     // The sweep's own path deletes and reads nothing: under its setting a select sees no row.
     const seen = await env.db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('app.idempotency_keys_expire_before', ${new Date(env.now().getTime() + 86_400_000).toISOString()}, true)`);
+      await tx.execute(sql`select set_config('app.idempotency_keys_expire_before', ${new Date(env.deps.now!().getTime() + 86_400_000).toISOString()}, true)`);
       return Array.from(await tx.execute(sql`select key from idempotency_keys`));
     });
     expect(seen).toEqual([]);
 
     // Two more days: every response older than 30 days goes (this one and the earlier tests'), once.
     env.advance(2 * 86_400_000);
-    expect(await sweepIdempotencyKeys(env.db, { now: env.now() })).toBe(before);
+    expect(await sweepIdempotencyKeys(env.db, { now: env.deps.now!() })).toBe(before);
     expect(await stored()).toEqual([]);
     expect(await total()).toBe(0);
-    expect(await sweepIdempotencyKeys(env.db, { now: env.now() })).toBe(0);
+    expect(await sweepIdempotencyKeys(env.db, { now: env.deps.now!() })).toBe(0);
     // The key is free again: sending it now is a new change.
     const again = await world.caller("eli").relationships.addAction(input);
     expect(again).not.toEqual(first);
