@@ -11,6 +11,7 @@ import type { Page } from "@playwright/test";
 import { followServerClock, resetServerTime, serverNow, setServerTime } from "./support/clock";
 import { expect, expectNoAxeViolations, test } from "./support/fixtures";
 import { londonWallClock, signInToPwa, trpcMutate, trpcQuery } from "./support/pwa";
+import { setUpReflections } from "./support/reflections";
 
 const ben = { email: "ben.carter@airevalley.example.org", name: "Dr Ben Carter" };
 const nadia = { email: "nadia.rahman@airevalley.example.org", name: "Dr Nadia Rahman" };
@@ -66,18 +67,6 @@ function deviceText(page: Page) {
         };
       }),
   );
-}
-
-/** Sets up private reflections on the relationship page open, the way a person does. */
-async function setUpReflections(page: Page, secret: string) {
-  const section = page.getByRole("region", { name: "Private reflections" });
-  await section.getByLabel("Choose a passphrase").fill(secret);
-  await section.getByLabel("Enter the passphrase again").fill(secret);
-  await section.getByRole("button", { name: "Set up private reflections" }).click();
-  await section.getByLabel("I have kept my recovery code somewhere safe").check();
-  await section.getByRole("button", { name: "Continue" }).click();
-  await expect(section.getByLabel("What do you want to remember?")).toBeVisible();
-  return section;
 }
 
 test.afterAll(resetServerTime);

@@ -273,7 +273,7 @@ const expectations: Record<string, Expectation> = {
   },
   // A person's own feedback, questionnaires and claims: checked below with another organisation's ids.
   ...Object.fromEntries(
-    ["feedback.mine", "feedback.form", "feedback.submit", "feedback.aboutMe", "feedback.outcomesDue", "feedback.submitOutcome", "claims.forRelationship", "claims.submit", "claims.answerQuery", "claims.mine", "reminders.preferences", "reminders.setPreferences", "calendar.feedStatus", "calendar.createFeed", "calendar.revokeFeed", "push.publicKey", "push.subscribe", "push.unsubscribe", "reflections.keyStatus", "reflections.setUpKey", "reflections.rewrap", "reflections.list", "reflections.add", "reflections.update", "reflections.remove"].map(
+    ["feedback.mine", "feedback.form", "feedback.submit", "feedback.aboutMe", "feedback.outcomesDue", "feedback.submitOutcome", "claims.forRelationship", "claims.submit", "claims.answerQuery", "claims.mine", "reminders.preferences", "reminders.setPreferences", "calendar.feedStatus", "calendar.createFeed", "calendar.revokeFeed", "push.publicKey", "push.subscribe", "push.unsubscribe", "reflections.keyStatus", "reflections.setUpKey", "reflections.rewrap", "reflections.list", "reflections.add", "reflections.update", "reflections.remove", "reflections.addPasskey", "reflections.removePasskey"].map(
       (name) => [name, { tier: "signedIn" as const }],
     ),
   ),

@@ -63,7 +63,7 @@ describe("private reflections", () => {
     const recovery = await wrapWith(key, "ABCDE-FGHJK-MNPQR-STVWX-YZ012");
     expect(await ava.reflections.setUpKey({ passphrase, recovery })).toEqual({ keyVersion: 1 });
     expect((await failure(ava.reflections.setUpKey({ passphrase, recovery }))).code).toBe("CONFLICT");
-    expect(await ava.reflections.keyStatus()).toEqual({ set: true, keyVersion: 1, passphrase, recovery });
+    expect(await ava.reflections.keyStatus()).toEqual({ set: true, keyVersion: 1, passphrase, recovery, passkeys: [] });
     expect(await world.caller("ben").reflections.keyStatus()).toEqual({ set: false });
     expect((await failure(ava.reflections.setUpKey({ passphrase: { ...passphrase, iterations: 1000 }, recovery }))).message).toMatch(/at least 600,000 iterations/);
     expect((await failure(ava.reflections.setUpKey({ passphrase: { ...passphrase, wrappedKey: "not base64!" }, recovery }))).message).toMatch(/The wrapped key must be base64 text/);
@@ -148,6 +148,39 @@ describe("private reflections", () => {
     expect(await ava.reflections.remove(removal)).toEqual({ ok: true });
     expect(await ava.reflections.remove(removal)).toEqual({ ok: true });
     expect(await ava.reflections.list(on)).toEqual([]);
+  });
+
+  it("keeps a passkey's wrapped copy of the key for its person alone, once per credential, under the current key version", async () => {
+    const ava = world.caller("ava");
+    // In the browser the wrapping key comes from the passkey's PRF output (HKDF); here, any 32 bytes.
+    const prfOutput = globalThis.crypto.getRandomValues(new Uint8Array(32));
+    const kek = await subtle.importKey("raw", prfOutput, { name: "AES-GCM" }, false, ["wrapKey", "unwrapKey"]);
+    const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
+    const slot = {
+      credentialId: "cGFzc2tleS1jcmVkZW50aWFsLTE",
+      prfSalt: b64(globalThis.crypto.getRandomValues(new Uint8Array(32))),
+      wrappedKey: b64(await subtle.wrapKey("raw", key, kek, { name: "AES-GCM", iv })),
+      iv: b64(iv),
+      keyVersion: 1,
+      label: "My phone",
+    };
+    const { passkeyId } = await ava.reflections.addPasskey(slot);
+    const status = await ava.reflections.keyStatus();
+    expect(status.set && status.passkeys).toEqual([{ id: passkeyId, credentialId: slot.credentialId, prfSalt: slot.prfSalt, wrappedKey: slot.wrappedKey, iv: slot.iv, label: "My phone", createdAt: expect.any(Date) }]);
+    // The copy opens with the PRF output's key, to the same key.
+    const opened = await subtle.unwrapKey("raw", Buffer.from(slot.wrappedKey, "base64"), kek, { name: "AES-GCM", iv }, { name: "AES-GCM" }, true, ["encrypt", "decrypt"]);
+    expect(Buffer.from(await subtle.exportKey("raw", opened))).toEqual(Buffer.from(await subtle.exportKey("raw", key)));
+
+    expect((await failure(ava.reflections.addPasskey(slot))).message).toMatch(/That passkey already unlocks your reflections/);
+    expect((await failure(ava.reflections.addPasskey({ ...slot, credentialId: "b3RoZXItY3JlZGVudGlhbA", keyVersion: 2 }))).message).toMatch(/Your reflections key has changed/);
+    expect((await failure(ava.reflections.addPasskey({ ...slot, label: "  " }))).message).toMatch(/Give the passkey a name/);
+    expect((await failure(ava.reflections.addPasskey({ ...slot, credentialId: "not base64url!" }))).message).toMatch(/base64url/);
+    // Ben has no key of his own to add a passkey to, sees none of Ava's, and removes none.
+    expect((await failure(world.caller("ben").reflections.addPasskey(slot))).message).toMatch(/Set up your reflections key first/);
+    expect((await failure(world.caller("ben").reflections.removePasskey({ passkeyId }))).code).toBe("NOT_FOUND");
+    expect(await ava.reflections.removePasskey({ passkeyId })).toEqual({ ok: true });
+    const after = await ava.reflections.keyStatus();
+    expect(after.set && after.passkeys).toEqual([]);
   });
 
   it("changes the passphrase by re-wrapping the same key: nothing is re-encrypted", async () => {

@@ -715,6 +715,19 @@ describe("schemes: the directory, a person's own enrolments, immutable rule vers
     await expect(asAppWith({ "app.person_id": other }, (sql) => sql`insert into reflection_keys ${sql({ person_id: person, ...wrapped })}`)).rejects.toThrow(/row-level security/);
   });
 
+  it("a person's passkey copies of their reflection key are theirs alone: nobody else reads, adds, changes or deletes one", async () => {
+    const person = await createPerson(t.ownerSql);
+    const slot = { credential_id: "Y3JlZGVudGlhbC1pZC0x", prf_salt: "c2FsdA==", wrapped_key: "a2V5", iv: "aXY=", key_version: 1, label: "My phone" };
+    await t.ownerSql`insert into reflection_passkeys ${t.ownerSql({ person_id: person, ...slot })}`;
+    expect(await asAppWith({ "app.person_id": person }, (sql) => sql`select 1 from reflection_passkeys`)).toHaveLength(1);
+    expect(await asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`select 1 from reflection_passkeys`)).toHaveLength(0);
+    expect(await asAppWith({ "app.organisation_id": orgA }, (sql) => sql`select 1 from reflection_passkeys`)).toHaveLength(0);
+    const other = randomUUID();
+    expect((await asAppWith({ "app.person_id": other }, (sql) => sql`update reflection_passkeys set wrapped_key = 'eA==' where person_id = ${person}`)).count).toBe(0);
+    expect((await asAppWith({ "app.person_id": other }, (sql) => sql`delete from reflection_passkeys where person_id = ${person}`)).count).toBe(0);
+    await expect(asAppWith({ "app.person_id": other }, (sql) => sql`insert into reflection_passkeys ${sql({ person_id: person, ...slot, credential_id: "b3RoZXItY3JlZGVudGlhbA" })}`)).rejects.toThrow(/row-level security/);
+  });
+
   it("the VAPID key pair is owner-only: the app keeps one pair through a function and reads it back, never replaces it", async () => {
     await expect(t.appSql`select * from tandem_private.vapid_keys`).rejects.toMatchObject({ code: "42501" });
     const [first] = await t.appSql<{ public_key: string; private_key: string }[]>`select * from tandem_ensure_vapid_keys('public-1', 'private-1')`;

@@ -3,6 +3,7 @@
 import { withPerson } from "@tandem/db";
 import { z } from "zod";
 import { Id, Ok, Timestamp, Uuid } from "../schemas";
+import { addPasskey, removePasskey } from "../services/reflection-passkeys";
 import { addReflection, keyStatus, listReflections, removeReflection, rewrapKey, setUpKey, updateReflection } from "../services/reflections";
 import { participantProcedure, participantWrite, relationshipWrite, router, signedInProcedure } from "../trpc";
 
@@ -40,9 +41,31 @@ const Sealed = z.object({
 const RelationshipRef = z.object({ relationshipId: Id("a relationship") });
 const ReflectionRef = z.object({ reflectionId: Id("a reflection") });
 
+/** base64url, as WebAuthn gives a credential's id (at most 1,023 bytes). */
+const CredentialId = z
+  .string({ required_error: "Give the passkey's credential id", invalid_type_error: "The credential id must be base64url text" })
+  .min(16, "The credential id is too short")
+  .max(1366, "The credential id is too long")
+  .regex(/^[A-Za-z0-9_-]+$/, "The credential id must be base64url text");
+
+const PasskeySlot = z.object({
+  credentialId: CredentialId,
+  prfSalt: Base64("The PRF salt", 44),
+  wrappedKey: Base64("The wrapped key", 128),
+  iv: Base64("The wrapping IV", 24),
+  keyVersion: KeyVersion,
+  label: z
+    .string({ required_error: "Give the passkey a name", invalid_type_error: "The passkey's name must be text" })
+    .trim()
+    .min(1, "Give the passkey a name, for example My phone")
+    .max(60, "Give the passkey a name of at most 60 characters"),
+});
+
+const PasskeyOutput = z.object({ id: Uuid, credentialId: z.string(), prfSalt: z.string(), wrappedKey: z.string(), iv: z.string(), label: z.string(), createdAt: Timestamp });
+
 const KeyStatusOutput = z.discriminatedUnion("set", [
   z.object({ set: z.literal(false) }),
-  z.object({ set: z.literal(true), keyVersion: z.number().int(), passphrase: WrappedKey, recovery: WrappedKey }),
+  z.object({ set: z.literal(true), keyVersion: z.number().int(), passphrase: WrappedKey, recovery: WrappedKey, passkeys: z.array(PasskeyOutput) }),
 ]);
 
 const ReflectionOutput = z.object({
@@ -66,6 +89,15 @@ export const reflectionsRouter = router({
     .input(z.object({ keyVersion: KeyVersion, passphrase: WrappedKey, recovery: WrappedKey.optional() }))
     .output(Ok)
     .mutation(({ ctx, input }) => withPerson(ctx.db, ctx.person.id, (tx) => rewrapKey(tx, { personId: ctx.person.id, ...input, now: ctx.now() }))),
+  /** A passkey (WebAuthn PRF) that unlocks the key: its wrapped copy, made in the browser. */
+  addPasskey: signedInProcedure
+    .input(PasskeySlot)
+    .output(z.object({ passkeyId: Uuid }))
+    .mutation(({ ctx, input }) => withPerson(ctx.db, ctx.person.id, (tx) => addPasskey(tx, { personId: ctx.person.id, slot: input, now: ctx.now() }))),
+  removePasskey: signedInProcedure
+    .input(z.object({ passkeyId: Id("a passkey") }))
+    .output(Ok)
+    .mutation(({ ctx, input }) => withPerson(ctx.db, ctx.person.id, (tx) => removePasskey(tx, { personId: ctx.person.id, passkeyId: input.passkeyId }))),
   list: participantProcedure
     .input(RelationshipRef)
     .output(z.array(ReflectionOutput))

@@ -5,6 +5,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { meetings, reflectionKeys, reflections, type Tx } from "@tandem/db";
 import { AppError } from "../errors";
+import { listPasskeys } from "./reflection-passkeys";
 import type { RelationshipInHand } from "./relationships/load";
 
 export interface WrappedKey {
@@ -22,6 +23,7 @@ export async function keyStatus(tx: Tx, personId: string) {
     keyVersion: row.keyVersion,
     passphrase: { wrappedKey: row.passphraseWrappedKey, iv: row.passphraseIv, salt: row.passphraseSalt, iterations: row.passphraseIterations },
     recovery: { wrappedKey: row.recoveryWrappedKey, iv: row.recoveryIv, salt: row.recoverySalt, iterations: row.recoveryIterations },
+    passkeys: await listPasskeys(tx, personId),
   };
 }
 

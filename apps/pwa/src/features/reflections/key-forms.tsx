@@ -8,14 +8,25 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { actionProblem } from "../../lib/form-errors";
 import { useTRPC } from "../../lib/trpc";
 import { keepReflectionKey, useReflectionKey, type UnlockedKey } from "./key-store";
-import { createPersonKey, normaliseRecoveryCode, rewrapWithPassphrase, unwrapKey, WrongSecretError, type WrappedKey } from "./reflection-crypto";
+import { PasskeyUnlock } from "./passkey-forms";
+import { createPersonKey, normaliseRecoveryCode, rewrapWithPassphrase, unwrapForRewrap, unwrapKey, WrongSecretError, type WrappedKey } from "./reflection-crypto";
 
 export const minPassphraseLength = 12;
 
 export const lossWarning =
   "Only you can read your reflections. If you lose both your passphrase and your recovery code, your reflections are lost: nobody, not even the Tandem team, can read or recover them.";
 
-export type KeyStatus = { set: false } | { set: true; keyVersion: number; passphrase: WrappedKey; recovery: WrappedKey };
+export interface PasskeyCopy {
+  id: string;
+  credentialId: string;
+  prfSalt: string;
+  wrappedKey: string;
+  iv: string;
+  label: string;
+  createdAt: Date;
+}
+
+export type KeyStatus = { set: false } | { set: true; keyVersion: number; passphrase: WrappedKey; recovery: WrappedKey; passkeys: PasskeyCopy[] };
 
 export function Problem({ id, text }: { id: string; text: string | undefined }) {
   return text ? <ErrorSummary errors={[{ href: `#${id}`, text }]} /> : null;
@@ -158,6 +169,7 @@ function Unlock({ personId, status }: { personId: string; status: Extract<KeySta
     <form onSubmit={(event) => void handleSubmit(event)} noValidate>
       <Problem id={field} text={error} />
       <p>Your reflections are locked on this device.</p>
+      <PasskeyUnlock personId={personId} status={status} />
       {withCode ? (
         <TextInput id={field} name="recoveryCode" autoComplete="off" spellCheck={false} label="Your recovery code" hint="25 letters and numbers, for example ABCDE-FGHJK-MNPQR-STVWX-YZ012" value={secret} onChange={(e) => setSecret(e.target.value)} error={error} />
       ) : (
@@ -201,13 +213,7 @@ export function ChangePassphrase({ status, onDone }: { status: Extract<KeyStatus
     setError(undefined);
     setBusy(true);
     try {
-      // The current passphrase first; a recovery code (25 characters in groups) if that does not unwrap.
-      const wrapped = await rewrapWithPassphrase(status.passphrase, current, "passphrase", next).catch(async (e: unknown) => {
-        if (!(e instanceof WrongSecretError) || normaliseRecoveryCode(current).length !== 29) throw e;
-        return rewrapWithPassphrase(status.recovery, normaliseRecoveryCode(current), "recovery code", next).catch(() => {
-          throw new WrongSecretError("passphrase");
-        });
-      });
+      const wrapped = await rewrapWithPassphrase(await unwrapForRewrap(status, current), next);
       await rewrap.mutateAsync({ keyVersion: status.keyVersion, passphrase: wrapped });
       await queryClient.invalidateQueries({ queryKey: trpc.reflections.keyStatus.queryKey() });
       setShowing(false);

@@ -13,6 +13,7 @@ import { ChangePassphrase, Problem, ReflectionKeyGate, type SetKeyStatus } from 
 import type { UnlockedKey } from "./key-store";
 import { openReflection, sealReflection } from "./reflection-crypto";
 import { exportFileName, reflectionsMarkdown } from "./reflections-export";
+import { ReflectionPasskeys } from "./passkey-forms";
 import { useWaitingReflections } from "./waiting-reflections";
 import { useOnlineStatus } from "../offline/use-online-status";
 
@@ -208,6 +209,7 @@ remove.mutate({ organisationId: scope.organisationId, reflectionId: r.id })}
         </p>
       ) : null}
       <ChangePassphrase status={status} onDone={setDone} />
+      <ReflectionPasskeys status={status} onDone={setDone} />
     </>
   );
 }
