@@ -9,8 +9,8 @@
 // removed action is shown with what happened, until he discards it. Signing out wipes the device.
 import type { Page } from "@playwright/test";
 import { followServerClock, resetServerTime, serverNow, setServerTime } from "./support/clock";
-import { expect, expectNoAxeViolations, test } from "./support/fixtures";
-import { londonWallClock, signInToPwa, trpcMutate, trpcQuery } from "./support/pwa";
+import { DEMO_PASSWORD, expect, expectNoAxeViolations, test } from "./support/fixtures";
+import { londonWallClock, openRelationship, signInToPwa, trpcMutate, trpcQuery } from "./support/pwa";
 import { setUpReflections } from "./support/reflections";
 
 const ben = { email: "ben.carter@airevalley.example.org", name: "Dr Ben Carter" };
@@ -275,4 +275,48 @@ test("offline, a held meeting and an agreed action wait on the device, survive a
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await expect.poll(() => deviceStore(page)).toEqual({ outbox: 0, queries: 0 });
+});
+
+test("a replay that finds the session ended keeps every change and asks to sign in; signed in again, each is sent once", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const alice = "alice.moss@airevalley.example.org";
+  const first = `Read the induction pack again ${Date.now().toString(36)}`;
+  const second = `Ask about the teaching rota ${Date.now().toString(36)}`;
+  await signInToPwa(page, alice);
+  await openRelationship(page, nadia.name);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect.poll(async () => (await deviceStore(page)).queries).toBeGreaterThan(1);
+
+  await context.setOffline(true);
+  const actions = page.getByRole("region", { name: "Agreed actions" });
+  for (const text of [first, second]) {
+    await actions.getByRole("button", { name: "Add an action" }).click();
+    await actions.getByLabel("What was agreed").fill(text);
+    await actions.getByRole("button", { name: "Add the action" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Your change is saved on this device." })).toBeVisible();
+  }
+  await expect(page.getByTestId("outbox")).toContainText("2 changes waiting to send");
+
+  // The session ends while the phone is offline (here: its cookie goes); the connection returns.
+  await context.clearCookies();
+  await context.setOffline(false);
+  const outbox = page.getByTestId("outbox");
+  await expect(outbox).toContainText("You have been signed out. Sign in again to send them: they are kept on this device until then.");
+  await expect(outbox).toContainText("2 changes waiting to send");
+  expect((await deviceStore(page)).outbox).toBe(2);
+
+  await outbox.getByRole("link", { name: "Sign in again" }).click();
+  await page.getByLabel("Email address").fill(alice);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("outbox")).toHaveCount(0);
+  await expect.poll(async () => (await deviceStore(page)).outbox).toBe(0);
+  const mine = await trpcQuery<{ id: string; organisationId: string; status: string; otherMembers?: unknown }[]>(page, "relationships.mine");
+  const texts: string[] = [];
+  for (const r of mine) {
+    const detail = await trpcQuery<Detail>(page, "relationships.get", { organisationId: r.organisationId, relationshipId: r.id });
+    texts.push(...(detail.actions ?? []).map((a) => a.text));
+  }
+  expect(texts.filter((t) => t === first)).toHaveLength(1);
+  expect(texts.filter((t) => t === second)).toHaveLength(1);
 });
