@@ -2,6 +2,7 @@
 // account; the link works once, for 30 minutes, and only its token's hash is stored. Setting the new
 // password ends every session of the person, and every other link they were sent. Mail goes through
 // the outbox in the same transaction, so it leaves only after commit.
+import { resetLinkTexts, type ClosedResetLink } from "@tandem/core";
 import { and, eq, isNull } from "drizzle-orm";
 import { actAsPerson, type Database, passwordResets, people, type Tx, withPasswordResetToken, withPerson } from "@tandem/db";
 import { hashPassword } from "../auth/passwords";
@@ -68,7 +69,7 @@ async function endOpenLinks(tx: Tx, personId: string, now: Date) {
     .where(and(eq(passwordResets.personId, personId), isNull(passwordResets.usedAt), isNull(passwordResets.revokedAt)));
 }
 
-export type PasswordResetStatus = "ready" | "used" | "replaced" | "expired" | "invalid";
+export type PasswordResetStatus = "ready" | ClosedResetLink;
 
 function statusOf(row: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date } | undefined, now: Date): PasswordResetStatus {
   if (!row) return "invalid";
@@ -78,12 +79,11 @@ function statusOf(row: { usedAt: Date | null; revokedAt: Date | null; expiresAt:
   return "ready";
 }
 
-export const closedLinkMessages: Record<Exclude<PasswordResetStatus, "ready">, string> = {
-  used: "This link has already been used. Each link works once: ask for a new one if you need it.",
-  replaced: "A newer link has been sent since this one. Use the link in the latest email, or ask for a new one.",
-  expired: "This link has expired. Links work for 30 minutes: ask for a new one.",
-  invalid: "This link to reset your password is not valid. Check you copied the whole link, or ask for a new one.",
-};
+/** "This link has expired. Links to reset your password work for 30 minutes..." (the words both apps show). */
+export function closedLinkMessage(status: ClosedResetLink): string {
+  const text = resetLinkTexts[status];
+  return `${text.title}. ${text.body}`;
+}
 
 /** Whether a link can still set a password (a read: it changes nothing). */
 export async function describePasswordReset(db: Database, options: { token: string; now: Date }): Promise<{ status: PasswordResetStatus }> {
@@ -107,7 +107,7 @@ export async function resetPassword(
     const [row] = await tx.select().from(passwordResets).limit(1);
     const status = statusOf(row, options.now);
     if (!row || status !== "ready") {
-      throw new AppError(status === "invalid" ? "NOT_FOUND" : "CONFLICT", closedLinkMessages[status as Exclude<PasswordResetStatus, "ready">]);
+      throw new AppError(status === "invalid" ? "NOT_FOUND" : "CONFLICT", closedLinkMessage(status as ClosedResetLink));
     }
     // Single use, even when two requests race: only one update finds the link still open.
     const used = await tx
@@ -115,7 +115,7 @@ export async function resetPassword(
       .set({ usedAt: options.now })
       .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), isNull(passwordResets.revokedAt)))
       .returning({ personId: passwordResets.personId });
-    if (used.length === 0) throw new AppError("CONFLICT", closedLinkMessages.used);
+    if (used.length === 0) throw new AppError("CONFLICT", closedLinkMessage("used"));
     await actAsPerson(tx, row.personId);
     await endOpenLinks(tx, row.personId, options.now);
     const [person] = await tx
