@@ -175,7 +175,15 @@ export interface ContactPoint {
   contact: { name: string; email: string; phone: string | null };
 }
 
-export function ContactPage({ base, organisations }: PageProps & { organisations: ContactPoint[] | null }) {
+export function ContactPage({
+  base,
+  organisations,
+  whileUnavailable,
+}: PageProps & {
+  /** Null while the list cannot be shown (loading, offline), with `whileUnavailable` in its place. */
+  organisations: ContactPoint[] | null;
+  whileUnavailable?: ReactNode;
+}) {
   return (
     <>
       <Lead>
@@ -191,7 +199,7 @@ export function ContactPage({ base, organisations }: PageProps & { organisations
 
       <h2>Organisations using Tandem</h2>
       {organisations === null ? (
-        <p>The organisations’ contact details will appear when Tandem can be reached.</p>
+        (whileUnavailable ?? <p>The organisations’ contact details will appear when Tandem can be reached.</p>)
       ) : organisations.length === 0 ? (
         <p>No organisation uses this installation of Tandem yet.</p>
       ) : (

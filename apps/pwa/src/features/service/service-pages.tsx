@@ -3,6 +3,7 @@
 import { AccessibilityStatement, ContactPage, PrivacyNotice, servicePageTitles } from "@tandem/ui";
 import { useQuery } from "@tanstack/react-query";
 import { PageHeading, usePageTitle } from "../../lib/page";
+import { QueryPending, QueryProblem } from "../../lib/query-state";
 import { BASE } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
 
@@ -25,5 +26,13 @@ function Contact() {
   const trpc = useTRPC();
   const directory = useQuery(trpc.directory.list.queryOptions());
   const organisations = directory.data?.map(({ id, name, contact }) => ({ id, name, contact })) ?? null;
-  return <ContactPage base={BASE} organisations={organisations} />;
+  return (
+    <ContactPage
+      base={BASE}
+      organisations={organisations}
+      whileUnavailable={
+        directory.isError ? <QueryProblem onRetry={() => void directory.refetch()} /> : <QueryPending what="contact details" />
+      }
+    />
+  );
 }
