@@ -49,6 +49,10 @@ const expectations: Record<string, Expectation> = {
   "auth.acceptInvitation": { tier: "public" },
   "auth.signOutEverywhere": { tier: "signedIn" },
   "auth.changePassword": { tier: "signedIn" },
+  // Public by design: what a reset may reveal and change is tested in password-reset.test.ts.
+  "auth.requestPasswordReset": { tier: "public" },
+  "auth.passwordReset": { tier: "public" },
+  "auth.resetPassword": { tier: "public" },
   "me.get": { tier: "public" },
   "me.setActiveOrganisation": { tier: "signedIn" },
   "platform.mailbox": { tier: "platform" },

@@ -3,6 +3,8 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, type MetaFunction } from "@remix-run/react";
 import { organisationKindLabels, platformRoleLabels, type OrganisationKind } from "@tandem/core";
 import { InsetText, SummaryList, Tag } from "@tandem/ui";
+import { InstallationRolesHome } from "../components/home/installation-roles";
+import { loadInstallationRoles } from "../components/home/installation-roles.server";
 import { activeMembership, hasRole, requireSignedIn } from "../lib/api.server";
 import { roleLabel } from "../lib/format";
 import { organisationNameFrom, pageTitle } from "../lib/meta";
@@ -10,10 +12,14 @@ import { organisationNameFrom, pageTitle } from "../lib/meta";
 export const meta: MetaFunction = ({ matches }) => pageTitle("Home", organisationNameFrom(matches));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, headers } = await requireSignedIn(request, context);
+  const session = await requireSignedIn(request, context);
+  const { me, headers } = session;
   const active = activeMembership(me);
+  // Someone whose roles are installation-wide only gets a home about those roles.
+  const installationRoles = !active && me.platformRoles.length > 0 ? await loadInstallationRoles(request, session, me) : null;
   return data(
     {
+      installationRoles,
       name: me.person.name,
       platformRoles: me.platformRoles,
       organisation: active
@@ -35,6 +41,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Home() {
   const home = useLoaderData<typeof loader>();
   const platformRoles = home.platformRoles.map((role) => platformRoleLabels[role] ?? role);
+  if (home.installationRoles) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <InstallationRolesHome name={home.name} roles={home.installationRoles} />
+          <p>
+            <a href="/account">Your account</a>: change your password or sign out of all devices.
+          </p>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="nhsuk-grid-row">

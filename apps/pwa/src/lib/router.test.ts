@@ -33,6 +33,20 @@ describe("matchRoute", () => {
   });
 });
 
+describe("the public account and service screens", () => {
+  it("reads a reset link's token, and refuses anything that is not one", () => {
+    const token = "abcdefghijklmnopqrstuvwxyz234567";
+    expect(matchRoute(`/app/reset-password/${token}`)).toEqual({ name: "reset-password", token });
+    expect(matchRoute(`/app/reset-password/${token}/`)).toEqual({ name: "reset-password", token });
+    expect(matchRoute("/app/reset-password/short")).toEqual({ name: "not-found" });
+    expect(matchRoute(`/app/reset-password/${token.toUpperCase()}`)).toEqual({ name: "not-found" });
+    expect(matchRoute("/app/forgot-password")).toEqual({ name: "forgot-password" });
+    expect(matchRoute("/app/accessibility")).toEqual({ name: "accessibility" });
+    expect(matchRoute("/app/privacy/")).toEqual({ name: "privacy" });
+    expect(matchRoute("/app/contact")).toEqual({ name: "contact" });
+  });
+});
+
 describe("safeReturnTo", () => {
   it("follows paths inside the app only", () => {
     expect(safeReturnTo("/app/schemes/aire/new?x=1")).toBe("/app/schemes/aire/new?x=1");

@@ -55,6 +55,11 @@ export function replaceSearch(search: string) {
 export type Route =
   | { name: "home" }
   | { name: "sign-in" }
+  | { name: "forgot-password" }
+  | { name: "reset-password"; token: string }
+  | { name: "accessibility" }
+  | { name: "privacy" }
+  | { name: "contact" }
   | { name: "find-schemes" }
   | { name: "my-schemes" }
   | { name: "scheme"; organisationSlug: string; schemeSlug: string }
@@ -91,6 +96,12 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, "");
   if (path === BASE) return { name: "home" };
   if (path === `${BASE}/sign-in`) return { name: "sign-in" };
+  if (path === `${BASE}/forgot-password`) return { name: "forgot-password" };
+  if (path === `${BASE}/accessibility`) return { name: "accessibility" };
+  if (path === `${BASE}/privacy`) return { name: "privacy" };
+  if (path === `${BASE}/contact`) return { name: "contact" };
+  const reset = /^\/app\/reset-password\/([a-z2-7]{16,64})$/.exec(path);
+  if (reset) return { name: "reset-password", token: reset[1]! };
   if (path === `${BASE}/schemes`) return { name: "my-schemes" };
   if (path === `${BASE}/schemes/find`) return { name: "find-schemes" };
   if (path === `${BASE}/preparation`) return { name: "preparation" };
