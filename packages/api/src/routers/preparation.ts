@@ -14,7 +14,8 @@ import {
 import { withTenant } from "@tandem/db";
 import { z } from "zod";
 import { readEvidence, storeEvidence } from "../services/preparation/evidence";
-import { cpdEvidence, myCatalogues, myEvents, myRecords, requireMentorIn, signUpForEvent } from "../services/preparation/mentor";
+import { cpdEvidence } from "../services/preparation/cpd-evidence";
+import { myCatalogues, myEvents, myRecords, requireMentorIn, signUpForEvent } from "../services/preparation/mentor";
 import { deleteModule, listModules, saveModule } from "../services/preparation/modules";
 import { mentorPool, myMentorStatus } from "../services/preparation/readiness";
 import { commitImport, listRecords, previewImport, recordCompletion, requestRecognition, verifyRecord } from "../services/preparation/records";
@@ -127,7 +128,7 @@ export const preparationRouter = router({
   signUp: signedInProcedure
     .input(z.object({ organisationId: Id("an organisation"), eventId: Id("an event"), attend: z.boolean() }))
     .mutation(({ ctx, input }) => signUpForEvent(ctx.db, { ...input, personId: ctx.person.id, now: ctx.now() })),
-  /** Mentoring activity and training as CPD evidence (the CSV and PDF downloads render this). */
+  /** A participant's mentoring in every role, feedback where shown, training and support as CPD evidence (the CSV and PDF downloads render this). */
   cpd: signedInProcedure.query(({ ctx }) => cpdEvidence(ctx.db, { personId: ctx.person.id, now: ctx.now() })),
 
   /** A mentor's own readiness in every scheme they mentor in. */
