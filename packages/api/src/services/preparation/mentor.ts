@@ -1,16 +1,11 @@
 // What a mentor does for themselves: see their records and upcoming support events, sign up and keep
 // evidence (their CPD evidence for appraisal is in cpd-evidence.ts).
-import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import {
   type Database,
   enrolments,
   evidenceFiles,
-  meetings,
   organisations,
-  people,
-  relationshipMembers,
-  relationships,
-  schemes,
   supportAttendance,
   supportEvents,
   trainingModules,
