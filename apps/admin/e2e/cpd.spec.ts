@@ -2,10 +2,11 @@
 // (Dr Chloe Dunn) and the mentor (Dr Gareth Lloyd) each set up private reflections, write one, open
 // "CPD evidence for appraisal" from their home page, choose the reflection and download the PDF made
 // in the browser. The PDF holds the reflection under "Reflective practice"; the reflection's text is
-// in no request the browser made (URL or body).
+// in no request the browser made (URL or body). Axe checks the page, which fits a 320px screen.
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { expectNoSidewaysScroll } from "./support/layout";
 import { pdfText } from "./support/pdf";
 import { openRelationship, signInToPwa } from "./support/pwa";
 
@@ -80,6 +81,7 @@ for (const [person, other, role] of [
     // Feedback is a mentor's: none shown until enough mentees answered, and the page says so.
     await expect(page.getByRole("region", { name: "Feedback" })).toHaveCount(role === "mentor" ? 1 : 0);
     await checkA11y();
+    await expectNoSidewaysScroll(page);
 
     const text = await downloadWithReflection(page, reflection);
     expect(text).toContain(`Mentoring CPD evidence ${person.name}`);
@@ -89,6 +91,7 @@ for (const [person, other, role] of [
     if (role === "mentee") expect(text).toContain("Meetings held as mentee or group member: 2 meetings");
     else expect(text).toContain("Feedback Feedback from mentees about your mentoring is added once enough of them have answered");
     await checkA11y();
+    await expectNoSidewaysScroll(page);
 
     // The sealed reflection went to the server and came back sealed; its text never left the browser.
     expect(requests.some((r) => r.includes("reflections.add"))).toBe(true);
