@@ -102,7 +102,9 @@ async function evidenceIn(tx: Tx, options: { organisationId: string; personId: s
   for (const m of held) {
     if (m.attended === false) continue;
     const minutes = m.heldMinutes ?? m.minutes;
-    const found = part({ schemeId: m.schemeId, schemeName: m.schemeName, role: m.role, since: m.joinedAt });
+    // Taking part since they joined, or their first meeting if that came first (records moved in).
+    const since = m.startsAt && m.startsAt < m.joinedAt ? m.startsAt : m.joinedAt;
+    const found = part({ schemeId: m.schemeId, schemeName: m.schemeName, role: m.role, since });
     found.minutes += minutes;
     found.meetingsHeld += 1;
     if (m.startsAt) meetingRows.push({ organisationName, schemeName: m.schemeName, role: m.role, date: isoDate(m.startsAt), hours: cpdHours(minutes) });
