@@ -18,6 +18,7 @@ import { SchemePage, type SignedIn } from "./features/schemes/scheme-page";
 import { MyPreparation } from "./features/preparation/my-preparation";
 import { RecognitionRequest } from "./features/preparation/recognition";
 import { SupportEvents } from "./features/preparation/support-events";
+import { CpdPage } from "./features/preparation/cpd-page";
 import { OfflineNotice } from "./features/offline/offline-notice";
 import { OutboxPanel } from "./features/offline/outbox-panel";
 import { MyRelationships } from "./features/relationships/my-relationships";
@@ -121,7 +122,8 @@ function navigationFor(route: Route, signedIn: boolean) {
             current:
               route.name === "preparation" ||
               route.name === "recognition" ||
-              route.name === "support-events",
+              route.name === "support-events" ||
+              route.name === "cpd",
           },
           { href: `${BASE}/`, text: "My organisations", current: route.name === "home" },
         ]
@@ -174,6 +176,7 @@ function Screen({ route, me }: { route: Exclude<Route, { name: "not-found" }>; m
   if (route.name === "preparation") return <MyPreparation />;
   if (route.name === "recognition") return <RecognitionRequest me={me.data} />;
   if (route.name === "support-events") return <SupportEvents />;
+  if (route.name === "cpd") return <CpdPage />;
   if (route.name === "matches") return <MyMatches />;
   if (route.name === "relationships") return <MyRelationships />;
   if (route.name === "relationship")

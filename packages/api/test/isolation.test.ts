@@ -8,6 +8,8 @@ import {
   relationships,
   memberships,
   mentorApprovals,
+  reflections,
+  relationshipMembers,
   schemes,
   supportAttendance,
   supportEvents,
@@ -277,7 +279,7 @@ const expectations: Record<string, Expectation> = {
   },
   // A person's own feedback, questionnaires and claims: checked below with another organisation's ids.
   ...Object.fromEntries(
-    ["feedback.mine", "feedback.form", "feedback.submit", "feedback.aboutMe", "feedback.outcomesDue", "feedback.submitOutcome", "claims.forRelationship", "claims.submit", "claims.answerQuery", "claims.mine", "reminders.preferences", "reminders.setPreferences", "calendar.feedStatus", "calendar.createFeed", "calendar.revokeFeed", "push.publicKey", "push.subscribe", "push.unsubscribe", "reflections.keyStatus", "reflections.setUpKey", "reflections.rewrap", "reflections.list", "reflections.add", "reflections.update", "reflections.remove", "reflections.addPasskey", "reflections.removePasskey"].map(
+    ["feedback.mine", "feedback.form", "feedback.submit", "feedback.aboutMe", "feedback.outcomesDue", "feedback.submitOutcome", "claims.forRelationship", "claims.submit", "claims.answerQuery", "claims.mine", "reminders.preferences", "reminders.setPreferences", "calendar.feedStatus", "calendar.createFeed", "calendar.revokeFeed", "push.publicKey", "push.subscribe", "push.unsubscribe", "reflections.keyStatus", "reflections.setUpKey", "reflections.rewrap", "reflections.list", "reflections.add", "reflections.update", "reflections.remove", "reflections.addPasskey", "reflections.removePasskey", "reflections.mine"].map(
       (name) => [name, { tier: "signedIn" as const }],
     ),
   ),
@@ -320,6 +322,7 @@ let env: TestEnv;
 let a: { org: string; admin: Caller; coordinator: Caller; participant: Caller; convenor: Caller };
 let bIds: Ids;
 let bPersonEmail: string;
+let personBReflections: () => Promise<unknown[]>;
 let signedOut: Caller;
 let platformAdmin: Caller;
 let analyst: Caller;
@@ -404,6 +407,14 @@ beforeAll(async () => {
       })
       .returning(),
   );
+  // B's person is in that relationship and keeps a (sealed) reflection on it, which only they get back.
+  await withTenant(env.db, { organisationId: orgB.id }, (tx) =>
+    tx.insert(relationshipMembers).values({ organisationId: orgB.id, relationshipId: relationshipB!.id, personId: personB.id, enrolmentId: enrolmentB!.id, role: "mentee" }),
+  );
+  await withTenant(env.db, { organisationId: orgB.id, personId: personB.id }, (tx) =>
+    tx.insert(reflections).values({ organisationId: orgB.id, personId: personB.id, relationshipId: relationshipB!.id, ciphertext: "c2VhbGVk", iv: "AAAAAAAAAAAAAAAA", keyVersion: 1 }),
+  );
+  personBReflections = () => personBCaller.reflections.mine();
   bIds = {
     runId: runB!.id,
     relationshipId: relationshipB!.id,
@@ -643,7 +654,10 @@ describe("a person's own feedback, questionnaires and claims", () => {
       expect(await caller.claims.mine()).toEqual([]);
       expect(await caller.feedback.outcomesDue()).toEqual([]);
       for (const organisationId of [bIds.organisationId, a.org]) expect(await caller.reflections.list({ organisationId, relationshipId: someId })).toEqual([]);
+      expect(await caller.reflections.mine()).toEqual([]);
     }
+    // B's person does get theirs back, so the empty lists above are not for want of a row.
+    expect(await personBReflections()).toHaveLength(1);
   });
 });
 

@@ -42,7 +42,7 @@ beforeAll(async () => {
   for (const method of ["log", "info", "warn", "error", "debug"] as const) {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" ")));
   }
-  world = await relationshipWorld({ people: ["ava", "ben"] });
+  world = await relationshipWorld({ people: ["ava", "ben", "cal"] });
   const schemeId = await world.makeScheme("Coach-mentoring reflections", "coach-mentoring-leaders");
   relationshipId = await world.matchPair(schemeId, "ava", "ben");
 });
@@ -84,6 +84,30 @@ describe("private reflections", () => {
     expect((await failure(ben.reflections.update({ ...on, reflectionId, sealed: await seal(key, "overwritten") }))).code).toBe("NOT_FOUND");
     expect((await failure(ben.reflections.remove({ organisationId: world.orgId, reflectionId }))).code).toBe("NOT_FOUND");
     expect(await open(key, (await ava.reflections.list(on))[0]!)).toMatch(/it went better/);
+  });
+
+  it("gives the author all of theirs across relationships for the CPD record, with where each was written, still sealed", async () => {
+    const ava = world.caller("ava");
+    // A second relationship in another scheme, with a reflection on one of its held meetings.
+    const otherScheme = await world.makeScheme("Coach-mentoring second scheme", "coach-mentoring-leaders");
+    const second = await world.matchPair(otherScheme, "ava", "cal");
+    await world.holdMeeting(second, "ava", "cal");
+    const held = (await ava.relationships.get(world.on(second))).meetings.find((m) => m.status === "held")!;
+    const { reflectionId: onMeeting } = await ava.reflections.add({ ...world.on(second), meetingId: held.id, sealed: await seal(key, "About the first meeting with Cal") });
+    const mine = await ava.reflections.mine();
+    expect(mine.map((r) => [r.id, r.relationshipId, r.schemeName, r.organisationId])).toEqual([
+      [reflectionId, relationshipId, "Coach-mentoring reflections", world.orgId],
+      [onMeeting, second, "Coach-mentoring second scheme", world.orgId],
+    ]);
+    expect(mine[0]!.meetingStartsAt).toBeNull();
+    expect(mine[1]!.meetingStartsAt).toEqual(held.startsAt);
+    expect(mine[1]).toMatchObject({ meetingId: held.id, organisationName: "Aire Valley Hospitals", keyVersion: 1 });
+    expect(await open(key, mine[1]!)).toBe("About the first meeting with Cal");
+    expect(JSON.stringify(mine)).not.toContain("About the first meeting");
+    // Nobody else gets any of them: the other members, the coordinator.
+    for (const other of [world.caller("ben"), world.caller("cal"), world.coordinator]) expect(await other.reflections.mine()).toEqual([]);
+    expect((await failure(ava.reflections.mine({ organisationId: world.orgId } as never))).message).toMatch(/take no input/);
+    await ava.reflections.remove({ organisationId: world.orgId, reflectionId: onMeeting });
   });
 
   it("refuses a sealed reflection under a key version that is not the author's, or from someone not in the relationship", async () => {

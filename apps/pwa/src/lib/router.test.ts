@@ -13,6 +13,7 @@ describe("matchRoute", () => {
     expect(matchRoute("/app/preparation/recognition/")).toEqual({ name: "recognition" });
     expect(matchRoute("/app/preparation/events")).toEqual({ name: "support-events" });
     expect(matchRoute("/app/preparation/other")).toEqual({ name: "not-found" });
+    expect(matchRoute("/app/cpd/")).toEqual({ name: "cpd" });
     expect(matchRoute("/app/nope")).toEqual({ name: "not-found" });
     expect(matchRoute("/application")).toEqual({ name: "not-found" });
     expect(matchRoute("/app/schemes/a/b/c")).toEqual({ name: "not-found" });

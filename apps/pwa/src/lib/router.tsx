@@ -66,6 +66,7 @@ export type Route =
   | { name: "preparation" }
   | { name: "recognition" }
   | { name: "support-events" }
+  | { name: "cpd" }
   | { name: "matches" }
   | { name: "choose-mentor"; organisationSlug: string; schemeSlug: string }
   | { name: "matching-profile"; organisationSlug: string; schemeSlug: string }
@@ -107,6 +108,7 @@ export function matchRoute(pathname: string): Route {
   if (path === `${BASE}/preparation`) return { name: "preparation" };
   if (path === `${BASE}/preparation/recognition`) return { name: "recognition" };
   if (path === `${BASE}/preparation/events`) return { name: "support-events" };
+  if (path === `${BASE}/cpd`) return { name: "cpd" };
   if (path === `${BASE}/matches`) return { name: "matches" };
   if (path === `${BASE}/relationships`) return { name: "relationships" };
   if (path === `${BASE}/feedback`) return { name: "feedback" };

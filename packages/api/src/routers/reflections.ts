@@ -4,7 +4,7 @@ import { withPerson } from "@tandem/db";
 import { z } from "zod";
 import { Id, Ok, Timestamp, Uuid } from "../schemas";
 import { addPasskey, removePasskey } from "../services/reflection-passkeys";
-import { addReflection, keyStatus, listReflections, removeReflection, rewrapKey, setUpKey, updateReflection } from "../services/reflections";
+import { addReflection, keyStatus, listReflections, myReflections, removeReflection, rewrapKey, setUpKey, updateReflection } from "../services/reflections";
 import { participantProcedure, participantWrite, relationshipWrite, router, signedInProcedure } from "../trpc";
 
 /** Standard base64 of at most `max` characters (`what` names it in the message). */
@@ -79,6 +79,14 @@ const ReflectionOutput = z.object({
   updatedAt: Timestamp,
 });
 
+/** One of the caller's reflections anywhere, with where it was written: still ciphertext only. */
+const MyReflectionOutput = ReflectionOutput.extend({
+  organisationId: Uuid,
+  organisationName: z.string(),
+  schemeName: z.string(),
+  meetingStartsAt: Timestamp.nullable(),
+});
+
 export const reflectionsRouter = router({
   keyStatus: signedInProcedure.output(KeyStatusOutput).query(({ ctx }) => withPerson(ctx.db, ctx.person.id, (tx) => keyStatus(tx, ctx.person.id))),
   setUpKey: signedInProcedure
@@ -102,6 +110,11 @@ export const reflectionsRouter = router({
     .input(RelationshipRef)
     .output(z.array(ReflectionOutput))
     .query(({ ctx, input }) => listReflections(ctx.tx, { organisationId: ctx.organisationId, personId: ctx.person.id, relationshipId: input.relationshipId })),
+  /** Every reflection the caller wrote, across their organisations (for the CPD record). */
+  mine: signedInProcedure
+    .input(z.void({ invalid_type_error: "Your reflections take no input: leave it out" }))
+    .output(z.array(MyReflectionOutput))
+    .query(({ ctx }) => myReflections(ctx.db, { personId: ctx.person.id })),
   add: relationshipWrite
     .input(z.object({ meetingId: Id("a meeting").nullish(), sealed: Sealed }))
     .output(z.object({ reflectionId: Uuid }))
