@@ -51,9 +51,12 @@ function list(source: Source, name: string): string[] {
 
 const ticked = (source: Source, name: string) => text(source, name) !== "";
 
+/** Commas only as thousands separators ("1,995"), so "12,5" is not read as 125. */
+const withoutThousands = (value: string) => (/^-?\d{1,3}(,\d{3})+(\.\d*)?$/.test(value) ? value.replace(/,/g, "") : value);
+
 /** A number the person typed; NaN when it is not one, so validation says "enter … as a number". */
 function number(value: string): number {
-  const cleaned = value.replace(/,/g, "");
+  const cleaned = withoutThousands(value);
   return cleaned === "" || !/^-?\d*\.?\d+$/.test(cleaned) ? Number.NaN : Number(cleaned);
 }
 
@@ -66,7 +69,7 @@ const orUndefined = (source: Source, name: string) => (text(source, name) === ""
 
 /** "£1,995.50" -> 199550 pence; NaN when it is not an amount of money. */
 export function penceFromPounds(value: string): number {
-  const cleaned = value.replace(/[£,\s]/g, "");
+  const cleaned = withoutThousands(value.trim().replace(/^£\s*/, ""));
   if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return Number.NaN;
   return Math.round(Number(cleaned) * 100);
 }
