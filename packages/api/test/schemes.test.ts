@@ -151,7 +151,10 @@ describe("joining", () => {
     expect(joined.status).toBe("requested");
     const queue = await coordinator.scheme.enrolments({ organisationId: trust.id, schemeId });
     const request = queue.find((e) => e.email === "gp@trust.org")!;
-    expect(request).toMatchObject({ status: "requested", eligibilityReason: prepared.eligibility.reason });
+    expect(request).toMatchObject({ status: "requested", eligibilityReason: prepared.eligibility.reasonForCoordinator });
+    // The coordinator reads about the person, not the words written to them.
+    expect(request.eligibilityReason).toMatch(/^Not in the scheme's target staff groups\. The scheme is for /);
+    expect(request.eligibilityReason).not.toMatch(/\byour?\b/i);
     await coordinator.scheme.review({ organisationId: trust.id, enrolmentId: request.enrolmentId, decision: "approve", message: "Welcome aboard" });
     expect((await gp.enrolment.mine())[0]).toMatchObject({ status: "active", reviewMessage: "Welcome aboard" });
     const [mail] = (await env.db.select().from(emailOutbox)).filter((m) => m.toAddress === "gp@trust.org");

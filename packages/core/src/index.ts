@@ -6,7 +6,6 @@ export * from "./schemes/inputs";
 export * from "./schemes/consent";
 export * from "./preparation";
 export * from "./readiness";
-export * from "./schemes/mentor-eligibility";
 export * from "./matching";
 export * from "./relationships";
 export * from "./feedback";

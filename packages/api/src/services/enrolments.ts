@@ -187,7 +187,7 @@ export async function joinScheme(
         consentedAt: options.now,
         applicationAnswers: Object.keys(answers).length > 0 ? answers : null,
         rulesVersion: scheme.currentVersion,
-        eligibilityReason: status === "requested" ? eligibility.reason : null,
+        eligibilityReason: status === "requested" ? eligibility.reasonForCoordinator : null,
         createdAt: options.now,
       })
       .returning({ id: enrolments.id, status: enrolments.status });
