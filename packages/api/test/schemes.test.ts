@@ -202,7 +202,7 @@ describe("joining", () => {
     expect(await join(newConsultant, deanery.id, open.schemeId)).toMatchObject({ status: "active" });
     expect(await join(deaneryTrainee, deanery.id, open.schemeId)).toMatchObject({ status: "waiting", nextStep: expect.stringMatching(/waiting list/) });
     // Mentors come from the scheme's mentor pool (its own organisation here), whatever the audience.
-    expect((await failure(join(gp, deanery.id, open.schemeId, "mentor"))).message).toBe("Mentors in this scheme come from the organisation that runs it.");
+    expect((await failure(join(gp, deanery.id, open.schemeId, "mentor"))).message).toBe("Staff of other organisations cannot take part as mentors.");
     // A mentor joining shows as a free place in the directory.
     expect(await join(deaneryCoordinator, deanery.id, open.schemeId, "mentor")).toMatchObject({ status: "active", nextStep: expect.stringMatching(/as a mentor/) });
     // Not ready until approved: a mentor who cannot be matched is not a free place.

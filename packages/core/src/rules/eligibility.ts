@@ -217,7 +217,7 @@ export function checkEligibility({ memberships, scheme, now }: CheckEligibilityO
     const clause = clauseFor(rules, "participants", "other_organisation");
     return {
       result: clause.result,
-      reason: `You cannot join: this scheme is for ${who} ${organisationPhrase[rules.audience.organisations]}. ${clause.sentence} Its contact can suggest other schemes you could join.`,
+      reason: `This scheme is for ${who} ${organisationPhrase[rules.audience.organisations]}. ${clause.sentence} Its contact can suggest other schemes you could join.`,
       reasonForCoordinator: `Not a member of an organisation whose staff can join. ${clause.sentence}`,
       rule: clause.sentence,
     };
@@ -248,7 +248,7 @@ export function checkEligibility({ memberships, scheme, now }: CheckEligibilityO
   }[best];
   const clause = clauseFor(rules, "participants", "outside_target");
   const ending = {
-    closed: "You cannot join: it does not take requests from others.",
+    closed: "It takes no requests from others, so you cannot join.",
     on_request: "Your request will go to the coordinator.",
     open: "Others are welcome too, so you can join.",
   }[outsiders];
@@ -273,7 +273,7 @@ export function checkMentorEligibility(options: {
   const { help } = roleNouns(rules);
   if (rules.format.kind === "co_mentoring") {
     // Not a role this format offers (`rolesOffered`), so the summary has no sentence for it.
-    const reason = "You cannot join only to mentor: everyone in this scheme takes part as a peer.";
+    const reason = "Nobody joins only to mentor: everyone in this scheme takes part as a peer, so you cannot join as a mentor.";
     return { result: "not_eligible", reason, reasonForCoordinator: reason, rule: reason };
   }
   const pool = rules.matching.mentorPool;
@@ -283,7 +283,7 @@ export function checkMentorEligibility(options: {
   const approval = rules.mentors.approval ? " The coordinator approves each one once their preparation is done." : "";
   return {
     result: clause.result,
-    reason: inPool ? `You can offer to ${help}. ${clause.sentence}${approval}` : `You cannot offer to ${help} here. ${clause.sentence}`,
+    reason: inPool ? `You can offer to ${help}. ${clause.sentence}${approval}` : clause.sentence,
     reasonForCoordinator: inPool ? "In the scheme's mentor pool." : `Outside the scheme's mentor pool. ${clause.sentence}`,
     rule: clause.sentence,
   };
