@@ -255,3 +255,34 @@ describe("central comparison", () => {
     expect((await failure(analyst.central.compare({ schemes: refs.slice(0, 1) }))).code).toBe("BAD_REQUEST");
   });
 });
+
+describe("the audit log", () => {
+  it("names the scheme of each entry and narrows to an action, a person, a scheme and a date range", async () => {
+    const all = await coordinator.organisation.audit({ organisationId: trust.id, limit: 200 });
+    const enrolled = all.entries.find((e) => e.action === "enrolment.approved")!;
+    // An enrolment's entry names the scheme through the enrolment.
+    expect(enrolled).toMatchObject({ schemeId, schemeName: "New consultant mentoring" });
+    expect(all.actions).toEqual(expect.arrayContaining(["scheme.created", "scheme.rules_changed", "enrolment.approved"]));
+
+    const ofScheme = await coordinator.organisation.audit({ organisationId: trust.id, schemeId, limit: 200 });
+    expect(ofScheme.entries.length).toBeGreaterThan(2);
+    expect(ofScheme.entries.every((e) => e.schemeId === schemeId)).toBe(true);
+    expect(ofScheme.entries.length).toBeLessThan(all.entries.length);
+
+    const changes = await coordinator.organisation.audit({ organisationId: trust.id, action: "scheme.rules_changed", limit: 200 });
+    expect(changes.entries.map((e) => e.action)).toEqual(changes.entries.map(() => "scheme.rules_changed"));
+    expect(changes.entries.length).toBeGreaterThan(0);
+
+    const me = await coordinator.me.get();
+    const mine = await coordinator.organisation.audit({ organisationId: trust.id, actorPersonId: me!.person.id, limit: 200 });
+    expect(mine.entries.length).toBeGreaterThan(0);
+    expect(mine.entries.every((e) => e.actorName === enrolled.actorName)).toBe(true);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const around = await coordinator.organisation.audit({ organisationId: trust.id, from: "2000-01-01", to: "2100-01-01", limit: 200 });
+    expect(around.entries).toHaveLength(all.entries.length);
+    expect((await coordinator.organisation.audit({ organisationId: trust.id, to: "2000-01-01" })).entries).toEqual([]);
+    const backwards = await failure(coordinator.organisation.audit({ organisationId: trust.id, from: today, to: "2000-01-01" }));
+    expect(backwards.code).toBe("BAD_REQUEST");
+  });
+});

@@ -1,6 +1,7 @@
 // Pure domain: no I/O, no framework; only zod.
 export * from "./accounts/roles";
 export * from "./accounts/schemas";
+export * from "./accounts/audit-filters";
 export * from "./rules";
 export * from "./schemes/inputs";
 export * from "./schemes/consent";

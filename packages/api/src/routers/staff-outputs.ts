@@ -64,9 +64,13 @@ export const AuditOutput = z.object({
       subjectId: z.string().nullable(),
       details: z.record(z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])).nullable(),
       actorName: z.string().nullable(),
+      /** The scheme the entry is about, when it is about one. */
+      schemeId: Uuid.nullable(),
+      schemeName: z.string().nullable(),
     }),
   ),
   nextBefore: z.number().nullable(),
+  actions: z.array(z.string()),
 });
 
 // platform.* and central.*
