@@ -138,7 +138,7 @@ describe("joining", () => {
     expect(prepared.eligibility.result).toBe("eligible");
     expect(prepared.roles.map((r) => r.role)).toEqual(["mentee", "mentor"]);
     const joined = await join(newConsultant, trust.id, schemeId);
-    expect(joined).toMatchObject({ status: "active", nextStep: expect.any(String) });
+    expect(joined).toMatchObject({ status: "active", nextStep: "You have joined. Next, complete your profile so you can be matched.", nextAction: "profile" });
     const mine = await newConsultant.enrolment.mine();
     expect(mine).toEqual([expect.objectContaining({ schemeName: "New consultant mentoring", role: "mentee", status: "active" })]);
     expect((await failure(join(newConsultant, trust.id, schemeId))).code).toBe("CONFLICT");
