@@ -54,7 +54,7 @@ async function main() {
   const now = clock?.now;
   const handlers = {
     ...reminderHandlers(database.db, { mailer, publicUrl: env.publicUrl, now }),
-    ...matchingHandlers(database.db, { mailer, publicUrl: env.publicUrl, now }),
+    ...matchingHandlers(database.db, { mailer, publicUrl: env.publicUrl, now, log }),
     ...mailHandlers(database.db, { mailer }),
     ...relationshipHandlers(database.db, { mailer, publicUrl: env.publicUrl, pusher, now }),
     ...idempotencyHandlers(database.db, { now, log }),

@@ -88,6 +88,7 @@ describe("readiness in the mentor pool", () => {
     await coordinator.preparation.decideMentor({ organisationId: orgId, schemeId, personId: mentorId, decision: "approved", note: "Welcome" });
     pool = await coordinator.preparation.pool({ organisationId: orgId, schemeId });
     expect(pool.mentors[0]!.readiness).toMatchObject({ ready: true, reasons: [] });
+    expect(pool.approvalRequired).toBe(true);
     const [after] = await mentor.preparation.myStatus();
     expect(after!.readiness.ready).toBe(true);
     expect(after!.approvals[0]).toMatchObject({ decision: "approved", note: "Welcome" });
@@ -116,7 +117,8 @@ describe("peer appraisals", () => {
     const convenor = await signedIn("convenor@trust.org");
     await convenor.preparation.recordAppraisal({ organisationId: orgId, mentorPersonId: mentorId, appraisedOn: "2026-09-01" });
     expect(await convenor.preparation.mentors({ organisationId: orgId })).toEqual([
-      expect.objectContaining({ name: "Sarah Lindqvist", lastAppraisedOn: "2026-09-01" }),
+      // Attendance at every support event counts, not only at events this convenor runs.
+      expect.objectContaining({ name: "Sarah Lindqvist", lastAppraisedOn: "2026-09-01", attendedEvents: 2, lastAttendedOn: "2026-10-02" }),
     ]);
     expect((await convenor.preparation.appraisals({ organisationId: orgId, mentorPersonId: mentorId }))[0]).toMatchObject({
       appraisedOn: "2026-09-01",

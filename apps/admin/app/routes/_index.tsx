@@ -106,6 +106,12 @@ export default function Home() {
               {home.canSeePeople ? (
                 <>
                   <li>
+                    <a href="/schemes">Schemes</a>: their rules, who has joined, matching, relationships and feedback
+                  </li>
+                  <li>
+                    <a href="/preparation">Mentor preparation</a>: training, support events and approving mentors
+                  </li>
+                  <li>
                     <a href="/people">People</a>: members and pending invitations
                     {home.canInvite ? ", invite a person or change roles" : ""}
                   </li>

@@ -61,7 +61,10 @@ export default function SignIn() {
           <SuccessBanner>Your password has been changed. Sign in with your new password.</SuccessBanner>
         ) : null}
         <h1>Sign in</h1>
-        <p>Sign in to manage your organisation’s people, invitations and audit log.</p>
+        <p>
+          Sign in to run your organisation’s mentoring schemes (rules, enrolments, matching and mentor preparation) and to
+          manage its people and audit log.
+        </p>
         <Form method="post" {...getFormProps(form)} onSubmit={wrap(form.onSubmit)}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextInput

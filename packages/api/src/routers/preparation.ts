@@ -4,6 +4,7 @@ import {
   AppraisalFields,
   AttendanceCsv,
   AttendanceFields,
+  calendarDateOf,
   EventFields,
   MentorDecisionFields,
   ModuleFields,
@@ -102,7 +103,9 @@ export const preparationRouter = router({
   appraisals: convenors
     .input(z.object({ mentorPersonId: Id("a mentor").optional() }))
     .output(AppraisalsOutput).query(({ ctx, input }) => listAppraisals(ctx.tx, { ...input, organisationId: ctx.org.id })),
-  mentors: convenors.output(MentorsOutput).query(({ ctx }) => listMentors(ctx.tx, { organisationId: ctx.org.id })),
+  mentors: convenors
+    .output(MentorsOutput)
+    .query(({ ctx }) => listMentors(ctx.tx, { organisationId: ctx.org.id, today: calendarDateOf(ctx.now()) ?? "1970-01-01" })),
 
   decideMentor: runners
     .input(MentorDecisionFields)
