@@ -262,7 +262,7 @@ describe("the audit log", () => {
     const enrolled = all.entries.find((e) => e.action === "enrolment.approved")!;
     // An enrolment's entry names the scheme through the enrolment.
     expect(enrolled).toMatchObject({ schemeId, schemeName: "New consultant mentoring" });
-    expect(all.actions).toEqual(expect.arrayContaining(["scheme.created", "scheme.rules_changed", "enrolment.approved"]));
+    expect(all.actionKinds).toEqual(expect.arrayContaining(["scheme.created", "scheme.rules_changed", "enrolment.approved"]));
 
     const ofScheme = await coordinator.organisation.audit({ organisationId: trust.id, schemeId, limit: 200 });
     expect(ofScheme.entries.length).toBeGreaterThan(2);

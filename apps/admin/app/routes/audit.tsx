@@ -84,7 +84,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       filtered: kept.size > 0,
       typed,
       errors,
-      actions: audit.actions.map((action) => ({ value: action, text: actionWords(action) })),
+      actions: audit.actionKinds.map((action) => ({ value: action, text: actionWords(action) })),
       people: people.members.map((m) => ({ value: m.personId, text: m.name })).sort((a, b) => a.text.localeCompare(b.text)),
       schemes: schemes.map((s) => ({ value: s.id, text: s.name })).sort((a, b) => a.text.localeCompare(b.text)),
       entries: audit.entries.map((e) => ({

@@ -70,7 +70,7 @@ export const AuditOutput = z.object({
     }),
   ),
   nextBefore: z.number().nullable(),
-  actions: z.array(z.string()),
+  actionKinds: z.array(z.string()),
 });
 
 // platform.* and central.*

@@ -90,5 +90,5 @@ export async function listAudit(
     .from(auditLog)
     .where(eq(auditLog.organisationId, options.organisationId))
     .orderBy(asc(auditLog.action));
-  return { entries, nextBefore: hasMore ? (entries.at(-1)?.id ?? null) : null, actions: actions.map((a) => a.action) };
+  return { entries, nextBefore: hasMore ? (entries.at(-1)?.id ?? null) : null, actionKinds: actions.map((a) => a.action) };
 }
