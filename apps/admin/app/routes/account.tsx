@@ -10,6 +10,7 @@ import { SuccessBanner } from "../lib/banners";
 import { setFlash, takeFlash } from "../lib/flash.server";
 import { errorItems, fieldError, FormErrorSummary, useSubmitAttempt } from "../lib/forms";
 import { pageTitle } from "../lib/meta";
+import { NewPasswordFields } from "../components/new-password-fields";
 
 export const meta: MetaFunction = () => pageTitle("Your account");
 
@@ -84,25 +85,7 @@ export default function Account() {
             error={fieldError(fields.currentPassword.errors)}
             width={20}
           />
-          <TextInput
-            id="new-password"
-            name={fields.newPassword.name}
-            label="New password"
-            hint="Your password must be 8 to 128 characters."
-            type="password"
-            autoComplete="new-password"
-            error={fieldError(fields.newPassword.errors)}
-            width={20}
-          />
-          <TextInput
-            id="confirm-password"
-            name={fields.confirmPassword.name}
-            label="Confirm new password"
-            type="password"
-            autoComplete="new-password"
-            error={fieldError(fields.confirmPassword.errors)}
-            width={20}
-          />
+          <NewPasswordFields id="new-password" password={fields.newPassword} confirm={fields.confirmPassword} hint="Your password must be 8 to 128 characters." />
           <Button disabled={navigation.state === "submitting"}>Change password</Button>
         </Form>
 

@@ -5,12 +5,13 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useParams, type MetaFunction } from "@remix-run/react";
 import { AcceptInvitationInput } from "@tandem/core";
-import { Button, InsetText, SummaryList, TextInput } from "@tandem/ui";
+import { Button, InsetText, SummaryList } from "@tandem/ui";
 import { api, apiError, formErrorsOrThrow } from "../lib/api.server";
 import { setFlash, takeFlash } from "../lib/flash.server";
-import { errorItems, fieldError, FormErrorSummary, useSubmitAttempt } from "../lib/forms";
+import { errorItems, FormErrorSummary, useSubmitAttempt } from "../lib/forms";
 import { roleList } from "../lib/format";
 import { pageTitle } from "../lib/meta";
+import { NewPasswordFields } from "../components/new-password-fields";
 
 type Closed = "expired" | "accepted" | "revoked" | "invalid";
 
@@ -204,25 +205,7 @@ function AcceptForm({
           ) : (
             <>
               <h2>Create your account</h2>
-              <TextInput
-                id="password"
-                name={fields.password.name}
-                label="Create a password"
-                hint="Your password must be 8 to 128 characters. A few unrelated words make a strong one."
-                type="password"
-                autoComplete="new-password"
-                error={fieldError(fields.password.errors)}
-                width={20}
-              />
-              <TextInput
-                id="confirm-password"
-                name={fields.confirmPassword.name}
-                label="Confirm password"
-                type="password"
-                autoComplete="new-password"
-                error={fieldError(fields.confirmPassword.errors)}
-                width={20}
-              />
+              <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} label="Create a password" confirmLabel="Confirm password" />
             </>
           )}
           <Button id="accept" disabled={navigation.state === "submitting"}>

@@ -5,12 +5,13 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useParams, type MetaFunction } from "@remix-run/react";
 import { resetLinkTexts, ResetPasswordInput, type ClosedResetLink } from "@tandem/core";
-import { Button, TextInput } from "@tandem/ui";
+import { Button } from "@tandem/ui";
 import { api, apiError, formErrorsOrThrow } from "../lib/api.server";
 import { setFlash } from "../lib/flash.server";
-import { errorItems, fieldError, FormErrorSummary, useSubmitAttempt } from "../lib/forms";
+import { errorItems, FormErrorSummary, useSubmitAttempt } from "../lib/forms";
 import { pageTitle } from "../lib/meta";
 import { passwordResetFlash } from "../lib/password-reset";
+import { NewPasswordFields } from "../components/new-password-fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
   pageTitle(page && page.status !== "ready" ? resetLinkTexts[page.status].title : "Create a new password");
@@ -90,25 +91,7 @@ function NewPasswordForm() {
         <p>Setting a new password signs you out of Tandem on every device, this one included.</p>
         <Form method="post" {...getFormProps(form)} onSubmit={wrap(form.onSubmit)}>
           <input type="hidden" name="token" value={params.token ?? ""} />
-          <TextInput
-            id="password"
-            name={fields.password.name}
-            label="New password"
-            hint="Your password must be 8 to 128 characters. A few unrelated words make a strong one."
-            type="password"
-            autoComplete="new-password"
-            error={fieldError(fields.password.errors)}
-            width={20}
-          />
-          <TextInput
-            id="confirm-password"
-            name={fields.confirmPassword.name}
-            label="Confirm new password"
-            type="password"
-            autoComplete="new-password"
-            error={fieldError(fields.confirmPassword.errors)}
-            width={20}
-          />
+          <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
           <Button disabled={navigation.state === "submitting"}>Set new password</Button>
         </Form>
       </div>
