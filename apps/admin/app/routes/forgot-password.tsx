@@ -5,11 +5,12 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
 import { RequestPasswordResetInput } from "@tandem/core";
-import { Button, InsetText, TextInput } from "@tandem/ui";
+import { Button, InsetText } from "@tandem/ui";
 import { api, formErrorsOrThrow } from "../lib/api.server";
 import { setFlash, takeFlash } from "../lib/flash.server";
-import { errorItems, fieldError, FormErrorSummary, useSubmitAttempt } from "../lib/forms";
+import { errorItems, FormErrorSummary, useSubmitAttempt } from "../lib/forms";
 import { pageTitle } from "../lib/meta";
+import { EmailField } from "../components/email-field";
 
 const sentPrefix = "password-reset-sent:";
 
@@ -84,17 +85,7 @@ export default function ForgotPassword() {
         <h1>Reset your password</h1>
         <p>Enter the email address you sign in with. We will email you a link to set a new password.</p>
         <Form method="post" {...getFormProps(form)} onSubmit={wrap(form.onSubmit)}>
-          <TextInput
-            id="email"
-            name={fields.email.name}
-            label="Email address"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            defaultValue={typeof fields.email.initialValue === "string" ? fields.email.initialValue : undefined}
-            error={fieldError(fields.email.errors)}
-            width={30}
-          />
+          <EmailField field={fields.email} />
           <Button disabled={navigation.state === "submitting"}>Send the link</Button>
         </Form>
         <p>

@@ -11,6 +11,7 @@ import { takeFlash } from "../lib/flash.server";
 import { errorItems, fieldError, FormErrorSummary, useSubmitAttempt } from "../lib/forms";
 import { pageTitle } from "../lib/meta";
 import { passwordResetFlash } from "../lib/password-reset";
+import { EmailField } from "../components/email-field";
 
 export const meta: MetaFunction = () => pageTitle("Sign in");
 
@@ -67,17 +68,7 @@ export default function SignIn() {
         </p>
         <Form method="post" {...getFormProps(form)} onSubmit={wrap(form.onSubmit)}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextInput
-            id="email"
-            name={fields.email.name}
-            label="Email address"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            defaultValue={typeof fields.email.initialValue === "string" ? fields.email.initialValue : undefined}
-            error={fieldError(fields.email.errors)}
-            width={30}
-          />
+          <EmailField field={fields.email} />
           <TextInput
             id="password"
             name={fields.password.name}
