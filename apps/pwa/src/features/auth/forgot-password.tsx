@@ -1,13 +1,14 @@
 // Ask for a link to reset a forgotten password. The answer is the same whether or not the address
 // has an account; the emailed link opens this app's reset screen.
 import { RequestPasswordResetInput } from "@tandem/core";
-import { Button, ErrorSummary, InsetText, TextInput } from "@tandem/ui";
+import { Button, ErrorSummary, InsetText } from "@tandem/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { mapTrpcError, NO_ERRORS, schemaFormErrors, type FormErrors } from "../../lib/form-errors";
 import { PageHeading, usePageTitle } from "../../lib/page";
 import { BASE, Link } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
+import { EmailInput } from "./email-input";
 
 type Field = "email";
 const FIELDS: readonly Field[] = ["email"];
@@ -76,17 +77,7 @@ export function ForgotPassword() {
       <PageHeading>Reset your password</PageHeading>
       <p>Enter the email address you sign in with. We will email you a link to set a new password.</p>
       <form onSubmit={handleSubmit} noValidate>
-        <TextInput
-          id="email"
-          name="email"
-          type="email"
-          label="Email address"
-          autoComplete="email"
-          spellCheck={false}
-          value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
-          error={errors.fields.email}
-        />
+        <EmailInput value={email} onChange={setEmail} error={errors.fields.email} />
         <Button type="submit" disabled={request.isPending} aria-disabled={request.isPending || undefined}>
           Send the link
         </Button>

@@ -7,6 +7,7 @@ import { mapTrpcError, NO_ERRORS, validateSignIn, type FormErrors } from "../../
 import { PageHeading, usePageTitle } from "../../lib/page";
 import { BASE, Link } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
+import { EmailInput } from "./email-input";
 
 type Field = "email" | "password";
 const FIELDS: readonly Field[] = ["email", "password"];
@@ -53,17 +54,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn?: () => void }) {
       <PageHeading>Sign in</PageHeading>
       <p>Sign in to Tandem to see your mentoring schemes.</p>
       <form onSubmit={handleSubmit} noValidate>
-        <TextInput
-          id="email"
-          name="email"
-          type="email"
-          label="Email address"
-          autoComplete="email"
-          spellCheck={false}
-          value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
-          error={errors.fields.email}
-        />
+        <EmailInput value={email} onChange={setEmail} error={errors.fields.email} />
         <TextInput
           id="password"
           name="password"
