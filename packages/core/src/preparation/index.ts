@@ -1,3 +1,4 @@
 export * from "./csv";
 export * from "./attendance-import";
 export * from "./inputs";
+export * from "./mentee-course";
