@@ -259,6 +259,20 @@ const expectations: Record<string, Expectation> = {
     roles: ["org_admin", "coordinator"],
     call: (c, ids) => c.feedback.closeRound({ organisationId: ids.organisationId, schemeId: ids.schemeId, roundId: ids.runId }),
   },
+  "menteeCourse.forScheme": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.menteeCourse.forScheme({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
+  "menteeCourse.savePage": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.menteeCourse.savePage({ organisationId: ids.organisationId, schemeId: ids.schemeId, key: "confidentiality", title: "What stays private", body: "Our own words about confidentiality." }),
+  },
+  "menteeCourse.restorePage": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.menteeCourse.restorePage({ organisationId: ids.organisationId, schemeId: ids.schemeId, key: "confidentiality" }),
+  },
+  // A mentee's own course: checked with the participants' matching procedures below.
+  "menteeCourse.mine": { tier: "signedIn" },
+  "menteeCourse.markPage": { tier: "signedIn" },
   "claims.forScheme": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.claims.forScheme({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
   "claims.decide": {
     tier: "org",
@@ -532,6 +546,8 @@ describe("participants' matching procedures", () => {
         ["pool", () => caller.matching.pool({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, filters: {} })],
         ["request", () => caller.matching.request({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, mentorEnrolmentIds: [bIds.enrolmentId] })],
         ["myProfile", () => caller.matching.myProfile({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
+        ["menteeCourse.mine", () => caller.menteeCourse.mine({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
+        ["menteeCourse.markPage", () => caller.menteeCourse.markPage({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, key: "confidentiality", done: true })],
         ["cancelRequest", () => caller.matching.cancelRequest({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
         ["respond", () => caller.matching.respond({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId, accept: false })],
         ["noFaultChange", () => caller.matching.noFaultChange({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId, reason: "x" })],

@@ -90,7 +90,8 @@ export function menteeCourse(edited: readonly { key: string; title: string; body
   });
 }
 
-export type MenteeCourseState = "not_offered" | "not_started" | "in_progress" | "done";
+export const menteeCourseStates = ["not_offered", "not_started", "in_progress", "done"] as const;
+export type MenteeCourseState = (typeof menteeCourseStates)[number];
 
 export interface MenteeCourseStatus {
   preparation: SchemeRules["mentees"]["preparation"];
