@@ -13,6 +13,7 @@ import { FindSchemes } from "./features/schemes/find-schemes";
 import { MySchemes } from "./features/schemes/my-schemes";
 import { SchemePage, type SignedIn } from "./features/schemes/scheme-page";
 import { MyPreparation } from "./features/preparation/my-preparation";
+import { MenteeCourse } from "./features/preparation/mentee-course";
 import { RecognitionRequest } from "./features/preparation/recognition";
 import { SupportEvents } from "./features/preparation/support-events";
 import { OfflineNotice } from "./features/offline/offline-notice";
@@ -117,6 +118,7 @@ function navigationFor(route: Route, signedIn: boolean) {
             text: "My preparation",
             current:
               route.name === "preparation" ||
+              route.name === "mentee-course" ||
               route.name === "recognition" ||
               route.name === "support-events",
           },
@@ -179,6 +181,8 @@ function Screen({ route, me }: { route: Exclude<Route, { name: "not-found" }>; m
   if (route.name === "claims") return <MyClaims />;
   if (route.name === "choose-mentor")
     return <ChooseMentor organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />;
+  if (route.name === "mentee-course")
+    return <MenteeCourse organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />;
   if (route.name === "matching-profile")
     return (
       <MatchingProfile organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />

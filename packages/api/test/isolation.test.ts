@@ -272,6 +272,7 @@ const expectations: Record<string, Expectation> = {
   },
   // A mentee's own course: checked with the participants' matching procedures below.
   "menteeCourse.mine": { tier: "signedIn" },
+  "menteeCourse.myCourses": { tier: "signedIn" },
   "menteeCourse.markPage": { tier: "signedIn" },
   "claims.forScheme": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.claims.forScheme({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
   "claims.decide": {
@@ -563,6 +564,7 @@ describe("participants' matching procedures", () => {
         expect(error.message, name).not.toContain(bPersonEmail);
       }
       expect(await caller.matching.mine()).toEqual([]);
+      expect(await caller.menteeCourse.myCourses()).toEqual([]);
     }
     for (const name of ["pool", "mine"] as const) {
       const call = name === "pool" ? signedOut.matching.pool({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, filters: {} }) : signedOut.matching.mine();

@@ -141,5 +141,12 @@ describe("schemes without a required course", () => {
     schemeId = await schemeWith("none", "free_choice");
     await enrol("zoe@trust.org", "mentee", ["Job planning"]);
     expect(await failure(mentee.menteeCourse.mine(scope()))).toMatchObject({ code: "NOT_FOUND", message: "This scheme has no mentee preparation course" });
+    // Their list of courses: the required one (three pages done) and the offered one; none for the scheme without.
+    const courses = await mentee.menteeCourse.myCourses();
+    expect(courses.map((c) => [c.schemeName, c.status.state, c.status.hold !== null])).toEqual([
+      ["Scheme offered auto", "not_started", false],
+      ["Scheme required free_choice", "in_progress", true],
+    ]);
+    expect(await mentor.menteeCourse.myCourses()).toEqual([]);
   });
 });

@@ -41,6 +41,10 @@ ALTER TABLE mentee_course_progress FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_read ON mentee_course_progress FOR SELECT TO PUBLIC
   USING (organisation_id = nullif(current_setting('app.organisation_id', true), '')::uuid);
 --> statement-breakpoint
+-- The mentee reads their own progress in any organisation (their home lists every course).
+CREATE POLICY own_progress_read ON mentee_course_progress FOR SELECT TO PUBLIC
+  USING (person_id = nullif(current_setting('app.person_id', true), '')::uuid);
+--> statement-breakpoint
 CREATE POLICY own_progress_insert ON mentee_course_progress FOR INSERT TO PUBLIC
   WITH CHECK (
     organisation_id = nullif(current_setting('app.organisation_id', true), '')::uuid

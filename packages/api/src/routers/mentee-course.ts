@@ -3,8 +3,8 @@
 import { menteeCourseStates, MenteeCoursePageFields, MenteeCoursePageKey, menteePreparations, SchemeRef } from "@tandem/core";
 import { z } from "zod";
 import { Ok, Uuid } from "../schemas";
-import { markMenteeCoursePage, myMenteeCourse, restoreMenteeCoursePage, saveMenteeCoursePage, schemeMenteeCourse } from "../services/preparation/mentee-course";
-import { enrolmentProcedure, orgProcedure, router } from "../trpc";
+import { markMenteeCoursePage, myMenteeCourse, myMenteeCourses, restoreMenteeCoursePage, saveMenteeCoursePage, schemeMenteeCourse } from "../services/preparation/mentee-course";
+import { enrolmentProcedure, orgProcedure, router, signedInProcedure } from "../trpc";
 
 const mentees = enrolmentProcedure({ role: "mentee", missing: "Join this scheme as a mentee to take its preparation course" });
 const runners = orgProcedure("org_admin", "coordinator");
@@ -31,7 +31,24 @@ export const SchemeCourseOutput = z.object({
   mentees: z.array(z.object({ enrolmentId: Uuid, name: z.string(), done: z.boolean() })),
 });
 
+export const MyCoursesOutput = z.array(
+  z.object({
+    organisationId: Uuid,
+    organisationName: z.string(),
+    organisationSlug: z.string(),
+    schemeId: Uuid,
+    schemeName: z.string(),
+    schemeSlug: z.string(),
+    status: CourseStatus,
+  }),
+);
+
 export const menteeCourseRouter = router({
+  myCourses: signedInProcedure
+    .input(z.object({}).optional())
+    .output(MyCoursesOutput)
+    .query(({ ctx }) => myMenteeCourses(ctx.db, { personId: ctx.person.id })),
+
   mine: mentees
     .input(z.object({}))
     .output(MyCourseOutput)

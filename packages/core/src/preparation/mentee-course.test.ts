@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultMenteeCourse, holdForMenteePreparation, menteeCourse, MenteeCoursePageFields, menteeCoursePageKeys, menteeCourseStatus } from "./mentee-course";
+import { courseBlocks, defaultMenteeCourse, holdForMenteePreparation, menteeCourse, MenteeCoursePageFields, menteeCoursePageKeys, menteeCourseStatus } from "./mentee-course";
 
 const preparations = ["none", "offered", "required"] as const;
 const allKeys = [...menteeCoursePageKeys];
@@ -79,6 +79,28 @@ describe("holdForMenteePreparation", () => {
           for (const m of matchable) expect(preparation !== "required" || done.get(m.id)!.length === allKeys.length).toBe(true);
         },
       ),
+    );
+  });
+});
+
+describe("courseBlocks", () => {
+  it("reads paragraphs and bullet lists, joining a paragraph's wrapped lines", () => {
+    expect(courseBlocks("First line\nwrapped on.\n\nMentoring is not:\n\n- supervision\n- therapy\n\nLast.")).toEqual([
+      { kind: "paragraph", text: "First line wrapped on." },
+      { kind: "paragraph", text: "Mentoring is not:" },
+      { kind: "list", items: ["supervision", "therapy"] },
+      { kind: "paragraph", text: "Last." },
+    ]);
+  });
+
+  it("keeps every word of any text, in order", () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        // Bullet markers are dropped; every other word stays.
+        const words = (t: string) => t.split(/\s+/).filter((w) => w && !/^[-*•]$/.test(w));
+        const out = courseBlocks(text).flatMap((b) => (b.kind === "paragraph" ? [b.text] : b.items)).join(" ");
+        expect(words(out)).toEqual(words(text));
+      }),
     );
   });
 });

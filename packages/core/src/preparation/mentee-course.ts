@@ -63,6 +63,13 @@ export const defaultMenteeCourse: readonly MenteeCoursePage[] = [
   },
 ];
 
+/** What a scheme's mentee preparation means for someone thinking of joining. */
+export const menteePreparationWords: Record<SchemeRules["mentees"]["preparation"], string> = {
+  none: "None",
+  offered: "A short course on what to expect, before matching, if you want it",
+  required: "A short course on what to expect, which you complete before you are matched",
+};
+
 export const MenteeCoursePageKey = z.enum(menteeCoursePageKeys, { errorMap: () => ({ message: "Choose one of the course's pages" }) });
 
 /** A coordinator's edit of one page. */
@@ -132,4 +139,26 @@ export function holdForMenteePreparation<M extends { id: string }>(options: {
     (status.hold ? held : matchable).push(mentee);
   }
   return { matchable, held };
+}
+
+export type CourseBlock = { kind: "paragraph"; text: string } | { kind: "list"; items: string[] };
+
+/** A page's text as paragraphs and bullet lists: blank lines part paragraphs; lines starting "- " are bullets. */
+export function courseBlocks(body: string): CourseBlock[] {
+  const blocks: CourseBlock[] = [];
+  for (const chunk of body.replace(/\r\n?/g, "\n").split(/\n\s*\n/)) {
+    for (const line of chunk.split("\n").map((l) => l.trim()).filter(Boolean)) {
+      const bullet = /^[-*•]\s+(.*)$/.exec(line);
+      const last = blocks[blocks.length - 1];
+      if (bullet) {
+        if (last?.kind === "list") last.items.push(bullet[1]!);
+        else blocks.push({ kind: "list", items: [bullet[1]!] });
+      } else if (last?.kind === "paragraph" && !chunk.startsWith(line)) {
+        last.text = `${last.text} ${line}`;
+      } else {
+        blocks.push({ kind: "paragraph", text: line });
+      }
+    }
+  }
+  return blocks;
 }

@@ -1,6 +1,6 @@
 // One scheme's public page: what mentoring means here, who it is for, how matching works and who to
 // contact. Signed in, the person sees whether they can join and joins with consent on this page.
-import { menteePreparationLabels } from "@tandem/core";
+import { menteePreparationWords } from "@tandem/core";
 import { SummaryList } from "@tandem/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -110,7 +110,7 @@ function SchemeDetails({
           {
             id: "preparation",
             key: "Preparation for mentees",
-            value: menteePreparationLabels[scheme.menteePreparation],
+            value: menteePreparationWords[scheme.menteePreparation],
           },
           {
             id: "application",

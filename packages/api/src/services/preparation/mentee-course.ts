@@ -2,8 +2,8 @@
 // coordinator edited one, the product's default otherwise), each mentee's pages marked done, and the
 // coordinator's view of who has finished (done or not done, nothing else).
 import { menteeCourse, type MenteeCoursePageKey, menteeCourseStatus, type SchemeRules } from "@tandem/core";
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { type Enrolment, enrolments, menteeCoursePages, menteeCourseProgress, people, type Tx } from "@tandem/db";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { type Database, type Enrolment, enrolments, menteeCoursePages, menteeCourseProgress, organisations, people, schemeRuleVersions, schemes, type Tx, withPerson } from "@tandem/db";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
 import { loadScheme } from "../schemes";
@@ -106,4 +106,39 @@ export async function restoreMenteeCoursePage(tx: Tx, options: { organisationId:
     .where(and(eq(menteeCoursePages.organisationId, options.organisationId), eq(menteeCoursePages.schemeId, options.schemeId), eq(menteeCoursePages.key, options.key)));
   await recordAudit(tx, { organisationId: options.organisationId, actorPersonId: options.actorPersonId, action: "mentee_course.page_restored", subjectType: "scheme", subjectId: options.schemeId, details: { page: options.key } });
   return { ok: true as const };
+}
+
+/**
+ * Every course a person has as a mentee, in any organisation, with where they stand: for their home
+ * and their preparation page. One transaction as the person, the same two queries however many schemes.
+ */
+export async function myMenteeCourses(db: Database, options: { personId: string }) {
+  return withPerson(db, options.personId, async (tx) => {
+    const rows = await tx
+      .select({
+        organisationId: enrolments.organisationId,
+        organisationName: organisations.name,
+        organisationSlug: organisations.slug,
+        schemeId: schemes.id,
+        schemeName: schemes.name,
+        schemeSlug: schemes.slug,
+        enrolmentId: enrolments.id,
+        preparation: sql<string>`coalesce(${schemeRuleVersions.rules} -> 'mentees' ->> 'preparation', 'offered')`,
+      })
+      .from(enrolments)
+      .innerJoin(schemes, and(eq(schemes.organisationId, enrolments.organisationId), eq(schemes.id, enrolments.schemeId)))
+      .innerJoin(organisations, eq(organisations.id, enrolments.organisationId))
+      .innerJoin(schemeRuleVersions, and(eq(schemeRuleVersions.organisationId, schemes.organisationId), eq(schemeRuleVersions.schemeId, schemes.id), eq(schemeRuleVersions.version, schemes.currentVersion)))
+      .where(and(eq(enrolments.personId, options.personId), eq(enrolments.role, "mentee"), eq(enrolments.status, "active")))
+      .orderBy(asc(schemes.name));
+    const progress = await tx
+      .select({ enrolmentId: menteeCourseProgress.enrolmentId, key: menteeCourseProgress.key })
+      .from(menteeCourseProgress)
+      .where(eq(menteeCourseProgress.personId, options.personId));
+    return rows.flatMap(({ preparation, enrolmentId, ...scheme }) => {
+      if (preparation !== "offered" && preparation !== "required") return [];
+      const done = progress.filter((p) => p.enrolmentId === enrolmentId).map((p) => p.key);
+      return [{ ...scheme, status: menteeCourseStatus({ preparation, doneKeys: done }) }];
+    });
+  });
 }
