@@ -51,10 +51,13 @@ const expectations: Record<string, Expectation> = {
   "auth.changePassword": { tier: "signedIn" },
   "me.get": { tier: "public" },
   "me.setActiveOrganisation": { tier: "signedIn" },
+  // A person's own home, across organisations: checked below with another organisation's ids.
+  "me.home": { tier: "signedIn" },
   "platform.mailbox": { tier: "platform" },
   "platform.organisations": { tier: "platform" },
   "central.organisations": { tier: "central" },
   "scheme.templates": { tier: "signedIn" },
+  "scheme.home": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.scheme.home({ organisationId: ids.organisationId }) },
   "scheme.list": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.scheme.list({ organisationId: ids.organisationId }) },
   "scheme.get": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.scheme.get({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
   "scheme.create": {
@@ -565,6 +568,7 @@ describe("participants' matching procedures", () => {
       }
       expect(await caller.matching.mine()).toEqual([]);
       expect(await caller.menteeCourse.myCourses()).toEqual([]);
+      expect(JSON.stringify(await caller.me.home())).not.toContain(bIds.schemeId);
     }
     for (const name of ["pool", "mine"] as const) {
       const call = name === "pool" ? signedOut.matching.pool({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, filters: {} }) : signedOut.matching.mine();
