@@ -4,6 +4,7 @@
 // a page at a time, and then chooses and requests one. The coordinator sees done or not done only.
 import type { Page } from "@playwright/test";
 import { DEMO_EMAILS } from "./support/demo";
+import { docsScreenshot } from "./support/docs";
 import { expect, test } from "./support/fixtures";
 import { signedInPage, signInToPwa, trpcMutate, trpcMutation, trpcQuery } from "./support/pwa";
 import { signInThroughForm } from "./support/sign-in";
@@ -100,6 +101,7 @@ test("a required course holds matching until the mentee has marked every page do
   for (const [index, title] of titles.entries()) {
     await expect(noahPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(noahPage.getByText(`Page ${index + 1} of 4`)).toBeVisible();
+    if (index === 0) await docsScreenshot(noahPage, "mentee-course-390.png");
     if (index === 1) await expect(noahPage.getByRole("listitem").filter({ hasText: "a serious risk to patients" })).toBeVisible();
     if (index === 3) {
       await expect(noahPage.locator("main")).toContainText("no-fault change");

@@ -9,6 +9,7 @@ import { ChooseMentor } from "./features/matching/choose-mentor";
 import { MatchingProfile } from "./features/matching/matching-profile";
 import { MyMatches } from "./features/matching/my-matches";
 import { MyOrganisations } from "./features/me/my-organisations";
+import { HomePage } from "./features/home/home";
 import { FindSchemes } from "./features/schemes/find-schemes";
 import { MySchemes } from "./features/schemes/my-schemes";
 import { SchemePage, type SignedIn } from "./features/schemes/scheme-page";
@@ -93,6 +94,7 @@ function navigationFor(route: Route, signedIn: boolean) {
     },
     ...(signedIn
       ? [
+          { href: `${BASE}/`, text: "Home", current: route.name === "home" },
           {
             href: `${BASE}/schemes`,
             text: "My schemes",
@@ -122,7 +124,11 @@ function navigationFor(route: Route, signedIn: boolean) {
               route.name === "recognition" ||
               route.name === "support-events",
           },
-          { href: `${BASE}/`, text: "My organisations", current: route.name === "home" },
+          {
+            href: `${BASE}/organisations`,
+            text: "My organisations",
+            current: route.name === "organisations",
+          },
         ]
       : []),
   ];
@@ -187,7 +193,8 @@ function Screen({ route, me }: { route: Exclude<Route, { name: "not-found" }>; m
     return (
       <MatchingProfile organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />
     );
-  return <MyOrganisations me={me.data} />;
+  if (route.name === "organisations") return <MyOrganisations me={me.data} />;
+  return <HomePage name={me.data.person.name} />;
 }
 
 function Loading() {
@@ -231,7 +238,7 @@ function AlreadySignedIn({ returnTo }: { returnTo: string | null }) {
         </p>
       ) : null}
       <p>
-        <Link href={`${BASE}/`}>Go to my organisations and roles</Link>
+        <Link href={`${BASE}/`}>Go to your home page</Link>
       </p>
     </>
   );

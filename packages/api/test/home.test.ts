@@ -35,11 +35,15 @@ describe("a participant's home", () => {
   it("lists a request waiting for the mentor, and the mentee's preparation still to do", async () => {
     const grace = await signedIn("grace.okafor@airevalley.example.org");
     const choose = (await grace.enrolment.mine()).find((e) => e.schemeName === "Consultant mentoring: choose your mentor")!;
-    expect((await grace.me.home()).preparation).toContainEqual(expect.objectContaining({ schemeName: choose.schemeName, required: false, pagesDone: 0, pages: 4 }));
+    const before = await grace.me.home();
+    expect(before.schemes.find((x) => x.schemeName === choose.schemeName)!.canChooseMentor).toBe(true);
+    expect(before.preparation).toContainEqual(expect.objectContaining({ schemeName: choose.schemeName, required: false, pagesDone: 0, pages: 4 }));
     const scope = { organisationId: choose.organisationId, schemeId: choose.schemeId };
     const pool = await grace.matching.pool({ ...scope, filters: {} });
     const james = pool.mentors.find((m) => m.name === "Dr James Whitfield")!;
     await grace.matching.request({ ...scope, mentorEnrolmentIds: [james.enrolmentId] });
+    // A request out: nothing more to choose there.
+    expect((await grace.me.home()).schemes.find((x) => x.schemeName === choose.schemeName)!.canChooseMentor).toBe(false);
 
     const mentor = await signedIn("james.whitfield@airevalley.example.org");
     const home = await mentor.me.home();

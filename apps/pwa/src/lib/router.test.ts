@@ -7,6 +7,7 @@ describe("matchRoute", () => {
     expect(matchRoute("/app")).toEqual({ name: "home" });
     expect(matchRoute("/app/sign-in")).toEqual({ name: "sign-in" });
     expect(matchRoute("/app/sign-in/")).toEqual({ name: "sign-in" });
+    expect(matchRoute("/app/organisations")).toEqual({ name: "organisations" });
     expect(matchRoute("/app/schemes")).toEqual({ name: "my-schemes" });
     expect(matchRoute("/app/schemes/find/")).toEqual({ name: "find-schemes" });
     expect(matchRoute("/app/preparation")).toEqual({ name: "preparation" });

@@ -54,6 +54,7 @@ export function replaceSearch(search: string) {
 
 export type Route =
   | { name: "home" }
+  | { name: "organisations" }
   | { name: "sign-in" }
   | { name: "find-schemes" }
   | { name: "my-schemes" }
@@ -92,6 +93,7 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, "");
   if (path === BASE) return { name: "home" };
   if (path === `${BASE}/sign-in`) return { name: "sign-in" };
+  if (path === `${BASE}/organisations`) return { name: "organisations" };
   if (path === `${BASE}/schemes`) return { name: "my-schemes" };
   if (path === `${BASE}/schemes/find`) return { name: "find-schemes" };
   if (path === `${BASE}/preparation`) return { name: "preparation" };

@@ -26,7 +26,7 @@ export const ParticipantHomeOutput = z.object({
       schemeSlug: z.string(),
       role: z.enum(enrolmentRoles),
       status: z.enum(enrolmentStatuses),
-      menteeChooses: z.boolean(),
+      canChooseMentor: z.boolean(),
     }),
   ),
 });

@@ -22,6 +22,11 @@ export async function participantHome(db: Database, options: { personId: string;
   const live = mentoring.filter((r) => r.status !== "closed");
   const upcoming = live.filter((r) => r.nextMeetingAt && r.nextMeetingAt >= options.now).sort((a, b) => a.nextMeetingAt!.getTime() - b.nextMeetingAt!.getTime());
   const next = upcoming[0];
+  // Schemes where the person already has a mentor, or a request out: nothing to choose there.
+  const matchedIn = new Set([
+    ...live.filter((r) => r.myRole === "mentee").map((r) => r.schemeId),
+    ...matches.flatMap((o) => o.relationships.filter((r) => r.role === "mentee" && (r.status === "requested" || r.status === "active" || r.status === "paused")).map((r) => r.schemeId)),
+  ]);
   return {
     nextMeeting: next
       ? { relationshipId: next.id, schemeName: next.schemeName, with: next.others.map((o) => o.name), at: next.nextMeetingAt! }
@@ -46,7 +51,8 @@ export async function participantHome(db: Database, options: { personId: string;
         schemeSlug: e.schemeSlug,
         role: e.role,
         status: e.status,
-        menteeChooses: e.role === "mentee" && (e.matchingMode === "free_choice" || e.matchingMode === "shortlist"),
+        /** A mentee here who picks their own mentor and has none yet. */
+        canChooseMentor: e.role === "mentee" && e.status === "active" && (e.matchingMode === "free_choice" || e.matchingMode === "shortlist") && !matchedIn.has(e.schemeId),
       })),
   };
 }
