@@ -8,7 +8,7 @@ import { expect, test } from "./support/fixtures";
 import { signInToPwa } from "./support/pwa";
 import { signInThroughForm } from "./support/sign-in";
 
-test("a participant lands on their next meeting, what is waiting for them and their schemes", async ({ page }) => {
+test("a participant lands on their next meeting, what is waiting for them and their schemes", async ({ page, checkA11y }) => {
   await page.goto("/app/");
   await page.getByLabel("Email address").fill("alice.moss@airevalley.example.org");
   await page.getByLabel("Password").fill("tandem-demo-2026");
@@ -22,6 +22,7 @@ test("a participant lands on their next meeting, what is waiting for them and th
   await expect(main.getByRole("link", { name: "Coach-mentoring for clinical leaders", exact: true })).toBeVisible();
   // She has her mentor: nothing to choose.
   await expect(main.getByRole("link", { name: /^Choose a mentor/ })).toHaveCount(0);
+  await checkA11y();
   await docsScreenshot(page, "home-390.png");
   await page.getByRole("link", { name: "See the meeting with Dr Nadia Rahman" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mentoring with Dr Nadia Rahman" })).toBeVisible();
@@ -36,11 +37,12 @@ test("someone who has joined nothing is told so and pointed to the directory", a
   await expect(page.getByRole("heading", { level: 1, name: /scheme/i })).toBeVisible();
 });
 
-test("a coordinator's home counts what needs them per scheme, each count linking to its page", async ({ page }) => {
+test("a coordinator's home counts what needs them per scheme, each count linking to its page", async ({ page, checkA11y }) => {
   await signInThroughForm(page, DEMO_EMAILS.trustCoordinator);
   await page.goto("/");
   const table = page.getByRole("table", { name: "What needs you" });
   await expect(table).toBeVisible();
+  await checkA11y();
   const coach = table.getByRole("row", { name: /Coach-mentoring for clinical leaders/ });
   await coach.getByRole("link", { name: "1 stalled relationships in Coach-mentoring for clinical leaders" }).click();
   await expect(page).toHaveURL(/\/relationships\?state=stalled$/);

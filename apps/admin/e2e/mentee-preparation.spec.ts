@@ -72,6 +72,7 @@ test("a required course holds matching until the mentee has marked every page do
   await page.getByRole("button", { name: "Save page" }).click();
   await expect(page.getByText(`"${ownWording.title}" saved. Mentees see it now.`)).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(ownWording.title) })).toContainText("Your wording");
+  await checkA11y();
 
   const mentor = await signedInPage(browser, baseURL!, james.email);
   await join(mentor.page, baseURL!, scheme, "mentor");

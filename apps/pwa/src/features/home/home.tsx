@@ -11,7 +11,7 @@ import { useTRPC } from "../../lib/trpc";
 import { feedbackPath, feedbackTitle } from "../feedback/feedback-words";
 import { choosePath } from "../matching/matching-words";
 import { formatInstant } from "../preparation/preparation-words";
-import { relationshipPath } from "../relationships/relationship-words";
+import { formatMeetingTime, relationshipPath } from "../relationships/relationship-words";
 import { describeEnrolmentRole, describeStatus } from "../schemes/enrolment-words";
 
 type Home = RouterOutputs["me"]["home"];
@@ -45,7 +45,7 @@ function HomeSections({ home }: { home: Home }) {
       {home.nextMeeting ? (
         <div className="nhsuk-card">
           <div className="nhsuk-card__content">
-            <p className="nhsuk-card__heading nhsuk-heading-s">{formatInstant(home.nextMeeting.at)}</p>
+            <p className="nhsuk-card__heading nhsuk-heading-s">{formatMeetingTime(home.nextMeeting.at)}</p>
             <p className="nhsuk-card__description">
               With {names(home.nextMeeting.with)}, {home.nextMeeting.schemeName}.
             </p>
