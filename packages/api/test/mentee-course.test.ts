@@ -103,6 +103,9 @@ describe("a required course", () => {
     expect(view.mentees).toEqual([{ enrolmentId: menteeEnrolmentId, name: "Dr Zoe", done: true }]);
     expect(await mentee.menteeCourse.markPage({ ...scope(), key: "confidentiality", done: false })).toMatchObject({ state: "in_progress", pagesDone: 3 });
     expect((await coordinator.menteeCourse.forScheme(scope())).mentees[0]!.done).toBe(false);
+    // Her request is already out: the pool shows it, not the hold.
+    const pool = await mentee.matching.pool({ ...scope(), filters: {} });
+    expect(pool).toMatchObject({ preparationHold: null, request: { choices: [{ name: "Dr Helen", state: "asked" }] } });
     const rows = await withTenant(env.db, { organisationId: orgId }, (tx) => tx.select().from(menteeCourseProgress));
     expect(rows.map((r) => r.key).sort()).toEqual(["contract-meeting", "if-it-is-not-working", "what-mentoring-is"]);
   });

@@ -23,8 +23,8 @@ export async function browsePool(tx: Tx, options: { organisationId: string; sche
     topics: [...new Set(inputs.mentors.flatMap((m) => m.topicsOffered))].sort(),
     specialties: [...new Set(inputs.mentors.map((m) => m.specialty).filter((s): s is string => !!s))].sort(),
     me: { enrolmentId: me.id, topics: me.topics, availability: me.availability, remoteOk: me.remoteOk },
-    /** Why no mentors are offered yet: the scheme's required preparation course is not finished. */
-    preparationHold: inputs.heldForPreparation.has(me.id) ? menteeCourseHoldWords : null,
+    /** Why no mentors are offered yet: the scheme's required preparation course is not finished (a mentee already matched is not held). */
+    preparationHold: inputs.heldForPreparation.has(me.id) && !inputs.menteesWithLiveRelationship.has(me.id) ? menteeCourseHoldWords : null,
     ...state,
     mentors: ranked.map((r) => {
       const profile = inputs.profiles.get(r.mentorId)!;
