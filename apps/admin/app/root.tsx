@@ -22,6 +22,7 @@ import {
   HeaderAccountButton,
   MainWrapper,
   Select,
+  serviceFooterLinks,
   SkipLink,
   type HeaderNavItem,
 } from "@tandem/ui";
@@ -147,7 +148,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Container>
           <MainWrapper>{children}</MainWrapper>
         </Container>
-        <Footer />
+        <Footer links={serviceFooterLinks("")} />
         <ScrollRestoration />
         <Scripts />
       </body>

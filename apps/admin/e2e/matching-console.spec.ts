@@ -208,9 +208,8 @@ test("auto allocation: run, read the explanations, swap two mentees, run again, 
   await expect(
     page.locator(".nhsuk-summary-list__row").filter({ hasText: "Mentees matched" }),
   ).toContainText("4 of 4");
-  await expect(
-    page.locator(".nhsuk-summary-list__row").filter({ hasText: "Time taken" }),
-  ).toContainText("ms");
+  // How long each phase took is for the server log, not for the coordinator.
+  await expect(page.getByText(/\d+ ms\b/)).toHaveCount(0);
   await checkA11y();
 
   // Two mentees with different mentors swap them for the next run.

@@ -63,6 +63,8 @@ test("the mentor is ready, counts as a free place, and downloads CPD evidence li
   await signInToPwa(page, mentorEmail);
   await page.goto("/app/preparation");
   await expect(page.getByText("Ready to mentor").first()).toBeVisible();
+  await page.getByRole("link", { name: "See your CPD evidence and download it" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "CPD evidence for appraisal" })).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as CSV" }).click()]);
   const csv = readFileSync((await download.path())!, "utf8");

@@ -2,11 +2,13 @@
 // reflection; its text, her passphrase and her recovery code are in no request the browser makes
 // (URL or body). A second device unlocks with the passphrase, a third with the recovery code; the
 // download holds the text; her coordinator and a platform admin get no reflection rows from the API;
-// signing out locks them again on the first device.
+// signing out locks them again on the first device. Her mentor unlocks her own with a passkey instead
+// (the WebAuthn PRF extension, on Chromium's virtual authenticator), then removes it.
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { DEMO_EMAILS, DEMO_PASSWORD, expect, test } from "./support/fixtures";
 import { openRelationship, signedInPage, signInToPwa, trpcQuery } from "./support/pwa";
+import { setUpReflections } from "./support/reflections";
 
 const alice = "alice.moss@airevalley.example.org";
 const mentor = "Dr Nadia Rahman";
@@ -125,4 +127,62 @@ test("a reflection is sealed in the browser, read on two more devices by passphr
   await expect(await reflectionsSection(page)).toContainText("Your reflections are locked on this device.");
   await expect(page.getByText(reflection)).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+});
+
+test("a passkey (WebAuthn PRF) unlocks the reflections instead of the passphrase, and can be removed", async ({ page, context, checkA11y }) => {
+  test.setTimeout(120_000);
+  // A platform authenticator with the PRF extension, as a phone or laptop has, simulated by Chromium.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", ctap2Version: "ctap2_1", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, hasPrf: true, automaticPresenceSimulation: true },
+  });
+  const requests = recordRequests(page);
+  const secret = "meadow copper thistle harbour";
+  const text = `Alice asked a question I could not answer ${Date.now().toString(36)}`;
+  await signInToPwa(page, "nadia.rahman@airevalley.example.org");
+  await openRelationship(page, "Dr Alice Moss");
+  const section = await setUpReflections(page, secret);
+  await section.getByLabel("What do you want to remember?").fill(text);
+  await section.getByRole("button", { name: "Save my reflection" }).click();
+  await expect(section.getByRole("status")).toHaveText("Your reflection is saved. Only you can read it.");
+  await expect(section.getByText(text)).toBeVisible();
+
+  const passkeys = section.getByRole("region", { name: "Passkeys" });
+  await expect(passkeys).toContainText("No passkey unlocks your reflections yet.");
+  await passkeys.getByRole("button", { name: "Add a passkey" }).click();
+  await passkeys.getByRole("button", { name: "Add the passkey" }).click();
+  await expect(passkeys.getByText("Give the passkey a name, for example My phone").first()).toBeVisible();
+  await passkeys.getByLabel("A name for the passkey").fill("My laptop");
+  await passkeys.getByLabel("Your reflections passphrase, or your recovery code").fill("not the passphrase");
+  await passkeys.getByRole("button", { name: "Add the passkey" }).click();
+  await expect(passkeys.getByText("That passphrase or recovery code is not right").first()).toBeVisible();
+  await passkeys.getByLabel("Your reflections passphrase, or your recovery code").fill(secret);
+  await passkeys.getByRole("button", { name: "Add the passkey" }).click();
+  await expect(section.getByRole("status")).toHaveText("Your passkey “My laptop” now unlocks your reflections on this device.");
+  await expect(passkeys.getByRole("listitem")).toContainText(["My laptop, added"]);
+  await checkA11y();
+
+  // Reloaded, the reflections are locked again; the passkey opens them, no passphrase typed.
+  await page.reload();
+  const locked = await reflectionsSection(page);
+  await expect(locked).toContainText("Your reflections are locked on this device.");
+  await expect(locked.getByText(text)).toHaveCount(0);
+  await checkA11y();
+  await locked.getByRole("button", { name: "Unlock with a passkey" }).click();
+  await expect(locked.getByText(text)).toBeVisible();
+  // What the server was given is the wrapped copy: never the text, never the passphrase.
+  expect(requests.some((r) => r.includes("reflections.addPasskey"))).toBe(true);
+  expect(requests.filter((r) => r.includes(text) || r.includes(secret))).toEqual([]);
+
+  // Removed, it no longer offers itself; the passphrase still unlocks.
+  await locked.getByRole("region", { name: "Passkeys" }).getByRole("button", { name: "Remove the passkey My laptop" }).click();
+  await expect(locked.getByRole("status")).toHaveText("The passkey “My laptop” no longer unlocks your reflections.");
+  await page.reload();
+  const again = await reflectionsSection(page);
+  await expect(again).toContainText("Your reflections are locked on this device.");
+  await expect(again.getByRole("button", { name: "Unlock with a passkey" })).toHaveCount(0);
+  await again.getByLabel("Your reflections passphrase").fill(secret);
+  await again.getByRole("button", { name: "Unlock my reflections" }).click();
+  await expect(again.getByText(text)).toBeVisible();
 });

@@ -13,6 +13,7 @@ import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { resetServerTime, serverNow, setServerTime } from "./support/clock";
 import { DEMO_PASSWORD, expect, signInThroughForm, test } from "./support/fixtures";
+import { expectNoSidewaysScroll } from "./support/layout";
 import { londonWallClock } from "./support/pwa";
 
 const schemeName = "GP non-principal mentoring: locum pilot";
@@ -85,14 +86,6 @@ async function openScheme(page: Page) {
   await page.goto("/schemes");
   await page.getByRole("link", { name: schemeName, exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: schemeName })).toBeVisible();
-}
-
-/** The page fits a 320px-wide screen without sideways scrolling. */
-async function expectNoSidewaysScroll(page: Page) {
-  await page.setViewportSize({ width: 320, height: 800 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${page.url()} should fit 320px`).toBeLessThanOrEqual(320);
-  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 test("before anyone is matched the relationships list says to run matching; the coordinator matches the pair", async ({

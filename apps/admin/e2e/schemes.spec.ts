@@ -70,6 +70,11 @@ test("a new consultant of the trust joins from the PWA", async ({ page, checkA11
   await page.getByRole("button", { name: "Join scheme" }).click();
   await expect(page.getByText("You have joined").first()).toBeVisible();
   await checkA11y();
+  // The next step says where to go, and goes there.
+  const next = page.getByRole("link", { name: "Complete your profile" });
+  await expect(next).toHaveAttribute("href", /\/app\/schemes\/[^/]+\/[^/]+\/profile$/);
+  await next.click();
+  await expect(page).toHaveURL(/\/profile$/);
   await page.getByRole("link", { name: "My schemes" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "My schemes" })).toBeVisible();
   await expect(page.locator("main")).toContainText(schemeName);

@@ -11,6 +11,7 @@ import {
   refreshAllMentorPlaces,
   reminderHandlers,
   relationshipHandlers,
+  idempotencyHandlers,
   startJobWorkers,
   vapidSubject,
 } from "@tandem/api";
@@ -53,9 +54,10 @@ async function main() {
   const now = clock?.now;
   const handlers = {
     ...reminderHandlers(database.db, { mailer, publicUrl: env.publicUrl, now }),
-    ...matchingHandlers(database.db, { mailer, publicUrl: env.publicUrl, now }),
+    ...matchingHandlers(database.db, { mailer, publicUrl: env.publicUrl, now, log }),
     ...mailHandlers(database.db, { mailer }),
     ...relationshipHandlers(database.db, { mailer, publicUrl: env.publicUrl, pusher, now }),
+    ...idempotencyHandlers(database.db, { now, log }),
   };
 
   // Background jobs on pg-boss (match runs, reminders, request expiry, mail delivery), worked as the

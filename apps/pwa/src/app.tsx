@@ -1,10 +1,13 @@
 // The app shell: skip link, header with navigation, offline notice, the current screen and the footer.
 // Focus moves to the new page's h1 (or main) on each client-side route change. The directory and
 // scheme pages are public; the rest ask the person to sign in and then carry on where they were.
-import { Container, Footer, Header, MainWrapper, SkipLink } from "@tandem/ui";
+import { Container, Footer, Header, MainWrapper, serviceFooterLinks, SkipLink } from "@tandem/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+import { ForgotPassword } from "./features/auth/forgot-password";
+import { ResetPassword } from "./features/auth/reset-password";
 import { SignInForm } from "./features/auth/sign-in-form";
+import { ServicePageScreen } from "./features/service/service-pages";
 import { ChooseMentor } from "./features/matching/choose-mentor";
 import { MatchingProfile } from "./features/matching/matching-profile";
 import { MyMatches } from "./features/matching/my-matches";
@@ -17,6 +20,7 @@ import { MyPreparation } from "./features/preparation/my-preparation";
 import { MenteeCourse } from "./features/preparation/mentee-course";
 import { RecognitionRequest } from "./features/preparation/recognition";
 import { SupportEvents } from "./features/preparation/support-events";
+import { CpdPage } from "./features/preparation/cpd-page";
 import { OfflineNotice } from "./features/offline/offline-notice";
 import { OutboxPanel } from "./features/offline/outbox-panel";
 import { MyRelationships } from "./features/relationships/my-relationships";
@@ -74,7 +78,7 @@ export function App() {
           {route.name === "not-found" ? <NotFound /> : <Screen route={route} me={me} />}
         </MainWrapper>
       </Container>
-      <Footer />
+      <Footer links={serviceFooterLinks(BASE)} />
     </>
   );
 }
@@ -122,7 +126,8 @@ function navigationFor(route: Route, signedIn: boolean) {
               route.name === "preparation" ||
               route.name === "mentee-course" ||
               route.name === "recognition" ||
-              route.name === "support-events",
+              route.name === "support-events" ||
+              route.name === "cpd",
           },
           {
             href: `${BASE}/organisations`,
@@ -149,6 +154,10 @@ function Screen({ route, me }: { route: Exclude<Route, { name: "not-found" }>; m
   const search = useSearch();
   // Public screens do not wait for (or need) a session.
   if (route.name === "find-schemes") return <FindSchemes />;
+  if (route.name === "forgot-password") return <ForgotPassword />;
+  if (route.name === "reset-password") return <ResetPassword key={route.token} token={route.token} />;
+  if (route.name === "accessibility" || route.name === "privacy" || route.name === "contact")
+    return <ServicePageScreen page={route.name} />;
   if (route.name === "scheme") {
     return (
       <SchemePage
@@ -175,6 +184,7 @@ function Screen({ route, me }: { route: Exclude<Route, { name: "not-found" }>; m
   if (route.name === "preparation") return <MyPreparation />;
   if (route.name === "recognition") return <RecognitionRequest me={me.data} />;
   if (route.name === "support-events") return <SupportEvents />;
+  if (route.name === "cpd") return <CpdPage />;
   if (route.name === "matches") return <MyMatches />;
   if (route.name === "relationships") return <MyRelationships />;
   if (route.name === "relationship")

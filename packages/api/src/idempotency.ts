@@ -61,6 +61,8 @@ export interface KeyedWrite {
   key: string;
   procedure: string;
   hash: string;
+  /** When the write was made (the sweep keeps its response 30 days from then). */
+  now: Date;
 }
 
 export type Claimed = { replay: true; response: unknown } | { replay: false };
@@ -95,5 +97,6 @@ export async function storeResponse(write: KeyedWrite, response: unknown): Promi
     procedure: write.procedure,
     payloadHash: write.hash,
     response: superjson.serialize(response),
+    createdAt: write.now,
   });
 }

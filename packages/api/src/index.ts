@@ -8,6 +8,7 @@ export { AppError } from "./errors";
 export { MembershipRole, type MembershipRoleName, type PlatformRoleName } from "./roles";
 export { sessionCookieName } from "./auth/cookies";
 export { cpdCsv, cpdPdf } from "./services/preparation/cpd-export";
+export { idempotencyHandlers, sweepIdempotencyKeys } from "./services/idempotency-sweep";
 export { enqueueJob, runDueJobs, startJobWorkers, type JobHandler, type JobPayload, type JobWorkers } from "./services/jobs";
 export { refreshAllMentorPlaces, reminderHandlers, scanForReminders } from "./services/reminders";
 export { expireAllDueRequests, matchingHandlers } from "./services/matching/jobs";

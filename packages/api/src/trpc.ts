@@ -217,7 +217,7 @@ const idempotent = t.middleware(async ({ ctx, input, path, getRawInput, next }) 
   if (!key) return next();
   const scoped = ctx as Context & { tx?: Tx; organisationId?: string };
   if (!scoped.tx || !scoped.organisationId || !scoped.person) throw new Error("idempotent writes need a tenant transaction");
-  const write: KeyedWrite = { tx: scoped.tx, organisationId: scoped.organisationId, personId: scoped.person.id, key, procedure: path, hash: payloadHash(path, await getRawInput()) };
+  const write: KeyedWrite = { tx: scoped.tx, organisationId: scoped.organisationId, personId: scoped.person.id, key, procedure: path, hash: payloadHash(path, await getRawInput()), now: ctx.now() };
   let claimed: Awaited<ReturnType<typeof claimKey>>;
   try {
     claimed = await claimKey(write);

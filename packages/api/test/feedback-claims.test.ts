@@ -73,6 +73,10 @@ describe("feedback at the end of a relationship", () => {
     expect(JSON.stringify(four)).not.toContain(marker);
     const mentorBefore = await world.caller("mia").feedback.aboutMe({ organisationId: world.orgId, schemeId });
     expect(mentorBefore).toMatchObject({ mentees: 4, shown: false });
+    // Nor in the mentor's CPD evidence: no aggregate, not even the count, below the threshold.
+    const cpdBefore = await world.caller("mia").preparation.cpd();
+    expect(cpdBefore.feedback).toEqual([]);
+    expect(cpdBefore.totals).toMatchObject({ mentoringMeetings: 5 });
 
     const last = await requestOf("ed");
     await world.caller("ed").feedback.submit({ organisationId: world.orgId, requestId: last.requestId, answers: { useful: 4, changed: `Fifth ${marker}` } });
@@ -86,6 +90,19 @@ describe("feedback at the end of a relationship", () => {
     const mentorAfter = await world.caller("mia").feedback.aboutMe({ organisationId: world.orgId, schemeId });
     expect(mentorAfter).toMatchObject({ mentees: 5, shown: true });
     expect(JSON.stringify(mentorAfter)).not.toContain(marker);
+    // The same aggregate goes into the mentor's CPD evidence: only ratings enough mentees gave, no text.
+    const cpd = await world.caller("mia").preparation.cpd();
+    expect(cpd.feedback).toEqual([{ organisationName: expect.any(String), schemeName: "Coach-mentoring", mentees: 5, ratings: [{ label: "How useful was mentoring to you?", answered: 5, mean: 4.2 }] }]);
+    const { cpdCsv } = await import("../src/services/preparation/cpd-export");
+    expect(cpdCsv(cpd)).toContain(",Coach-mentoring,Mentor,How useful was mentoring to you?,Rating 1 to 5,");
+    for (const m of mentees) expect(JSON.stringify(cpd)).not.toMatch(new RegExp(`${m}@trust.org|${world.personId(m)}`));
+    expect(JSON.stringify(cpd)).not.toContain(marker);
+    // A mentee's evidence holds her own meeting as mentee, no feedback and nothing of the others'.
+    const mentee = await world.caller("ana").preparation.cpd();
+    expect(mentee).toMatchObject({ feedback: [], totals: { mentoredMeetings: 1, mentoringMeetings: 0 }, schemes: [expect.objectContaining({ role: "mentee", meetingsHeld: 1 })] });
+    expect(mentee.meetings).toHaveLength(1);
+    // Someone with no part in the scheme gets none of it.
+    expect(await world.caller("rae").preparation.cpd()).toMatchObject({ schemes: [], meetings: [], feedback: [] });
   });
 
   it("refuses changes once the coordinator closes the round", async () => {

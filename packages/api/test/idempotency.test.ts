@@ -8,6 +8,8 @@ import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleTrpcRequest } from "../src/http";
 import { keyLockName } from "../src/idempotency";
+import { idempotencyHandlers, sweepIdempotencyKeys } from "../src/services/idempotency-sweep";
+import { schedules } from "../src/services/jobs";
 import { relationshipWorld } from "./relationship-support";
 import { browser, failure, type TestEnv } from "./support";
 
@@ -202,5 +204,47 @@ describe("the Idempotency-Key rules", () => {
     expect(Array.from(seenByOrganisation)).toEqual([]);
     const own = await withTenant(env.db, { organisationId: orgId, personId: world.personId("fay") }, (tx) => tx.select().from(idempotencyKeys));
     expect(own.length).toBe(rows.length);
+  });
+});
+
+describe("the daily sweep of stored responses", () => {
+  it("removes responses older than 30 days, reads none, and leaves a swept key free to run again", async () => {
+    // Eli's pair from the replays above.
+    const relationshipId = (await world.caller("eli").relationships.mine()).find((r) => r.status === "active")!.id;
+    const key = uuidv7();
+    const input = { ...world.on(relationshipId), text: `Swept later ${marker}`, idempotencyKey: key };
+    const first = await world.caller("eli").relationships.addAction(input);
+    const stored = () => env.ownerSql`select key from idempotency_keys where key = ${key}`;
+    const total = async () => Number((await env.ownerSql`select count(*)::int as n from idempotency_keys`)[0]!.n);
+    const before = await total();
+
+    // 29 days on: kept, and a replay still answers with the first response.
+    env.advance(29 * 86_400_000);
+    expect(await sweepIdempotencyKeys(env.db, { now: env.deps.now!() })).toBe(0);
+    expect(await stored()).toHaveLength(1);
+    expect(await world.caller("eli").relationships.addAction(input)).toEqual(first);
+
+    // The sweep's own path deletes and reads nothing: under its setting a select sees no row.
+    const seen = await env.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.idempotency_keys_expire_before', ${new Date(env.deps.now!().getTime() + 86_400_000).toISOString()}, true)`);
+      return Array.from(await tx.execute(sql`select key from idempotency_keys`));
+    });
+    expect(seen).toEqual([]);
+
+    // Two more days: every response older than 30 days goes (this one and the earlier tests'), once.
+    env.advance(2 * 86_400_000);
+    expect(await sweepIdempotencyKeys(env.db, { now: env.deps.now!() })).toBe(before);
+    expect(await stored()).toEqual([]);
+    expect(await total()).toBe(0);
+    expect(await sweepIdempotencyKeys(env.db, { now: env.deps.now!() })).toBe(0);
+    // The key is free again: sending it now is a new change.
+    const again = await world.caller("eli").relationships.addAction(input);
+    expect(again).not.toEqual(first);
+    expect(await stored()).toHaveLength(1);
+  });
+
+  it("runs daily as a pg-boss cron job", () => {
+    expect(schedules["idempotency.sweep"]).toBe("45 4 * * *");
+    expect(Object.keys(idempotencyHandlers(env.db))).toEqual(["idempotency.sweep"]);
   });
 });

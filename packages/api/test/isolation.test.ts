@@ -8,6 +8,8 @@ import {
   relationships,
   memberships,
   mentorApprovals,
+  reflections,
+  relationshipMembers,
   schemes,
   supportAttendance,
   supportEvents,
@@ -49,6 +51,10 @@ const expectations: Record<string, Expectation> = {
   "auth.acceptInvitation": { tier: "public" },
   "auth.signOutEverywhere": { tier: "signedIn" },
   "auth.changePassword": { tier: "signedIn" },
+  // Public by design: what a reset may reveal and change is tested in password-reset.test.ts.
+  "auth.requestPasswordReset": { tier: "public" },
+  "auth.passwordReset": { tier: "public" },
+  "auth.resetPassword": { tier: "public" },
   "me.get": { tier: "public" },
   "me.setActiveOrganisation": { tier: "signedIn" },
   // A person's own home, across organisations: checked below with another organisation's ids.
@@ -291,7 +297,7 @@ const expectations: Record<string, Expectation> = {
   },
   // A person's own feedback, questionnaires and claims: checked below with another organisation's ids.
   ...Object.fromEntries(
-    ["feedback.mine", "feedback.form", "feedback.submit", "feedback.aboutMe", "feedback.outcomesDue", "feedback.submitOutcome", "claims.forRelationship", "claims.submit", "claims.answerQuery", "claims.mine", "reminders.preferences", "reminders.setPreferences", "calendar.feedStatus", "calendar.createFeed", "calendar.revokeFeed", "push.publicKey", "push.subscribe", "push.unsubscribe", "reflections.keyStatus", "reflections.setUpKey", "reflections.rewrap", "reflections.list", "reflections.add", "reflections.update", "reflections.remove"].map(
+    ["feedback.mine", "feedback.form", "feedback.submit", "feedback.aboutMe", "feedback.outcomesDue", "feedback.submitOutcome", "claims.forRelationship", "claims.submit", "claims.answerQuery", "claims.mine", "reminders.preferences", "reminders.setPreferences", "calendar.feedStatus", "calendar.createFeed", "calendar.revokeFeed", "push.publicKey", "push.subscribe", "push.unsubscribe", "reflections.keyStatus", "reflections.setUpKey", "reflections.rewrap", "reflections.list", "reflections.add", "reflections.update", "reflections.remove", "reflections.addPasskey", "reflections.removePasskey", "reflections.mine"].map(
       (name) => [name, { tier: "signedIn" as const }],
     ),
   ),
@@ -334,6 +340,7 @@ let env: TestEnv;
 let a: { org: string; admin: Caller; coordinator: Caller; participant: Caller; convenor: Caller };
 let bIds: Ids;
 let bPersonEmail: string;
+let personBReflections: () => Promise<unknown[]>;
 let signedOut: Caller;
 let platformAdmin: Caller;
 let analyst: Caller;
@@ -418,6 +425,14 @@ beforeAll(async () => {
       })
       .returning(),
   );
+  // B's person is in that relationship and keeps a (sealed) reflection on it, which only they get back.
+  await withTenant(env.db, { organisationId: orgB.id }, (tx) =>
+    tx.insert(relationshipMembers).values({ organisationId: orgB.id, relationshipId: relationshipB!.id, personId: personB.id, enrolmentId: enrolmentB!.id, role: "mentee" }),
+  );
+  await withTenant(env.db, { organisationId: orgB.id, personId: personB.id }, (tx) =>
+    tx.insert(reflections).values({ organisationId: orgB.id, personId: personB.id, relationshipId: relationshipB!.id, ciphertext: "c2VhbGVk", iv: "AAAAAAAAAAAAAAAA", keyVersion: 1 }),
+  );
+  personBReflections = () => personBCaller.reflections.mine();
   bIds = {
     runId: runB!.id,
     relationshipId: relationshipB!.id,
@@ -661,7 +676,10 @@ describe("a person's own feedback, questionnaires and claims", () => {
       expect(await caller.claims.mine()).toEqual([]);
       expect(await caller.feedback.outcomesDue()).toEqual([]);
       for (const organisationId of [bIds.organisationId, a.org]) expect(await caller.reflections.list({ organisationId, relationshipId: someId })).toEqual([]);
+      expect(await caller.reflections.mine()).toEqual([]);
     }
+    // B's person does get theirs back, so the empty lists above are not for want of a row.
+    expect(await personBReflections()).toHaveLength(1);
   });
 });
 

@@ -73,17 +73,18 @@ describe("the job queue", () => {
     await second.stop({ timeoutMs: 1000 });
   });
 
-  it("schedules the daily reminder scan, the daily relationships settle and the hourly request expiry once, however many servers start", async () => {
+  it("schedules the daily reminder scan, relationships settle and stored-response sweep, and the hourly request expiry, once however many servers start", async () => {
     const first = await workers({}, { schedule: true });
     await workers({}, { schedule: true });
     const schedules = await env.ownerSql<{ name: string; cron: string; timezone: string; options: Record<string, unknown> }[]>`
       select name, cron, timezone, options from pgboss.schedule order by name`;
     expect(schedules.map(({ name, cron, timezone }) => ({ name, cron, timezone }))).toEqual([
+      { name: "idempotency.sweep", cron: "45 4 * * *", timezone: "UTC" },
       { name: "matching.expire", cron: "7 * * * *", timezone: "UTC" },
       { name: "relationships.settle", cron: "30 5 * * *", timezone: "UTC" },
       { name: "reminders.scan", cron: "0 6 * * *", timezone: "UTC" },
     ]);
-    expect(await first.boss.getSchedules()).toHaveLength(3);
+    expect(await first.boss.getSchedules()).toHaveLength(4);
     // The cron job carries the queue's retries, like any other job of its kind.
     expect(schedules.find((s) => s.name === "reminders.scan")!.options).toMatchObject({ retryLimit: 3, retryBackoff: true });
   });

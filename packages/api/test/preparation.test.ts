@@ -88,6 +88,7 @@ describe("readiness in the mentor pool", () => {
     await coordinator.preparation.decideMentor({ organisationId: orgId, schemeId, personId: mentorId, decision: "approved", note: "Welcome" });
     pool = await coordinator.preparation.pool({ organisationId: orgId, schemeId });
     expect(pool.mentors[0]!.readiness).toMatchObject({ ready: true, reasons: [] });
+    expect(pool.approvalRequired).toBe(true);
     const [after] = await mentor.preparation.myStatus();
     expect(after!.readiness.ready).toBe(true);
     expect(after!.approvals[0]).toMatchObject({ decision: "approved", note: "Welcome" });
@@ -116,7 +117,8 @@ describe("peer appraisals", () => {
     const convenor = await signedIn("convenor@trust.org");
     await convenor.preparation.recordAppraisal({ organisationId: orgId, mentorPersonId: mentorId, appraisedOn: "2026-09-01" });
     expect(await convenor.preparation.mentors({ organisationId: orgId })).toEqual([
-      expect.objectContaining({ name: "Sarah Lindqvist", lastAppraisedOn: "2026-09-01" }),
+      // Attendance at every support event counts, not only at events this convenor runs.
+      expect.objectContaining({ name: "Sarah Lindqvist", lastAppraisedOn: "2026-09-01", attendedEvents: 2, lastAttendedOn: "2026-10-02" }),
     ]);
     expect((await convenor.preparation.appraisals({ organisationId: orgId, mentorPersonId: mentorId }))[0]).toMatchObject({
       appraisedOn: "2026-09-01",
@@ -239,15 +241,16 @@ describe("a mentor's own side", () => {
   it("exports CPD evidence listing verified training and support attended", async () => {
     const { cpdCsv, cpdPdf } = await import("../src/services/preparation/cpd-export");
     const evidence = await mentor.preparation.cpd();
-    expect(evidence.schemes).toEqual([expect.objectContaining({ schemeName: "New consultant mentoring" })]);
+    expect(evidence.schemes).toEqual([expect.objectContaining({ schemeName: "New consultant mentoring", role: "mentor", meetingsHeld: 0 })]);
     expect(evidence.training.map((t) => t.module)).toContain("Masterclass in Mentoring");
     expect(evidence.support.map((s) => s.title)).toEqual(["Spring support group", "Autumn support group"]);
     expect(evidence.totals).toMatchObject({ supportEvents: 2 });
     expect(evidence.totals.trainingHours).toBeGreaterThanOrEqual(10.5);
     const csv = cpdCsv(evidence);
-    expect(csv.split("\r\n")[0]).toBe("section,organisation,item,kind,date,hours,verified");
-    expect(csv).toContain("training,Aire Valley Hospitals,Masterclass in Mentoring,Masterclass,2026-06-01,10.5,yes");
-    expect(csv).toContain("support,Aire Valley Hospitals,Spring support group,Support group,2026-04-10,,yes");
+    expect(csv.split("\r\n")[0]).toBe("section,organisation,scheme,role,item,kind,date,count,hours,mean_rating,verified");
+    expect(csv).toContain("training,Aire Valley Hospitals,,,Masterclass in Mentoring,Masterclass,2026-06-01,,10.5,,yes");
+    expect(csv).toContain("support,Aire Valley Hospitals,,,Spring support group,Support group,2026-04-10,1,,,yes");
+    expect(csv).toMatch(/scheme,Aire Valley Hospitals,New consultant mentoring,Mentor,Taking part since,,\d{4}-\d{2}-\d{2},0,0,,/);
     const pdf = await cpdPdf(evidence);
     expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
     expect(pdf.byteLength).toBeGreaterThan(1000);

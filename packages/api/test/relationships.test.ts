@@ -95,15 +95,24 @@ describe("a coach-mentoring pair from match to review", () => {
     expect(subjects).toContainEqual(expect.stringMatching(/how did mentoring go/));
   });
 
-  it("counts the mentor's held meetings and hours in the CPD evidence (dates only), not the mentee's", async () => {
+  it("counts held meetings and hours in each person's CPD evidence, in their own role (dates and length only)", async () => {
     const evidence = await caller("ben").preparation.cpd();
     // The contract meeting ran 90 minutes in person, then five of 60 minutes: 6.5 hours.
-    expect(evidence.meetings).toMatchObject({ count: 6, hours: 6.5 });
-    expect(evidence.meetings.dates).toHaveLength(6);
-    expect([...evidence.meetings.dates].sort()).toEqual(evidence.meetings.dates);
-    expect(evidence.totals.mentoringHours).toBe(6.5);
-    expect((await caller("ava").preparation.cpd()).meetings.count).toBe(0);
-    expect(cpdCsv(evidence)).toMatch(/total,,Mentoring hours,,\d{4}-\d{2}-\d{2},6\.5,/);
+    expect(evidence.totals).toMatchObject({ mentoringMeetings: 6, mentoringHours: 6.5, mentoredMeetings: 0, mentoredHours: 0 });
+    expect(evidence.meetings).toHaveLength(6);
+    expect(evidence.meetings.every((m) => m.role === "mentor")).toBe(true);
+    expect(evidence.meetings.map((m) => m.hours)).toEqual([1.5, 1, 1, 1, 1, 1]);
+    expect(evidence.meetings.map((m) => m.date)).toEqual(evidence.meetings.map((m) => m.date).sort());
+    expect(evidence.schemes).toContainEqual(expect.objectContaining({ role: "mentor", meetingsHeld: 6, hours: 6.5 }));
+    // The mentee's record counts the same meetings as hers, as mentee.
+    const mentee = await caller("ava").preparation.cpd();
+    expect(mentee.totals).toMatchObject({ mentoringMeetings: 0, mentoredMeetings: 6, mentoredHours: 6.5 });
+    expect(mentee.schemes).toContainEqual(expect.objectContaining({ role: "mentee", meetingsHeld: 6, hours: 6.5 }));
+    expect(mentee.meetings.map((m) => m.date)).toEqual(evidence.meetings.map((m) => m.date));
+    // Where and how they met is not part of it.
+    expect(JSON.stringify([evidence, mentee])).not.toMatch(/Library|meet\.example/);
+    expect(cpdCsv(evidence)).toMatch(/total,,,,"Meetings held as mentor, peer or facilitator",,\d{4}-\d{2}-\d{2},6,6\.5,,\r\n/);
+    expect(cpdCsv(mentee)).toMatch(/total,,,,Meetings held as mentee or group member,,\d{4}-\d{2}-\d{2},6,6\.5,,\r\n/);
   });
 
   it("shows the coordinator dates and counts, never what was said", async () => {

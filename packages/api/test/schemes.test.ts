@@ -138,7 +138,7 @@ describe("joining", () => {
     expect(prepared.eligibility.result).toBe("eligible");
     expect(prepared.roles.map((r) => r.role)).toEqual(["mentee", "mentor"]);
     const joined = await join(newConsultant, trust.id, schemeId);
-    expect(joined).toMatchObject({ status: "active", nextStep: expect.any(String) });
+    expect(joined).toMatchObject({ status: "active", nextStep: "You have joined. Next, complete your profile so you can be matched.", nextAction: "profile" });
     const mine = await newConsultant.enrolment.mine();
     expect(mine).toEqual([expect.objectContaining({ schemeName: "New consultant mentoring", role: "mentee", status: "active" })]);
     expect((await failure(join(newConsultant, trust.id, schemeId))).code).toBe("CONFLICT");
@@ -151,7 +151,10 @@ describe("joining", () => {
     expect(joined.status).toBe("requested");
     const queue = await coordinator.scheme.enrolments({ organisationId: trust.id, schemeId });
     const request = queue.find((e) => e.email === "gp@trust.org")!;
-    expect(request).toMatchObject({ status: "requested", eligibilityReason: prepared.eligibility.reason });
+    expect(request).toMatchObject({ status: "requested", eligibilityReason: prepared.eligibility.reasonForCoordinator });
+    // The coordinator reads about the person, not the words written to them.
+    expect(request.eligibilityReason).toMatch(/^Not in the scheme's target staff groups\. The scheme is for /);
+    expect(request.eligibilityReason).not.toMatch(/\byour?\b/i);
     await coordinator.scheme.review({ organisationId: trust.id, enrolmentId: request.enrolmentId, decision: "approve", message: "Welcome aboard" });
     expect((await gp.enrolment.mine())[0]).toMatchObject({ status: "active", reviewMessage: "Welcome aboard" });
     const [mail] = (await env.db.select().from(emailOutbox)).filter((m) => m.toAddress === "gp@trust.org");
@@ -199,7 +202,7 @@ describe("joining", () => {
     expect(await join(newConsultant, deanery.id, open.schemeId)).toMatchObject({ status: "active" });
     expect(await join(deaneryTrainee, deanery.id, open.schemeId)).toMatchObject({ status: "waiting", nextStep: expect.stringMatching(/waiting list/) });
     // Mentors come from the scheme's mentor pool (its own organisation here), whatever the audience.
-    expect((await failure(join(gp, deanery.id, open.schemeId, "mentor"))).message).toBe("Mentors in this scheme come from the organisation that runs it.");
+    expect((await failure(join(gp, deanery.id, open.schemeId, "mentor"))).message).toBe("Staff of other organisations cannot take part as mentors.");
     // A mentor joining shows as a free place in the directory.
     expect(await join(deaneryCoordinator, deanery.id, open.schemeId, "mentor")).toMatchObject({ status: "active", nextStep: expect.stringMatching(/as a mentor/) });
     // Not ready until approved: a mentor who cannot be matched is not a free place.
@@ -250,5 +253,36 @@ describe("central comparison", () => {
     // Rules only: no participant appears, though people of both organisations took part.
     expect(JSON.stringify(comparison)).not.toMatch(/newcons@|gp@trust|trainee@/);
     expect((await failure(analyst.central.compare({ schemes: refs.slice(0, 1) }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("the audit log", () => {
+  it("names the scheme of each entry and narrows to an action, a person, a scheme and a date range", async () => {
+    const all = await coordinator.organisation.audit({ organisationId: trust.id, limit: 200 });
+    const enrolled = all.entries.find((e) => e.action === "enrolment.approved")!;
+    // An enrolment's entry names the scheme through the enrolment.
+    expect(enrolled).toMatchObject({ schemeId, schemeName: "New consultant mentoring" });
+    expect(all.actionKinds).toEqual(expect.arrayContaining(["scheme.created", "scheme.rules_changed", "enrolment.approved"]));
+
+    const ofScheme = await coordinator.organisation.audit({ organisationId: trust.id, schemeId, limit: 200 });
+    expect(ofScheme.entries.length).toBeGreaterThan(2);
+    expect(ofScheme.entries.every((e) => e.schemeId === schemeId)).toBe(true);
+    expect(ofScheme.entries.length).toBeLessThan(all.entries.length);
+
+    const changes = await coordinator.organisation.audit({ organisationId: trust.id, action: "scheme.rules_changed", limit: 200 });
+    expect(changes.entries.map((e) => e.action)).toEqual(changes.entries.map(() => "scheme.rules_changed"));
+    expect(changes.entries.length).toBeGreaterThan(0);
+
+    const me = await coordinator.me.get();
+    const mine = await coordinator.organisation.audit({ organisationId: trust.id, actorPersonId: me!.person.id, limit: 200 });
+    expect(mine.entries.length).toBeGreaterThan(0);
+    expect(mine.entries.every((e) => e.actorName === enrolled.actorName)).toBe(true);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const around = await coordinator.organisation.audit({ organisationId: trust.id, from: "2000-01-01", to: "2100-01-01", limit: 200 });
+    expect(around.entries).toHaveLength(all.entries.length);
+    expect((await coordinator.organisation.audit({ organisationId: trust.id, to: "2000-01-01" })).entries).toEqual([]);
+    const backwards = await failure(coordinator.organisation.audit({ organisationId: trust.id, from: today, to: "2000-01-01" }));
+    expect(backwards.code).toBe("BAD_REQUEST");
   });
 });

@@ -114,6 +114,31 @@ export function withFeedToken<T>(db: Database, tokenHash: string, fn: (tx: Tx) =
 }
 
 /**
+ * One transaction following an emailed password reset link: it sees only the reset row whose token
+ * hashes to `tokenHash`, and may mark it used. Once the row names its person, `fn` may add
+ * `app.person_id` (see `actAsPerson`) to end that person's other links.
+ */
+export function withPasswordResetToken<T>(
+  db: Database,
+  tokenHash: string,
+  fn: (tx: Tx) => Promise<T>,
+  options: { readOnly?: boolean } = {},
+): Promise<T> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select set_config('app.password_reset_token_hash', ${tokenHash}, true)`);
+      return fn(tx);
+    },
+    options.readOnly ? { accessMode: "read only" } : undefined,
+  );
+}
+
+/** Inside an open transaction: act as this person from here on (transaction-local, like withPerson). */
+export async function actAsPerson(tx: Tx, personId: string): Promise<void> {
+  await tx.execute(sql`select set_config('app.person_id', ${personId}, true)`);
+}
+
+/**
  * One read-only transaction for the public directory: listed, open schemes of every organisation
  * (and their current rules) are visible, nothing else of any tenant.
  */

@@ -753,6 +753,19 @@ describe("schemes: the directory, a person's own enrolments, immutable rule vers
     await expect(asAppWith({ "app.person_id": other }, (sql) => sql`insert into reflection_keys ${sql({ person_id: person, ...wrapped })}`)).rejects.toThrow(/row-level security/);
   });
 
+  it("a person's passkey copies of their reflection key are theirs alone: nobody else reads, adds, changes or deletes one", async () => {
+    const person = await createPerson(t.ownerSql);
+    const slot = { credential_id: "Y3JlZGVudGlhbC1pZC0x", prf_salt: "c2FsdA==", wrapped_key: "a2V5", iv: "aXY=", key_version: 1, label: "My phone" };
+    await t.ownerSql`insert into reflection_passkeys ${t.ownerSql({ person_id: person, ...slot })}`;
+    expect(await asAppWith({ "app.person_id": person }, (sql) => sql`select 1 from reflection_passkeys`)).toHaveLength(1);
+    expect(await asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`select 1 from reflection_passkeys`)).toHaveLength(0);
+    expect(await asAppWith({ "app.organisation_id": orgA }, (sql) => sql`select 1 from reflection_passkeys`)).toHaveLength(0);
+    const other = randomUUID();
+    expect((await asAppWith({ "app.person_id": other }, (sql) => sql`update reflection_passkeys set wrapped_key = 'eA==' where person_id = ${person}`)).count).toBe(0);
+    expect((await asAppWith({ "app.person_id": other }, (sql) => sql`delete from reflection_passkeys where person_id = ${person}`)).count).toBe(0);
+    await expect(asAppWith({ "app.person_id": other }, (sql) => sql`insert into reflection_passkeys ${sql({ person_id: person, ...slot, credential_id: "b3RoZXItY3JlZGVudGlhbA" })}`)).rejects.toThrow(/row-level security/);
+  });
+
   it("the VAPID key pair is owner-only: the app keeps one pair through a function and reads it back, never replaces it", async () => {
     await expect(t.appSql`select * from tandem_private.vapid_keys`).rejects.toMatchObject({ code: "42501" });
     const [first] = await t.appSql<{ public_key: string; private_key: string }[]>`select * from tandem_ensure_vapid_keys('public-1', 'private-1')`;
@@ -772,5 +785,30 @@ describe("schemes: the directory, a person's own enrolments, immutable rule vers
     expect(await asAppWith({ "app.feed_token_hash": "some-other-hash" }, (sql) => sql`select 1 from calendar_feeds`)).toHaveLength(0);
     const write = await asAppWith({ "app.feed_token_hash": "hash-of-a-token" }, (sql) => sql`update calendar_feeds set show_details = true`);
     expect(write.count).toBe(0);
+  });
+
+  it("a password reset link is its person's, or readable and usable (never movable) by a transaction naming its token's hash", async () => {
+    const person = await createPerson(t.ownerSql);
+    const expires = new Date(Date.now() + 1_800_000).toISOString();
+    await t.ownerSql`insert into password_resets ${t.ownerSql({ person_id: person, token_hash: "hash-of-a-reset", expires_at: expires })}`;
+    await t.ownerSql`insert into password_resets ${t.ownerSql({ person_id: person, token_hash: "hash-of-another-reset", expires_at: expires })}`;
+    const rls = await t.ownerSql<{ rls: boolean; forced: boolean }[]>`select relrowsecurity as rls, relforcerowsecurity as forced from pg_class where oid = 'public.password_resets'::regclass`;
+    expect(rls).toEqual([{ rls: true, forced: true }]);
+    expect(await asAppWith({ "app.person_id": person }, (sql) => sql`select 1 from password_resets`)).toHaveLength(2);
+    expect(await asAppWith({ "app.person_id": randomUUID() }, (sql) => sql`select 1 from password_resets`)).toHaveLength(0);
+    expect(await asAppWith({ "app.organisation_id": orgA }, (sql) => sql`select 1 from password_resets`)).toHaveLength(0);
+    expect(await asAppWith({}, (sql) => sql`select 1 from password_resets`)).toHaveLength(0);
+    const byToken = { "app.password_reset_token_hash": "hash-of-a-reset" };
+    expect(await asAppWith(byToken, (sql) => sql<{ token_hash: string }[]>`select token_hash from password_resets`)).toEqual([{ token_hash: "hash-of-a-reset" }]);
+    expect(await asAppWith({ "app.password_reset_token_hash": "some-other-hash" }, (sql) => sql`select 1 from password_resets`)).toHaveLength(0);
+    // The token's transaction marks its own row used; it cannot hand the row to another token or delete it.
+    expect((await asAppWith(byToken, (sql) => sql`update password_resets set used_at = now()`)).count).toBe(1);
+    await expect(asAppWith(byToken, (sql) => sql`update password_resets set token_hash = 'stolen'`)).rejects.toThrow(/row-level security/);
+    expect((await asAppWith(byToken, (sql) => sql`delete from password_resets`)).count).toBe(0);
+    // Nobody else writes a link for the person.
+    const other = randomUUID();
+    expect((await asAppWith({ "app.person_id": other }, (sql) => sql`update password_resets set revoked_at = now() where person_id = ${person}`)).count).toBe(0);
+    await expect(asAppWith({ "app.person_id": other }, (sql) => sql`insert into password_resets ${sql({ person_id: person, token_hash: "planted", expires_at: expires })}`)).rejects.toThrow(/row-level security/);
+    await expect(asAppWith(byToken, (sql) => sql`insert into password_resets ${sql({ person_id: person, token_hash: "hash-of-a-reset-2", expires_at: expires })}`)).rejects.toThrow(/row-level security/);
   });
 });

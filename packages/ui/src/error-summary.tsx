@@ -50,13 +50,18 @@ export function ErrorSummary({
   );
 }
 
-/** Move focus to the field itself (not just scroll to it), as NHS.UK frontend's script does. */
+/**
+ * Move focus to the field itself (not just scroll to it), as NHS.UK frontend's script does, with its
+ * form group (label or legend, hint and message) in view: scrolling the input itself to the top of
+ * the window would hide the words that say what is wrong.
+ */
 function focusTarget(event: MouseEvent<HTMLAnchorElement>) {
   const hash = event.currentTarget.hash;
   if (!hash) return;
   const target = document.getElementById(decodeURIComponent(hash.slice(1)));
   if (!target) return;
   event.preventDefault();
-  target.scrollIntoView();
-  target.focus();
+  const group = target.closest(".nhsuk-form-group") ?? target;
+  group.scrollIntoView({ block: "start" });
+  target.focus({ preventScroll: true });
 }

@@ -45,3 +45,11 @@ export {
 export { Table, type TableProps } from "./table";
 export { Radios, useHydrated, type RadioItem, type RadiosProps } from "./radios";
 export { Textarea, type TextareaProps } from "./textarea";
+export {
+  AccessibilityStatement,
+  ContactPage,
+  PrivacyNotice,
+  serviceFooterLinks,
+  servicePageTitles,
+  type ContactPoint,
+} from "./service-pages";

@@ -1,11 +1,13 @@
 // Words and small pieces for the mentor preparation pages: readiness tags, what falls due next,
 // attendance, and dates held as "YYYY-MM-DD".
-import { moduleKindLabels, supportEventKindLabels } from "@tandem/core";
+import { moduleKindLabels, readinessStatusLabels, supportEventKindLabels, type ReadinessStatus } from "@tandem/core";
 import { Tag } from "@tandem/ui";
 import { formatDate } from "./format";
 
-export function ReadinessTag({ ready }: { ready: boolean }) {
-  return ready ? <Tag colour="green">Ready</Tag> : <Tag colour="orange">Not ready</Tag>;
+const statusColours = { ready: "green", full: "blue", not_ready: "orange" } as const;
+
+export function ReadinessTag({ status }: { status: ReadinessStatus }) {
+  return <Tag colour={statusColours[status]}>{readinessStatusLabels[status]}</Tag>;
 }
 
 /** "14 March 2026" for a calendar date; "Not recorded" when there is none. */

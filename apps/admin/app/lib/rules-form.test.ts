@@ -105,8 +105,44 @@ describe("rulesFromForm and formDefaults", () => {
     expect(rules).toMatchObject({ remuneration: { kind: "per_meeting", feePence: 15050, expensesAllowed: true } });
     expect(penceFromPounds("1,995")).toBe(199500);
     expect(penceFromPounds("ten")).toBeNaN();
+    expect(penceFromPounds("£12.5x")).toBeNaN();
+    expect(penceFromPounds("12,5")).toBeNaN();
+    expect(penceFromPounds("£ 1,995.5")).toBe(199550);
     expect(poundsFromPence(199500)).toBe("1995");
     expect(poundsFromPence(15050)).toBe("150.50");
+  });
+
+  it("reads a comma only as a thousands separator", () => {
+    expect(edit(plain, { "meetings.cadenceWeeks": "1,000" })).toMatchObject({ meetings: { cadenceWeeks: 1000 } });
+    expect(edit(plain, { "meetings.cadenceWeeks": "4,5" })).toMatchObject({ meetings: { cadenceWeeks: Number.NaN } });
+  });
+
+  it("shows every error in one round, each in place and naming its field", () => {
+    const mastermind = schemeTemplates.find((t) => t.rules.participantFee.kind === "annual")!.rules;
+    const values = {
+      ...formDefaults(mastermind),
+      "participantFee.fee": "£12.5x",
+      "meetings.minutes.min": "120",
+      "meetings.minutes.max": "60",
+      "mentors.maxMentees": "2",
+      "matching.mentorCapacityDefault": "5",
+      "matching.criteria.topics.weight": "2",
+      "matching.criteria.availability.weight": "lots",
+    };
+    const result = validateRules(rulesFromForm(formData(values), mastermind));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const errors: Record<string, string[]> = {};
+    for (const e of result.errors) (errors[e.path] ??= []).push(e.message);
+    const { fieldErrors, formErrors } = errorsForForm(errors, values);
+    expect(formErrors).toEqual([]);
+    expect(fieldErrors).toEqual({
+      "participantFee.fee": "Enter the yearly fee in pounds, for example 1995",
+      "meetings.minutes.max": "Set the longest meeting to at least the shortest (120 minutes)",
+      "matching.mentorCapacityDefault": "Set the usual number of mentees per mentor no higher than the most a mentor may take (2)",
+      "matching.criteria.topics.weight": "Enter the topics weight as a number between 0 and 1, for example 0.5",
+      "matching.criteria.availability.weight": "Enter the availability weight as a number between 0 and 1, for example 0.5",
+    });
   });
 
   it("shows a form again exactly as sent", () => {

@@ -51,9 +51,12 @@ function list(source: Source, name: string): string[] {
 
 const ticked = (source: Source, name: string) => text(source, name) !== "";
 
+/** Commas only as thousands separators ("1,995"), so "12,5" is not read as 125. */
+const withoutThousands = (value: string) => (/^-?\d{1,3}(,\d{3})+(\.\d*)?$/.test(value) ? value.replace(/,/g, "") : value);
+
 /** A number the person typed; NaN when it is not one, so validation says "enter … as a number". */
 function number(value: string): number {
-  const cleaned = value.replace(/,/g, "");
+  const cleaned = withoutThousands(value);
   return cleaned === "" || !/^-?\d*\.?\d+$/.test(cleaned) ? Number.NaN : Number(cleaned);
 }
 
@@ -66,7 +69,7 @@ const orUndefined = (source: Source, name: string) => (text(source, name) === ""
 
 /** "£1,995.50" -> 199550 pence; NaN when it is not an amount of money. */
 export function penceFromPounds(value: string): number {
-  const cleaned = value.replace(/[£,\s]/g, "");
+  const cleaned = withoutThousands(value.trim().replace(/^£\s*/, ""));
   if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return Number.NaN;
   return Math.round(Number(cleaned) * 100);
 }
@@ -327,6 +330,13 @@ export function formDefaults(rules: SchemeRules): FormValues {
     "matching.mode": matching.mode,
     "matching.shortlistSize": str(matching.shortlistSize),
     "matching.firstContact": matching.firstContact,
+    // In the order the page shows them, which is the error summary's order.
+    "matching.mentorPool": matching.mentorPool,
+    "matching.trialMeeting": yes(matching.trialMeeting),
+    "matching.avoidSameDepartment": yes(matching.avoidSameDepartment),
+    "matching.mentorCapacityDefault": String(matching.mentorCapacityDefault),
+    "matching.requestExpiryDays": String(matching.requestExpiryDays),
+    topics: rules.topics.join("\n"),
     "matching.criteria.specialty.direction": criteria.specialty.direction,
     "matching.criteria.specialty.weight": String(criteria.specialty.weight),
     "matching.criteria.organisation.direction": criteria.organisation.direction,
@@ -338,12 +348,6 @@ export function formDefaults(rules: SchemeRules): FormValues {
     "matching.criteria.availability.weight": String(criteria.availability.weight),
     "matching.criteria.seniorityGap.weight": String(criteria.seniorityGap.weight),
     "matching.criteria.honourPreferences": [...criteria.honourPreferences],
-    "matching.avoidSameDepartment": yes(matching.avoidSameDepartment),
-    "matching.mentorPool": matching.mentorPool,
-    "matching.trialMeeting": yes(matching.trialMeeting),
-    "matching.mentorCapacityDefault": String(matching.mentorCapacityDefault),
-    "matching.requestExpiryDays": String(matching.requestExpiryDays),
-    topics: rules.topics.join("\n"),
     "meetings.max": str(meetings.max),
     "meetings.cadenceWeeks": String(meetings.cadenceWeeks),
     "meetings.minutes.min": String(meetings.minutes.min),

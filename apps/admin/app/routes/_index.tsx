@@ -4,6 +4,8 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, type MetaFunction } from "@remix-run/react";
 import { organisationKindLabels, platformRoleLabels, type OrganisationKind } from "@tandem/core";
 import { InsetText, SummaryList, Table, Tag } from "@tandem/ui";
+import { InstallationRolesHome } from "../components/home/installation-roles";
+import { loadInstallationRoles } from "../components/home/installation-roles.server";
 import { activeMembership, guard, hasRole, requireSignedIn } from "../lib/api.server";
 import { roleLabel } from "../lib/format";
 import { organisationNameFrom, pageTitle } from "../lib/meta";
@@ -11,12 +13,16 @@ import { organisationNameFrom, pageTitle } from "../lib/meta";
 export const meta: MetaFunction = ({ matches }) => pageTitle("Home", organisationNameFrom(matches));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { me, headers, caller } = await requireSignedIn(request, context);
+  const session = await requireSignedIn(request, context);
+  const { me, headers, caller } = session;
   const active = activeMembership(me);
   const runsSchemes = active !== null && hasRole(active, "org_admin", "coordinator");
   const schemes = runsSchemes ? await guard(request, headers, () => caller.scheme.home({ organisationId: active.organisationId })) : null;
+  // Someone whose roles are installation-wide only gets a home about those roles.
+  const installationRoles = !active && me.platformRoles.length > 0 ? await loadInstallationRoles(request, session, me) : null;
   return data(
     {
+      installationRoles,
       name: me.person.name,
       platformRoles: me.platformRoles,
       organisation: active
@@ -39,6 +45,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Home() {
   const home = useLoaderData<typeof loader>();
   const platformRoles = home.platformRoles.map((role) => platformRoleLabels[role] ?? role);
+  if (home.installationRoles) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <InstallationRolesHome name={home.name} roles={home.installationRoles} />
+          <p>
+            <a href="/account">Your account</a>: change your password or sign out of all devices.
+          </p>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="nhsuk-grid-row">
@@ -93,6 +111,12 @@ export default function Home() {
             <ul>
               {home.canSeePeople ? (
                 <>
+                  <li>
+                    <a href="/schemes">Schemes</a>: their rules, who has joined, matching, relationships and feedback
+                  </li>
+                  <li>
+                    <a href="/preparation">Mentor preparation</a>: training, support events and approving mentors
+                  </li>
                   <li>
                     <a href="/people">People</a>: members and pending invitations
                     {home.canInvite ? ", invite a person or change roles" : ""}

@@ -1,7 +1,9 @@
-// The organisation's audit log: who did what and when (never content), newest first, in pages.
+// The organisation's audit log: who did what and when (never content), newest first, in pages, with
+// the scheme each entry is about, narrowed by action, person, scheme and dates in the page's URL.
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, type MetaFunction } from "@remix-run/react";
-import { InsetText, Table } from "@tandem/ui";
+import { Form, useLoaderData, type MetaFunction } from "@remix-run/react";
+import { AuditFilters } from "@tandem/core";
+import { Button, ErrorSummary, InsetText, Select, Table, TextInput } from "@tandem/ui";
 import { guard, requireOrganisation } from "../lib/api.server";
 import { formatDateTime, roleList } from "../lib/format";
 import { organisationNameFrom, pageTitle } from "../lib/meta";
@@ -36,52 +38,111 @@ function describe(entry: { action: string; subjectType: string | null; subjectId
     }
     case "organisation.seeded":
       return "Organisation seeded";
-    default: {
-      const words = entry.action.replace(/[._]/g, " ").trim();
-      return words.charAt(0).toUpperCase() + words.slice(1);
-    }
+    default:
+      return actionWords(entry.action);
   }
+}
+
+const filterNames = ["action", "actorPersonId", "schemeId", "from", "to"] as const;
+
+/** The filters in the URL: the valid ones apply; each invalid one is kept as typed with its message. */
+function readFilters(params: URLSearchParams) {
+  const typed = Object.fromEntries(filterNames.map((name) => [name, params.get(name)?.trim() ?? ""])) as Record<(typeof filterNames)[number], string>;
+  const given = Object.fromEntries(Object.entries(typed).filter(([, value]) => value !== ""));
+  const parsed = AuditFilters.safeParse(given);
+  if (parsed.success) return { typed, filters: parsed.data, errors: {} as Record<string, string> };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+  const valid = Object.fromEntries(Object.entries(given).filter(([name]) => !errors[name]));
+  const retried = AuditFilters.safeParse(valid);
+  return { typed, filters: retried.success ? retried.data : {}, errors };
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { caller, headers, organisation } = await requireOrganisation(request, context, ["org_admin", "coordinator"]);
-  const beforeParam = Number(new URL(request.url).searchParams.get("before"));
+  const params = new URL(request.url).searchParams;
+  const beforeParam = Number(params.get("before"));
   const before = Number.isInteger(beforeParam) && beforeParam > 0 ? beforeParam : undefined;
+  const { typed, filters, errors } = readFilters(params);
   const organisationId = organisation.organisationId;
-  const [audit, people] = await guard(request, headers, () =>
+  const [audit, people, schemes] = await guard(request, headers, () =>
     Promise.all([
-      caller.organisation.audit({ organisationId, before, limit: pageSize }),
+      caller.organisation.audit({ organisationId, before, limit: pageSize, ...filters }),
       caller.organisation.people({ organisationId }),
+      caller.scheme.list({ organisationId }),
     ]),
   );
   const names = new Map(people.members.map((m) => [m.personId, m.name]));
+  const kept = new URLSearchParams(Object.entries(typed).filter(([, value]) => value !== ""));
   return data(
     {
       organisationName: organisation.organisationName,
       isFirstPage: before === undefined,
       nextBefore: audit.nextBefore,
+      /** The filters as a query string, for the page links. */
+      query: kept.toString(),
+      filtered: kept.size > 0,
+      typed,
+      errors,
+      actions: audit.actionKinds.map((action) => ({ value: action, text: actionWords(action) })),
+      people: people.members.map((m) => ({ value: m.personId, text: m.name })).sort((a, b) => a.text.localeCompare(b.text)),
+      schemes: schemes.map((s) => ({ value: s.id, text: s.name })).sort((a, b) => a.text.localeCompare(b.text)),
       entries: audit.entries.map((e) => ({
         id: e.id,
         at: e.at,
         who: e.actorName ?? "Tandem (automatic)",
         what: describe(e, names),
+        scheme: e.schemeName ?? "",
       })),
     },
     { headers },
   );
 }
 
+/** "scheme.rules_changed" -> "Scheme rules changed". */
+function actionWords(action: string): string {
+  const words = action.replace(/[._]/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const filterLabels: Record<string, string> = { action: "Action", actorPersonId: "Who", schemeId: "Scheme", from: "From", to: "To" };
+
 export default function Audit() {
   const page = useLoaderData<typeof loader>();
+  const anything = (text: string) => [{ value: "", text }];
+  const errorItems = Object.entries(page.errors).map(([name, message]) => ({ href: `#${name}`, text: `${filterLabels[name] ?? name}: ${message}` }));
+  const pageLink = (before?: number) => {
+    const query = new URLSearchParams(page.query);
+    if (before !== undefined) query.set("before", String(before));
+    const text = query.toString();
+    return text ? `/audit?${text}` : "/audit";
+  };
   return (
     <>
+      {errorItems.length ? <ErrorSummary errors={errorItems} /> : null}
       <span className="nhsuk-caption-l">{page.organisationName}</span>
       <h1>Audit log</h1>
       <p>Who did what in this organisation, newest first. The log never holds what people wrote.</p>
+      <Form method="get" aria-labelledby="audit-filters">
+        <h2 id="audit-filters" className="nhsuk-heading-s">
+          Filter the log
+        </h2>
+        <Select id="action" name="action" label="Action" defaultValue={page.typed.action} error={page.errors.action} options={[...anything("Any action"), ...page.actions]} />
+        <Select id="actorPersonId" name="actorPersonId" label="Who" defaultValue={page.typed.actorPersonId} error={page.errors.actorPersonId} options={[...anything("Anyone"), ...page.people]} />
+        <Select id="schemeId" name="schemeId" label="Scheme" defaultValue={page.typed.schemeId} error={page.errors.schemeId} options={[...anything("Any scheme"), ...page.schemes]} />
+        <TextInput id="from" name="from" label="From" hint="The first day, for example 2026-03-14" width={10} autoComplete="off" defaultValue={page.typed.from} error={page.errors.from} />
+        <TextInput id="to" name="to" label="To" hint="The last day, for example 2026-03-31" width={10} autoComplete="off" defaultValue={page.typed.to} error={page.errors.to} />
+        <Button variant="secondary">Apply filters</Button>
+        {page.filtered ? (
+          <p>
+            <a href="/audit">Clear filters</a>
+          </p>
+        ) : null}
+      </Form>
       {page.entries.length ? (
         <Table
-          caption={page.isFirstPage ? "Latest entries" : "Older entries"}
-          head={["When", "Who", "What"]}
+          caption={page.filtered ? "Matching entries" : page.isFirstPage ? "Latest entries" : "Older entries"}
+          head={["When", "Who", "What", "Scheme"]}
           rowKeys={page.entries.map((e) => String(e.id))}
           rows={page.entries.map((e) => [
             <time key="at" dateTime={new Date(e.at).toISOString()}>
@@ -89,11 +150,18 @@ export default function Audit() {
             </time>,
             e.who,
             e.what,
+            e.scheme,
           ])}
         />
       ) : (
         <InsetText>
-          <p>{page.isFirstPage ? "Nothing has been recorded for this organisation yet." : "There are no older entries."}</p>
+          <p>
+            {page.filtered
+              ? "No entries match these filters."
+              : page.isFirstPage
+                ? "Nothing has been recorded for this organisation yet."
+                : "There are no older entries."}
+          </p>
         </InsetText>
       )}
       {page.nextBefore !== null || !page.isFirstPage ? (
@@ -101,14 +169,14 @@ export default function Audit() {
           <ul className="nhsuk-list nhsuk-pagination__list">
             {!page.isFirstPage ? (
               <li className="nhsuk-pagination-item--previous">
-                <a className="nhsuk-pagination__link nhsuk-pagination__link--prev" href="/audit">
+                <a className="nhsuk-pagination__link nhsuk-pagination__link--prev" href={pageLink()}>
                   <span className="nhsuk-pagination__title">Newest entries</span>
                 </a>
               </li>
             ) : null}
             {page.nextBefore !== null ? (
               <li className="nhsuk-pagination-item--next">
-                <a className="nhsuk-pagination__link nhsuk-pagination__link--next" href={`/audit?before=${page.nextBefore}`}>
+                <a className="nhsuk-pagination__link nhsuk-pagination__link--next" href={pageLink(page.nextBefore)}>
                   <span className="nhsuk-pagination__title">Older entries</span>
                 </a>
               </li>

@@ -2,6 +2,7 @@
 // preparation pages, and training records waiting for a coordinator to verify them.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
+import { readinessStatus } from "@tandem/core";
 import { Button, InsetText, Table } from "@tandem/ui";
 import { guard } from "../lib/api.server";
 import { SuccessBanner } from "../lib/banners";
@@ -25,8 +26,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       schemes: pools.map(({ scheme, pool }) => ({
         id: scheme.id,
         name: scheme.name,
-        ready: pool.mentors.filter((m) => m.readiness.ready).length,
-        notReady: pool.mentors.filter((m) => !m.readiness.ready).length,
+        ready: pool.mentors.filter((m) => readinessStatus(m.readiness) === "ready").length,
+        full: pool.mentors.filter((m) => readinessStatus(m.readiness) === "full").length,
+        notReady: pool.mentors.filter((m) => readinessStatus(m.readiness) === "not_ready").length,
       })),
       waiting: waiting.map((r) => ({
         id: r.id,
@@ -81,7 +83,7 @@ export default function PreparationOverview() {
       {page.schemes.length ? (
         <Table
           caption="Mentor pools of open schemes"
-          head={["Scheme", "Ready", "Not ready"]}
+          head={["Scheme", "Ready", "Ready, no free places", "Not ready"]}
           firstCellIsHeader
           rowKeys={page.schemes.map((s) => s.id)}
           rows={page.schemes.map((s) => [
@@ -89,6 +91,7 @@ export default function PreparationOverview() {
               Mentor pool: {s.name}
             </a>,
             String(s.ready),
+            String(s.full),
             String(s.notReady),
           ])}
         />

@@ -5,7 +5,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
-import { RecordCompletionFields } from "@tandem/core";
+import { readinessStatus, RecordCompletionFields } from "@tandem/core";
 import { BackLink, Button, InsetText, Select, SummaryList, Table, Textarea, TextInput } from "@tandem/ui";
 import { formErrorsOrThrow, guard } from "../lib/api.server";
 import { SuccessBanner } from "../lib/banners";
@@ -52,7 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     schemes.map(async ({ scheme, mentor }) => ({
       id: scheme.id,
       name: scheme.name,
-      ready: mentor.readiness.ready,
+      status: readinessStatus(mentor.readiness),
       reasons: mentor.readiness.reasonTexts,
       upcoming: mentor.readiness.upcoming.map(dueLabel),
       appraisal:
@@ -175,7 +175,7 @@ export default function MentorPreparation() {
         page.schemes.map((s) => (
           <section key={s.id} aria-labelledby={`scheme-${s.id}`}>
             <h3 id={`scheme-${s.id}`}>
-              {s.name} <ReadinessTag ready={s.ready} />
+              {s.name} <ReadinessTag status={s.status} />
             </h3>
             <SummaryList
               rows={[

@@ -2,7 +2,7 @@
 // and the coordinator's approve or decline (one at a time with a note the mentor sees, or in bulk).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from "@remix-run/react";
-import { MentorDecisionFields, upcomingWithin } from "@tandem/core";
+import { MentorDecisionFields, readinessStatus, upcomingWithin } from "@tandem/core";
 import { BackLink, Button, ErrorSummary, InsetText, Select, Table, Textarea, WarningCallout } from "@tandem/ui";
 import { formErrorsOrThrow, guard } from "../lib/api.server";
 import { SuccessBanner } from "../lib/banners";
@@ -35,11 +35,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const mentors = pool.mentors.map((m) => {
     const codes = m.readiness.reasons.map((r) => r.code as string);
     const next = m.readiness.upcoming[0];
+    // What the coordinator can decide: a mentor already approved (or in a scheme that asks for no
+    // approval) is not offered "Approve" again.
+    const decision = codes.includes("awaiting_approval")
+      ? ("awaiting" as const)
+      : codes.includes("declined")
+        ? ("declined" as const)
+        : pool.approvalRequired
+          ? ("approved" as const)
+          : ("not_needed" as const);
     return {
       personId: m.personId,
       name: m.name,
       email: m.email,
-      ready: m.readiness.ready,
+      status: readinessStatus(m.readiness),
+      decision,
+      places: `${m.activeMentees} of ${m.capacity}`,
       reasons: m.readiness.reasonTexts,
       nextDue: next ? dueLabel(next) : null,
       dueSoon: upcomingWithin(m.readiness, { now, days: 30 }).length > 0,
@@ -61,7 +72,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         inCatalogue: codes.has(m.id),
       })),
       total: mentors.length,
-      readyCount: mentors.filter((m) => m.ready).length,
+      readyCount: mentors.filter((m) => m.status === "ready").length,
+      fullCount: mentors.filter((m) => m.status === "full").length,
+      undecided: shown.some((m) => m.decision === "awaiting" || m.decision === "declined"),
       show,
       mentors: shown,
       flash,
@@ -119,6 +132,7 @@ export default function MentorPool() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const missing = page.requiredModules.filter((m) => !m.inCatalogue);
+  const firstUndecided = page.mentors.find((m) => m.decision === "awaiting" || m.decision === "declined")?.personId;
 
   return (
     <>
@@ -128,7 +142,8 @@ export default function MentorPool() {
       <span className="nhsuk-caption-l">{page.organisationName}</span>
       <h1>Mentor pool: {page.scheme.name}</h1>
       <p>
-        {plural(page.total, "mentor", "mentors")}: {page.readyCount} ready, {page.total - page.readyCount} not ready.
+        {plural(page.total, "mentor", "mentors")}: {page.readyCount} ready, {page.fullCount} ready with no free places,{" "}
+        {page.total - page.readyCount - page.fullCount} not ready.
       </p>
 
       <h2 className="nhsuk-heading-s">Required preparation</h2>
@@ -178,14 +193,15 @@ export default function MentorPool() {
         <>
           <Table
             caption={filters[page.show]}
-            head={["Name", "Status", "Why not ready", "Next due", "Select", "Decision"]}
+            head={["Name", "Status", "Mentees", "Why not ready", "Next due", "Select", "Decision"]}
             firstCellIsHeader
             rowKeys={page.mentors.map((m) => m.personId)}
-            rows={page.mentors.map((m, index) => [
+            rows={page.mentors.map((m) => [
               <a key="name" href={`/preparation/mentors/${m.personId}?scheme=${page.scheme.id}`}>
                 {m.name}
               </a>,
-              <ReadinessTag key="tag" ready={m.ready} />,
+              <ReadinessTag key="tag" status={m.status} />,
+              m.places,
               m.reasons.length ? (
                 <ul key="reasons" className="nhsuk-list nhsuk-u-margin-bottom-0">
                   {m.reasons.map((r) => (
@@ -196,52 +212,93 @@ export default function MentorPool() {
                 "None"
               ),
               m.nextDue ?? "Nothing due",
-              <div key="select" className="nhsuk-checkboxes nhsuk-checkboxes--small">
-                <div className="nhsuk-checkboxes__item">
-                  <input
-                    className="nhsuk-checkboxes__input"
-                    id={index === 0 ? "select-first" : `select-${m.personId}`}
-                    type="checkbox"
-                    name="personId"
-                    value={m.personId}
-                    form="approve-selected"
-                  />
-                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={index === 0 ? "select-first" : `select-${m.personId}`}>
-                    <span className="nhsuk-u-visually-hidden">Select {m.name}</span>
-                  </label>
+              m.decision === "awaiting" || m.decision === "declined" ? (
+                <div key="select" className="nhsuk-checkboxes nhsuk-checkboxes--small">
+                  <div className="nhsuk-checkboxes__item">
+                    <input
+                      className="nhsuk-checkboxes__input"
+                      id={m.personId === firstUndecided ? "select-first" : `select-${m.personId}`}
+                      type="checkbox"
+                      name="personId"
+                      value={m.personId}
+                      form="approve-selected"
+                    />
+                    <label
+                      className="nhsuk-label nhsuk-checkboxes__label"
+                      htmlFor={m.personId === firstUndecided ? "select-first" : `select-${m.personId}`}
+                    >
+                      <span className="nhsuk-u-visually-hidden">Select {m.name}</span>
+                    </label>
+                  </div>
                 </div>
-              </div>,
-              <Form key="decide" method="post">
-                <input type="hidden" name="personId" value={m.personId} />
-                <input type="hidden" name="show" value={page.show} />
-                <Textarea
-                  id={`note-${m.personId}`}
-                  name="note"
-                  label={
-                    <>
-                      Note to the mentor<span className="nhsuk-u-visually-hidden"> ({m.name})</span>
-                    </>
-                  }
-                  hint="Optional. The mentor sees it."
-                  rows={2}
-                  error={result?.target === `note-${m.personId}` ? result.message : undefined}
-                />
-                <Button name="decision" value="approved" small disabled={busy}>
-                  Approve<span className="nhsuk-u-visually-hidden"> {m.name}</span>
-                </Button>{" "}
-                <Button name="decision" value="declined" variant="secondary" small disabled={busy}>
-                  Decline<span className="nhsuk-u-visually-hidden"> {m.name}</span>
-                </Button>
-              </Form>,
+              ) : (
+                ""
+              ),
+              <Decision key="decide" mentor={m} show={page.show} busy={busy} error={result?.target === `note-${m.personId}` ? result.message : undefined} />,
             ])}
           />
-          <Form method="post" id="approve-selected">
-            <input type="hidden" name="intent" value="approve-selected" />
-            <input type="hidden" name="show" value={page.show} />
-            <Button disabled={busy}>Approve selected mentors</Button>
-          </Form>
+          {page.undecided ? (
+            <Form method="post" id="approve-selected">
+              <input type="hidden" name="intent" value="approve-selected" />
+              <input type="hidden" name="show" value={page.show} />
+              <Button disabled={busy}>Approve selected mentors</Button>
+            </Form>
+          ) : null}
         </>
       )}
     </>
+  );
+}
+
+const decisionWords = {
+  awaiting: "Awaiting your decision",
+  declined: "Declined",
+  approved: "Approved",
+  not_needed: "This scheme does not ask for approval",
+} as const;
+
+/** Approve or decline where a decision is open; an approved mentor can only have it withdrawn. */
+function Decision({
+  mentor,
+  show,
+  busy,
+  error,
+}: {
+  mentor: { personId: string; name: string; decision: keyof typeof decisionWords };
+  show: string;
+  busy: boolean;
+  error: string | undefined;
+}) {
+  if (mentor.decision === "not_needed") return <>{decisionWords.not_needed}</>;
+  const hidden = <span className="nhsuk-u-visually-hidden"> {mentor.name}</span>;
+  return (
+    <Form method="post">
+      <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">{decisionWords[mentor.decision]}</p>
+      <input type="hidden" name="personId" value={mentor.personId} />
+      <input type="hidden" name="show" value={show} />
+      <Textarea
+        id={`note-${mentor.personId}`}
+        name="note"
+        label={
+          <>
+            Note to the mentor<span className="nhsuk-u-visually-hidden"> ({mentor.name})</span>
+          </>
+        }
+        hint="Optional. The mentor sees it."
+        rows={2}
+        error={error}
+      />
+      {mentor.decision === "approved" ? null : (
+        <Button name="decision" value="approved" small disabled={busy}>
+          Approve{hidden}
+        </Button>
+      )}{" "}
+      {mentor.decision === "declined" ? null : (
+        <Button name="decision" value="declined" variant="secondary" small disabled={busy}>
+          {mentor.decision === "approved" ? "Withdraw approval" : "Decline"}
+          {hidden}
+        </Button>
+      )}
+    </Form>
   );
 }

@@ -1,5 +1,6 @@
 // The convenor's view: the support events they convene (upcoming, and past ones whose registers
-// they keep) and the mentors who come to them, with a way to each event's register and appraisals.
+// they keep) and the organisation's mentors with their attendance at any support event, with a way to
+// each event's register and appraisals.
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, type MetaFunction } from "@remix-run/react";
 import { InsetText, Table } from "@tandem/ui";
@@ -26,25 +27,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     unrecorded: e.heldOn < today ? e.register.filter((r) => r.status === "signed_up").length : 0,
   }));
   const everyMentor = await guard(request, session.headers, () => session.caller.preparation.mentors(session.org));
-  const mentors = new Map<string, { personId: string; name: string; lastAttended: string | null; lastEventId: string | null; lastAppraisedOn: string | null }>(
-    everyMentor.map((m) => [m.personId, { personId: m.personId, name: m.name, lastAttended: null, lastEventId: null, lastAppraisedOn: m.lastAppraisedOn }]),
-  );
-  for (const e of mine) {
-    for (const r of e.register) {
-      const known = mentors.get(r.personId) ?? { personId: r.personId, name: r.name, lastAttended: null, lastEventId: null, lastAppraisedOn: null };
-      if (r.status === "attended" && e.heldOn <= today && (known.lastAttended === null || e.heldOn > known.lastAttended)) {
-        known.lastAttended = e.heldOn;
-        known.lastEventId = e.id;
-      }
-      mentors.set(r.personId, known);
-    }
-  }
+  // Appraisals are recorded from an event's page, for people on its register: the latest of this
+  // convenor's events each mentor is on.
+  const appraiseAt = new Map<string, string>();
+  for (const e of mine) for (const r of e.register) if (e.heldOn <= today) appraiseAt.set(r.personId, e.id);
+  const mentors = everyMentor.map((m) => ({
+    personId: m.personId,
+    name: m.name,
+    attendedEvents: m.attendedEvents,
+    lastAttendedOn: m.lastAttendedOn,
+    lastAppraisedOn: m.lastAppraisedOn,
+    appraiseAt: appraiseAt.get(m.personId) ?? null,
+  }));
   return data(
     {
       organisationName: session.organisation.organisationName,
       upcoming: rows.filter((e) => e.heldOn >= today),
       past: rows.filter((e) => e.heldOn < today).reverse(),
-      mentors: [...mentors.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      mentors,
     },
     { headers: session.headers },
   );
@@ -109,19 +109,20 @@ export default function SupportGroup() {
       {page.mentors.length ? (
         <Table
           caption="Mentors in your organisation"
-          head={["Mentor", "Last attended", "Last peer appraisal", "Appraisal"]}
+          head={["Mentor", "Support events attended", "Last attended", "Last peer appraisal", "Appraisal"]}
           firstCellIsHeader
           rowKeys={page.mentors.map((m) => m.personId)}
           rows={page.mentors.map((m) => [
             m.name,
-            m.lastAttended ? formatDay(m.lastAttended) : "Not yet",
+            String(m.attendedEvents),
+            m.lastAttendedOn ? formatDay(m.lastAttendedOn) : "Not yet",
             m.lastAppraisedOn ? formatDay(m.lastAppraisedOn) : "None recorded",
-            m.lastEventId ? (
-              <a key="appraise" href={`/preparation/events/${m.lastEventId}#mentorPersonId`}>
+            m.appraiseAt ? (
+              <a key="appraise" href={`/preparation/events/${m.appraiseAt}#mentorPersonId`}>
                 Record a peer appraisal<span className="nhsuk-u-visually-hidden"> for {m.name}</span>
               </a>
             ) : (
-              "Not yet attended"
+              "Not on your registers yet"
             ),
           ])}
         />

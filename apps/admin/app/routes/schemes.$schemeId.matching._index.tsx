@@ -9,6 +9,7 @@ import {
   useNavigation,
   type MetaFunction,
 } from "@remix-run/react";
+import { readinessLabel } from "@tandem/core";
 import {
   BackLink,
   Button,
@@ -38,6 +39,8 @@ import { requireSchemeRunner } from "../lib/scheme-route.server";
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
   pageTitle(page ? `Matching: ${page.scheme.name}` : "Matching", organisationNameFrom(matches));
 
+const atCapacity = readinessLabel({ code: "at_capacity", since: null });
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const runner = await requireSchemeRunner(request, context, params);
   const [overview, relationships] = await Promise.all([
@@ -56,6 +59,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         enrolmentId: m.enrolmentId,
         name: m.name,
         ready: m.ready,
+        // The readiness reasons arrive as words; a mentor held back only by being full is ready, with no free places.
+        status: m.ready ? ("ready" as const) : m.reasons.length > 0 && m.reasons.every((r) => r === atCapacity) ? ("full" as const) : ("not_ready" as const),
         reasons: m.reasons,
         capacity: m.capacity,
         active: m.active,
@@ -216,7 +221,7 @@ export default function MatchingConsole() {
           rowKeys={page.mentors.map((m) => m.enrolmentId)}
           rows={page.mentors.map((m) => [
             m.name,
-            <ReadinessTag key="ready" ready={m.ready} />,
+            <ReadinessTag key="ready" status={m.status} />,
             m.reasons.length ? (
               <ul key="reasons" className="nhsuk-list nhsuk-u-margin-bottom-0">
                 {m.reasons.map((r) => (

@@ -104,7 +104,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
                   }
                 : null,
               optimal: run.summary.optimal ?? null,
-              phases: run.summary.phases,
             }
           : null,
       },
@@ -366,19 +365,6 @@ export default function MatchRun() {
                     },
                   ]
                 : []),
-              {
-                id: "time",
-                key: "Time taken",
-                value: (
-                  <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
-                    {run.summary.phases.map((p) => (
-                      <li key={p.name}>
-                        {p.name.charAt(0).toUpperCase() + p.name.slice(1)}: {p.ms} ms
-                      </li>
-                    ))}
-                  </ul>
-                ),
-              },
             ]}
           />
           {run.summary.unmatched.length ? (

@@ -6,8 +6,11 @@ import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } 
 import { SignInInput } from "@tandem/core";
 import { Button, TextInput } from "@tandem/ui";
 import { api, formErrorsOrThrow, safeRedirect } from "../lib/api.server";
+import { SuccessBanner } from "../lib/banners";
+import { takeFlash } from "../lib/flash.server";
 import { errorItems, fieldError, FormErrorSummary, useSubmitAttempt } from "../lib/forms";
 import { pageTitle } from "../lib/meta";
+import { passwordResetFlash } from "../lib/password-reset";
 
 export const meta: MetaFunction = () => pageTitle("Sign in");
 
@@ -15,7 +18,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { caller, headers } = await api(request, context);
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   if (await caller.me.get()) throw redirect(redirectTo, { headers });
-  return data({ redirectTo }, { headers });
+  const passwordReset = (await takeFlash(request, headers, context)) === passwordResetFlash;
+  return data({ redirectTo, passwordReset }, { headers });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, passwordReset } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -53,8 +57,14 @@ export default function SignIn() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary items={items} attempt={attempt} />
+        {passwordReset && !lastResult ? (
+          <SuccessBanner>Your password has been changed. Sign in with your new password.</SuccessBanner>
+        ) : null}
         <h1>Sign in</h1>
-        <p>Sign in to manage your organisation’s people, invitations and audit log.</p>
+        <p>
+          Sign in to run your organisation’s mentoring schemes (rules, enrolments, matching and mentor preparation) and to
+          manage its people and audit log.
+        </p>
         <Form method="post" {...getFormProps(form)} onSubmit={wrap(form.onSubmit)}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextInput
@@ -79,6 +89,9 @@ export default function SignIn() {
           />
           <Button disabled={navigation.state === "submitting"}>Sign in</Button>
         </Form>
+        <p>
+          <a href="/forgot-password">Forgotten your password?</a>
+        </p>
         <p>
           New to Tandem? Your organisation’s admin sends you an invitation by email. Follow its link to
           create your password.

@@ -14,6 +14,7 @@ describe("matchRoute", () => {
     expect(matchRoute("/app/preparation/recognition/")).toEqual({ name: "recognition" });
     expect(matchRoute("/app/preparation/events")).toEqual({ name: "support-events" });
     expect(matchRoute("/app/preparation/other")).toEqual({ name: "not-found" });
+    expect(matchRoute("/app/cpd/")).toEqual({ name: "cpd" });
     expect(matchRoute("/app/nope")).toEqual({ name: "not-found" });
     expect(matchRoute("/application")).toEqual({ name: "not-found" });
     expect(matchRoute("/app/schemes/a/b/c")).toEqual({ name: "not-found" });
@@ -38,6 +39,20 @@ describe("matchRoute", () => {
     expect(path).toBe("/app/schemes/aire-valley/new%20consultants/preparation?page=confidentiality");
     expect(matchRoute(path.split("?")[0]!)).toEqual({ name: "mentee-course", organisationSlug: "aire-valley", schemeSlug: "new consultants" });
     expect(menteeCoursePath("a", "b")).toBe("/app/schemes/a/b/preparation");
+  });
+});
+
+describe("the public account and service screens", () => {
+  it("reads a reset link's token, and refuses anything that is not one", () => {
+    const token = "abcdefghijklmnopqrstuvwxyz234567";
+    expect(matchRoute(`/app/reset-password/${token}`)).toEqual({ name: "reset-password", token });
+    expect(matchRoute(`/app/reset-password/${token}/`)).toEqual({ name: "reset-password", token });
+    expect(matchRoute("/app/reset-password/short")).toEqual({ name: "not-found" });
+    expect(matchRoute(`/app/reset-password/${token.toUpperCase()}`)).toEqual({ name: "not-found" });
+    expect(matchRoute("/app/forgot-password")).toEqual({ name: "forgot-password" });
+    expect(matchRoute("/app/accessibility")).toEqual({ name: "accessibility" });
+    expect(matchRoute("/app/privacy/")).toEqual({ name: "privacy" });
+    expect(matchRoute("/app/contact")).toEqual({ name: "contact" });
   });
 });
 

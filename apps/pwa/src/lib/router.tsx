@@ -56,12 +56,18 @@ export type Route =
   | { name: "home" }
   | { name: "organisations" }
   | { name: "sign-in" }
+  | { name: "forgot-password" }
+  | { name: "reset-password"; token: string }
+  | { name: "accessibility" }
+  | { name: "privacy" }
+  | { name: "contact" }
   | { name: "find-schemes" }
   | { name: "my-schemes" }
   | { name: "scheme"; organisationSlug: string; schemeSlug: string }
   | { name: "preparation" }
   | { name: "recognition" }
   | { name: "support-events" }
+  | { name: "cpd" }
   | { name: "matches" }
   | { name: "choose-mentor"; organisationSlug: string; schemeSlug: string }
   | { name: "matching-profile"; organisationSlug: string; schemeSlug: string }
@@ -94,11 +100,18 @@ export function matchRoute(pathname: string): Route {
   if (path === BASE) return { name: "home" };
   if (path === `${BASE}/sign-in`) return { name: "sign-in" };
   if (path === `${BASE}/organisations`) return { name: "organisations" };
+  if (path === `${BASE}/forgot-password`) return { name: "forgot-password" };
+  if (path === `${BASE}/accessibility`) return { name: "accessibility" };
+  if (path === `${BASE}/privacy`) return { name: "privacy" };
+  if (path === `${BASE}/contact`) return { name: "contact" };
+  const reset = /^\/app\/reset-password\/([a-z2-7]{16,64})$/.exec(path);
+  if (reset) return { name: "reset-password", token: reset[1]! };
   if (path === `${BASE}/schemes`) return { name: "my-schemes" };
   if (path === `${BASE}/schemes/find`) return { name: "find-schemes" };
   if (path === `${BASE}/preparation`) return { name: "preparation" };
   if (path === `${BASE}/preparation/recognition`) return { name: "recognition" };
   if (path === `${BASE}/preparation/events`) return { name: "support-events" };
+  if (path === `${BASE}/cpd`) return { name: "cpd" };
   if (path === `${BASE}/matches`) return { name: "matches" };
   if (path === `${BASE}/relationships`) return { name: "relationships" };
   if (path === `${BASE}/feedback`) return { name: "feedback" };

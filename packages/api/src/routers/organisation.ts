@@ -1,6 +1,6 @@
 // Organisation-scoped procedures: people, invitations, roles and the audit log.
 import { eq } from "drizzle-orm";
-import { InvitePersonFields, SetRolesFields } from "@tandem/core";
+import { AuditFilters, InvitePersonFields, SetRolesFields } from "@tandem/core";
 import { organisations } from "@tandem/db";
 import { z } from "zod";
 import { listAudit } from "../services/audit";
@@ -56,10 +56,12 @@ export const organisationRouter = router({
 
   audit: orgProcedure("org_admin", "coordinator")
     .input(
-      z.object({
-        before: z.number().int().positive().optional(),
-        limit: z.number().int().min(1).max(200).default(50),
-      }),
+      z
+        .object({
+          before: z.number().int().positive().optional(),
+          limit: z.number().int().min(1).max(200).default(50),
+        })
+        .and(AuditFilters),
     )
     .output(AuditOutput).query(({ ctx, input }) => listAudit(ctx.tx, { ...input, organisationId: ctx.org.id })),
 });

@@ -4,6 +4,7 @@ import {
   AppraisalFields,
   AttendanceCsv,
   AttendanceFields,
+  calendarDateOf,
   EventFields,
   MentorDecisionFields,
   ModuleFields,
@@ -14,7 +15,8 @@ import {
 import { withTenant } from "@tandem/db";
 import { z } from "zod";
 import { readEvidence, storeEvidence } from "../services/preparation/evidence";
-import { cpdEvidence, myCatalogues, myEvents, myRecords, requireMentorIn, signUpForEvent } from "../services/preparation/mentor";
+import { cpdEvidence } from "../services/preparation/cpd-evidence";
+import { myCatalogues, myEvents, myRecords, requireMentorIn, signUpForEvent } from "../services/preparation/mentor";
 import { deleteModule, listModules, saveModule } from "../services/preparation/modules";
 import { mentorPool, myMentorStatus } from "../services/preparation/readiness";
 import { commitImport, listRecords, previewImport, recordCompletion, requestRecognition, verifyRecord } from "../services/preparation/records";
@@ -23,6 +25,19 @@ import { orgProcedure, router, signedInProcedure } from "../trpc";
 import { AppraisalIdOutput, AppraisalsOutput, ApprovalsOutput, CommitImportOutput, DecideMentorOutput, EventIdOutput, EventsOutput, EvidenceOutput, MentorsOutput, ModuleIdOutput, ModulesOutput, PoolOutput, PreviewImportOutput, RecordIdOutput, RecordsOutput, SetAttendanceOutput, UploadEvidenceOutput } from "./staff-outputs";
 
 const runners = orgProcedure("org_admin", "coordinator");
+
+const CpdRoleOutput = z.enum(["mentor", "mentee", "peer", "facilitator", "member"]);
+/** What a CPD record may hold: dates, lengths, counts and shown aggregates, never what was said. */
+const CpdEvidenceOutput = z.object({
+  person: z.object({ name: z.string(), email: z.string(), registrationNumber: z.string().nullable() }),
+  generatedOn: z.string(),
+  schemes: z.array(z.object({ organisationName: z.string(), schemeName: z.string(), role: CpdRoleOutput, since: z.string(), meetingsHeld: z.number(), hours: z.number() })),
+  meetings: z.array(z.object({ organisationName: z.string(), schemeName: z.string(), role: CpdRoleOutput, date: z.string(), hours: z.number() })),
+  feedback: z.array(z.object({ organisationName: z.string(), schemeName: z.string(), mentees: z.number(), ratings: z.array(z.object({ label: z.string(), answered: z.number(), mean: z.number() })) })),
+  training: z.array(z.object({ organisationName: z.string(), module: z.string(), kind: z.string(), hours: z.number(), completedOn: z.string(), verified: z.boolean() })),
+  support: z.array(z.object({ organisationName: z.string(), title: z.string(), kind: z.string(), heldOn: z.string() })),
+  totals: z.object({ trainingHours: z.number(), supportEvents: z.number(), mentoringMeetings: z.number(), mentoringHours: z.number(), mentoredMeetings: z.number(), mentoredHours: z.number() }),
+});
 const convenors = orgProcedure("org_admin", "coordinator", "convenor");
 const Id = (what: string) => z.string().uuid(`Choose ${what}`);
 
@@ -88,7 +103,9 @@ export const preparationRouter = router({
   appraisals: convenors
     .input(z.object({ mentorPersonId: Id("a mentor").optional() }))
     .output(AppraisalsOutput).query(({ ctx, input }) => listAppraisals(ctx.tx, { ...input, organisationId: ctx.org.id })),
-  mentors: convenors.output(MentorsOutput).query(({ ctx }) => listMentors(ctx.tx, { organisationId: ctx.org.id })),
+  mentors: convenors
+    .output(MentorsOutput)
+    .query(({ ctx }) => listMentors(ctx.tx, { organisationId: ctx.org.id, today: calendarDateOf(ctx.now()) ?? "1970-01-01" })),
 
   decideMentor: runners
     .input(MentorDecisionFields)
@@ -127,8 +144,8 @@ export const preparationRouter = router({
   signUp: signedInProcedure
     .input(z.object({ organisationId: Id("an organisation"), eventId: Id("an event"), attend: z.boolean() }))
     .mutation(({ ctx, input }) => signUpForEvent(ctx.db, { ...input, personId: ctx.person.id, now: ctx.now() })),
-  /** Mentoring activity and training as CPD evidence (the CSV and PDF downloads render this). */
-  cpd: signedInProcedure.query(({ ctx }) => cpdEvidence(ctx.db, { personId: ctx.person.id, now: ctx.now() })),
+  /** A participant's mentoring in every role, feedback where shown, training and support as CPD evidence (the CSV and PDF downloads render this). */
+  cpd: signedInProcedure.output(CpdEvidenceOutput).query(({ ctx }) => cpdEvidence(ctx.db, { personId: ctx.person.id, now: ctx.now() })),
 
   /** A mentor's own readiness in every scheme they mentor in. */
   myStatus: signedInProcedure.query(({ ctx }) => myMentorStatus(ctx.db, { personId: ctx.person.id, now: ctx.now() })),

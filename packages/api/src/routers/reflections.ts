@@ -3,8 +3,9 @@
 import { withPerson } from "@tandem/db";
 import { z } from "zod";
 import { Id, Ok, Timestamp, Uuid } from "../schemas";
-import { addReflection, keyStatus, listReflections, removeReflection, rewrapKey, setUpKey, updateReflection } from "../services/reflections";
-import { participantProcedure, relationshipProcedure, router, signedInProcedure } from "../trpc";
+import { addPasskey, removePasskey } from "../services/reflection-passkeys";
+import { addReflection, keyStatus, listReflections, myReflections, removeReflection, rewrapKey, setUpKey, updateReflection } from "../services/reflections";
+import { participantProcedure, participantWrite, relationshipWrite, router, signedInProcedure } from "../trpc";
 
 /** Standard base64 of at most `max` characters (`what` names it in the message). */
 const Base64 = (what: string, max: number) =>
@@ -40,9 +41,31 @@ const Sealed = z.object({
 const RelationshipRef = z.object({ relationshipId: Id("a relationship") });
 const ReflectionRef = z.object({ reflectionId: Id("a reflection") });
 
+/** base64url, as WebAuthn gives a credential's id (at most 1,023 bytes). */
+const CredentialId = z
+  .string({ required_error: "Give the passkey's credential id", invalid_type_error: "The credential id must be base64url text" })
+  .min(16, "The credential id is too short")
+  .max(1366, "The credential id is too long")
+  .regex(/^[A-Za-z0-9_-]+$/, "The credential id must be base64url text");
+
+const PasskeySlot = z.object({
+  credentialId: CredentialId,
+  prfSalt: Base64("The PRF salt", 44),
+  wrappedKey: Base64("The wrapped key", 128),
+  iv: Base64("The wrapping IV", 24),
+  keyVersion: KeyVersion,
+  label: z
+    .string({ required_error: "Give the passkey a name", invalid_type_error: "The passkey's name must be text" })
+    .trim()
+    .min(1, "Give the passkey a name, for example My phone")
+    .max(60, "Give the passkey a name of at most 60 characters"),
+});
+
+const PasskeyOutput = z.object({ id: Uuid, credentialId: z.string(), prfSalt: z.string(), wrappedKey: z.string(), iv: z.string(), label: z.string(), createdAt: Timestamp });
+
 const KeyStatusOutput = z.discriminatedUnion("set", [
   z.object({ set: z.literal(false) }),
-  z.object({ set: z.literal(true), keyVersion: z.number().int(), passphrase: WrappedKey, recovery: WrappedKey }),
+  z.object({ set: z.literal(true), keyVersion: z.number().int(), passphrase: WrappedKey, recovery: WrappedKey, passkeys: z.array(PasskeyOutput) }),
 ]);
 
 const ReflectionOutput = z.object({
@@ -56,6 +79,14 @@ const ReflectionOutput = z.object({
   updatedAt: Timestamp,
 });
 
+/** One of the caller's reflections anywhere, with where it was written: still ciphertext only. */
+const MyReflectionOutput = ReflectionOutput.extend({
+  organisationId: Uuid,
+  organisationName: z.string(),
+  schemeName: z.string(),
+  meetingStartsAt: Timestamp.nullable(),
+});
+
 export const reflectionsRouter = router({
   keyStatus: signedInProcedure.output(KeyStatusOutput).query(({ ctx }) => withPerson(ctx.db, ctx.person.id, (tx) => keyStatus(tx, ctx.person.id))),
   setUpKey: signedInProcedure
@@ -66,19 +97,33 @@ export const reflectionsRouter = router({
     .input(z.object({ keyVersion: KeyVersion, passphrase: WrappedKey, recovery: WrappedKey.optional() }))
     .output(Ok)
     .mutation(({ ctx, input }) => withPerson(ctx.db, ctx.person.id, (tx) => rewrapKey(tx, { personId: ctx.person.id, ...input, now: ctx.now() }))),
+  /** A passkey (WebAuthn PRF) that unlocks the key: its wrapped copy, made in the browser. */
+  addPasskey: signedInProcedure
+    .input(PasskeySlot)
+    .output(z.object({ passkeyId: Uuid }))
+    .mutation(({ ctx, input }) => withPerson(ctx.db, ctx.person.id, (tx) => addPasskey(tx, { personId: ctx.person.id, slot: input, now: ctx.now() }))),
+  removePasskey: signedInProcedure
+    .input(z.object({ passkeyId: Id("a passkey") }))
+    .output(Ok)
+    .mutation(({ ctx, input }) => withPerson(ctx.db, ctx.person.id, (tx) => removePasskey(tx, { personId: ctx.person.id, passkeyId: input.passkeyId }))),
   list: participantProcedure
     .input(RelationshipRef)
     .output(z.array(ReflectionOutput))
     .query(({ ctx, input }) => listReflections(ctx.tx, { organisationId: ctx.organisationId, personId: ctx.person.id, relationshipId: input.relationshipId })),
-  add: relationshipProcedure
+  /** Every reflection the caller wrote, across their organisations (for the CPD record). */
+  mine: signedInProcedure
+    .input(z.void({ invalid_type_error: "Your reflections take no input: leave it out" }))
+    .output(z.array(MyReflectionOutput))
+    .query(({ ctx }) => myReflections(ctx.db, { personId: ctx.person.id })),
+  add: relationshipWrite
     .input(z.object({ meetingId: Id("a meeting").nullish(), sealed: Sealed }))
     .output(z.object({ reflectionId: Uuid }))
     .mutation(({ ctx, input }) => addReflection(ctx.tx, { organisationId: ctx.organisationId, hand: ctx.hand, meetingId: input.meetingId, sealed: input.sealed, now: ctx.now() })),
-  update: relationshipProcedure
+  update: relationshipWrite
     .input(ReflectionRef.extend({ sealed: Sealed }))
     .output(Ok)
     .mutation(({ ctx, input }) => updateReflection(ctx.tx, { organisationId: ctx.organisationId, hand: ctx.hand, reflectionId: input.reflectionId, sealed: input.sealed, now: ctx.now() })),
-  remove: participantProcedure
+  remove: participantWrite
     .input(ReflectionRef)
     .output(Ok)
     .mutation(({ ctx, input }) => removeReflection(ctx.tx, { organisationId: ctx.organisationId, personId: ctx.person.id, reflectionId: input.reflectionId })),

@@ -64,9 +64,13 @@ export const AuditOutput = z.object({
       subjectId: z.string().nullable(),
       details: z.record(z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])).nullable(),
       actorName: z.string().nullable(),
+      /** The scheme the entry is about, when it is about one. */
+      schemeId: Uuid.nullable(),
+      schemeName: z.string().nullable(),
     }),
   ),
   nextBefore: z.number().nullable(),
+  actionKinds: z.array(z.string()),
 });
 
 // platform.* and central.*
@@ -214,7 +218,16 @@ export const EventIdOutput = z.object({ eventId: Uuid });
 export const SetAttendanceOutput = z.object({ eventId: Uuid, recorded: z.number() });
 export const AppraisalIdOutput = z.object({ appraisalId: Uuid });
 export const AppraisalsOutput = z.array(z.object({ appraisalId: Uuid, mentorPersonId: Uuid, mentorName: z.string(), appraisedOn: DateOnly, convenorName: z.string().nullable() }));
-export const MentorsOutput = z.array(z.object({ lastAppraisedOn: DateOnly.nullable(), personId: Uuid, name: z.string(), email: z.string() }));
+export const MentorsOutput = z.array(
+  z.object({
+    attendedEvents: z.number(),
+    lastAttendedOn: DateOnly.nullable(),
+    lastAppraisedOn: DateOnly.nullable(),
+    personId: Uuid,
+    name: z.string(),
+    email: z.string(),
+  }),
+);
 export const DecideMentorOutput = z.object({ approvalId: Uuid, decision: z.enum(approvalDecisions) });
 export const ApprovalsOutput = z.array(z.object({ decision: z.enum(approvalDecisions), messageToMentor: z.string().nullable(), decidedAt: Timestamp, decidedBy: z.string().nullable() }));
 
@@ -237,6 +250,7 @@ const UpcomingDue = z.object({
 });
 export const PoolOutput = z.object({
   scheme: z.object({ id: Uuid, name: z.string() }),
+  approvalRequired: z.boolean(),
   requiredModules: z.array(RequiredModule),
   mentors: z.array(
     z.object({

@@ -187,7 +187,7 @@ export async function joinScheme(
         consentedAt: options.now,
         applicationAnswers: Object.keys(answers).length > 0 ? answers : null,
         rulesVersion: scheme.currentVersion,
-        eligibilityReason: status === "requested" ? eligibility.reason : null,
+        eligibilityReason: status === "requested" ? eligibility.reasonForCoordinator : null,
         createdAt: options.now,
       })
       .returning({ id: enrolments.id, status: enrolments.status });
@@ -200,7 +200,8 @@ export async function joinScheme(
       subjectId: row!.id,
       details: { role: options.role, status },
     });
-    return { enrolmentId: row!.id, status: row!.status, nextStep: nextStepFor(status, options.role, rules) };
+    const next = nextStepFor(status, options.role, rules);
+    return { enrolmentId: row!.id, status: row!.status, nextStep: next.text, nextAction: next.action };
   });
 }
 
@@ -208,16 +209,20 @@ function joinRoleWords(roles: EnrolmentRole[]): string {
   return roles.map((r) => roleWords[r]).join(" or ");
 }
 
-function nextStepFor(status: "requested" | "waiting" | "active", role: EnrolmentRole, rules: SchemeRules): string {
-  if (status === "requested") return "Your request has gone to the scheme's coordinator, who will reply to you.";
-  if (status === "waiting") return "The scheme is full, so you are on its waiting list. We will tell you when a place comes up.";
+/** What a person does next after joining, and the page it is done on ("profile": the scheme's matching profile). */
+function nextStepFor(status: "requested" | "waiting" | "active", role: EnrolmentRole, rules: SchemeRules): { text: string; action: "profile" | null } {
+  const says = (text: string) => ({ text, action: null });
+  if (status === "requested") return says("Your request has gone to the scheme's coordinator, who will reply to you.");
+  if (status === "waiting") return says("The scheme is full, so you are on its waiting list. We will tell you when a place comes up.");
   if (role === "mentor") {
-    return rules.mentors.requiredModules.length > 0 || rules.mentors.approval
-      ? "You have joined as a mentor. See what preparation is due in My preparation; the coordinator approves mentors once it is done."
-      : "You have joined as a mentor. Next, set how many mentees you can take.";
+    return says(
+      rules.mentors.requiredModules.length > 0 || rules.mentors.approval
+        ? "You have joined as a mentor. See what preparation is due in My preparation; the coordinator approves mentors once it is done."
+        : "You have joined as a mentor. Next, set how many mentees you can take.",
+    );
   }
-  if (rules.mentees.preparation === "required") return "Next, complete the short mentee preparation course before you are matched.";
-  return "You have joined. Next, complete your profile so you can be matched.";
+  if (rules.mentees.preparation === "required") return says("Next, complete the short mentee preparation course before you are matched.");
+  return { text: "You have joined. Next, complete your profile so you can be matched.", action: "profile" };
 }
 
 function checkAnswers(application: SchemeRules["application"], answers: Record<string, string | boolean>) {

@@ -38,6 +38,7 @@ export const queues = {
   "meeting.push": { retryLimit: 4, retryDelay: 60, retryBackoff: true, expireInSeconds: 2 * 60, batchSize: 10 },
   "feedback.push": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60, batchSize: 10 },
   "relationships.settle": { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 30 * 60, batchSize: 1 },
+  "idempotency.sweep": { retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 30 * 60, batchSize: 1 },
   "mail.deliver": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 2 * 60, batchSize: 5 },
 } satisfies Record<string, QueueSettings>;
 export type JobKind = keyof typeof queues;
@@ -47,6 +48,7 @@ export const schedules: Partial<Record<JobKind, string>> = {
   "reminders.scan": "0 6 * * *",
   "matching.expire": "7 * * * *",
   "relationships.settle": "30 5 * * *",
+  "idempotency.sweep": "45 4 * * *",
 };
 
 function jobOptions(kind: string): PgBoss.SendOptions {

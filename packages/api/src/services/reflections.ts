@@ -3,8 +3,9 @@
 // their passphrase and by a recovery code). Only the author reads their reflections; row-level
 // security holds that underneath these queries (a coordinator's transaction reads zero rows).
 import { and, asc, eq } from "drizzle-orm";
-import { meetings, reflectionKeys, reflections, type Tx } from "@tandem/db";
+import { type Database, meetings, organisations, reflectionKeys, reflections, relationshipMembers, relationships, schemes, type Tx, withPerson, withTenant } from "@tandem/db";
 import { AppError } from "../errors";
+import { listPasskeys } from "./reflection-passkeys";
 import type { RelationshipInHand } from "./relationships/load";
 
 export interface WrappedKey {
@@ -22,6 +23,7 @@ export async function keyStatus(tx: Tx, personId: string) {
     keyVersion: row.keyVersion,
     passphrase: { wrappedKey: row.passphraseWrappedKey, iv: row.passphraseIv, salt: row.passphraseSalt, iterations: row.passphraseIterations },
     recovery: { wrappedKey: row.recoveryWrappedKey, iv: row.recoveryIv, salt: row.recoverySalt, iterations: row.recoveryIterations },
+    passkeys: await listPasskeys(tx, personId),
   };
 }
 
@@ -93,6 +95,39 @@ export function listReflections(tx: Tx, options: { organisationId: string; perso
     .from(reflections)
     .where(and(eq(reflections.organisationId, options.organisationId), eq(reflections.personId, options.personId), eq(reflections.relationshipId, options.relationshipId)))
     .orderBy(asc(reflections.createdAt), asc(reflections.id));
+}
+
+/**
+ * The caller's own reflections in every organisation, with where each was written (for their CPD
+ * record, decrypted on their device): one query per organisation they have been in a relationship in.
+ */
+export async function myReflections(db: Database, options: { personId: string }) {
+  const { personId } = options;
+  const joined = await withPerson(db, personId, (tx) =>
+    tx.selectDistinct({ organisationId: relationshipMembers.organisationId }).from(relationshipMembers).where(eq(relationshipMembers.personId, personId)),
+  );
+  const result = [];
+  for (const { organisationId } of joined) {
+    const rows = await withTenant(db, { organisationId, personId }, (tx) =>
+      tx
+        .select({
+          ...columns,
+          organisationId: reflections.organisationId,
+          organisationName: organisations.name,
+          schemeName: schemes.name,
+          meetingStartsAt: meetings.startsAt,
+        })
+        .from(reflections)
+        .innerJoin(organisations, eq(organisations.id, reflections.organisationId))
+        .innerJoin(relationships, and(eq(relationships.organisationId, reflections.organisationId), eq(relationships.id, reflections.relationshipId)))
+        .innerJoin(schemes, and(eq(schemes.organisationId, relationships.organisationId), eq(schemes.id, relationships.schemeId)))
+        .leftJoin(meetings, and(eq(meetings.organisationId, reflections.organisationId), eq(meetings.id, reflections.meetingId)))
+        .where(and(eq(reflections.organisationId, organisationId), eq(reflections.personId, personId)))
+        .orderBy(asc(reflections.createdAt), asc(reflections.id)),
+    );
+    result.push(...rows);
+  }
+  return result.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
 }
 
 interface Sealed {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AcceptInvitationInput, InvitePersonFields, Password, SignInInput } from "./schemas";
+import { AcceptInvitationInput, InvitePersonFields, Password, RequestPasswordResetInput, ResetPasswordInput, SignInInput } from "./schemas";
 
 function messages(result: { success: boolean; error?: { flatten(): { fieldErrors: Record<string, string[] | undefined> } } }) {
   return result.success ? {} : result.error!.flatten().fieldErrors;
@@ -29,6 +29,27 @@ describe("account schemas", () => {
       confirmPassword: ["Passwords do not match"],
     });
     expect(AcceptInvitationInput.safeParse(base).success).toBe(true);
+  });
+
+  it("asks for a reset link by address, for the portal unless the app is named", () => {
+    expect(RequestPasswordResetInput.parse({ email: " Ada@Example.org" })).toEqual({ email: "ada@example.org", app: "portal" });
+    expect(messages(RequestPasswordResetInput.safeParse({ email: "nope", app: "mail" }))).toEqual({
+      email: ["Enter an email address in the correct format, like name@example.com"],
+      app: ["Say whether the link should open the admin portal or the Tandem app"],
+    });
+  });
+
+  it("requires a new password that meets the rules and matches its confirmation", () => {
+    const token = "a".repeat(32);
+    expect(messages(ResetPasswordInput.safeParse({ token, password: "short", confirmPassword: "short" }))).toEqual({
+      password: ["Password must be 8 characters or more"],
+    });
+    expect(messages(ResetPasswordInput.safeParse({ token, password: "longenough", confirmPassword: "different" }))).toEqual({
+      confirmPassword: ["Passwords do not match"],
+    });
+    expect(messages(ResetPasswordInput.safeParse({ token: "x", password: "longenough", confirmPassword: "longenough" }))).toEqual({
+      token: ["This link to reset your password is not valid"],
+    });
   });
 
   it("needs at least one known role for an invitation", () => {

@@ -70,3 +70,25 @@ export const SetRolesFields = z.object({
   personId: z.string({ required_error: "Choose a person" }).uuid("Choose a person"),
   roles: Roles,
 });
+
+/** Which app the emailed link opens: the admin portal or the participant app. */
+export const ResetLinkApp = z.enum(["portal", "pwa"], {
+  errorMap: () => ({ message: "Say whether the link should open the admin portal or the Tandem app" }),
+});
+
+export const RequestPasswordResetInput = z.object({ email: Email, app: ResetLinkApp.default("portal") });
+
+export const PasswordResetRef = z.object({
+  token: z
+    .string({ required_error: "This link to reset your password is not valid" })
+    .min(16, "This link to reset your password is not valid")
+    .max(64, "This link to reset your password is not valid"),
+});
+
+export const ResetPasswordInput = PasswordResetRef.extend({
+  password: Password,
+  confirmPassword: z.string({ required_error: "Confirm your new password" }),
+}).refine((v) => v.password === v.confirmPassword, {
+  message: "Passwords do not match",
+  path: ["confirmPassword"],
+});

@@ -2,4 +2,4 @@
 export * from "./records";
 export * from "./readiness";
 export * from "./labels";
-export { formatCalendarDate } from "./dates";
+export { calendarDateOf, formatCalendarDate } from "./dates";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readinessLabel, summariseReadiness, upcomingLabel, upcomingWithin } from "./labels";
+import { readinessLabel, readinessStatus, readinessStatusLabels, summariseReadiness, upcomingLabel, upcomingWithin } from "./labels";
 import type { Readiness, ReadinessReason, UpcomingDue } from "./readiness";
 
 describe("readinessLabel", () => {
@@ -105,5 +105,22 @@ describe("summariseReadiness and upcomingWithin", () => {
     expect(upcomingWithin(ready, { now, days: 30 })).toEqual([upcoming[0]]);
     expect(upcomingWithin(ready, { now, days: 31 })).toEqual(upcoming);
     expect(upcomingWithin(ready, { now: new Date(Number.NaN), days: 30 })).toEqual([]);
+  });
+});
+
+describe("readinessStatus", () => {
+  const full: ReadinessReason = { code: "at_capacity", since: null };
+  const module: ReadinessReason = { code: "needs_module", moduleId: "m", moduleName: "NHS mentor training", since: "2026-01-01" };
+  it.each([
+    [[], "Ready"],
+    [[full], "Ready, no free places"],
+    [[module, full], "Not ready"],
+    [[{ code: "awaiting_approval", since: null }], "Not ready"],
+  ] as [ReadinessReason[], string][])("%j reads %s", (reasons, label) => {
+    expect(readinessStatusLabels[readinessStatus({ reasons })]).toBe(label);
+  });
+
+  it("does not call a mentor whose places are all taken not ready", () => {
+    expect(summariseReadiness({ ready: false, reasons: [full], upcoming: [], labels: ["at_capacity"] })).toBe("Ready to mentor, with no free places.");
   });
 });

@@ -56,11 +56,31 @@ export function upcomingWithin(
   );
 }
 
+/** Ready, ready with every place taken, or not ready: the one status a coordinator reads first. */
+export type ReadinessStatus = "ready" | "full" | "not_ready";
+
+export const readinessStatusLabels: Record<ReadinessStatus, string> = {
+  ready: "Ready",
+  full: "Ready, no free places",
+  not_ready: "Not ready",
+};
+
+/**
+ * A mentor whose only reason is being at capacity is prepared, supported and approved: ready, with
+ * no free places (matching still passes them over until a place frees up).
+ */
+export function readinessStatus(readiness: Pick<Readiness, "reasons">): ReadinessStatus {
+  const codes = readiness.reasons.map((r) => r.code);
+  if (codes.length === 0) return "ready";
+  return codes.every((c) => c === "at_capacity") ? "full" : "not_ready";
+}
+
 /**
  * One line for a list or a heading: "Ready to mentor.", "Ready to mentor. Coming up: Peer appraisal due on 3 March 2026."
  * or "Not ready to mentor: needs the 1.5-day Masterclass in Mentoring; at capacity."
  */
 export function summariseReadiness(readiness: Readiness): string {
+  if (readinessStatus(readiness) === "full") return "Ready to mentor, with no free places.";
   if (readiness.reasons.length > 0) {
     return `Not ready to mentor: ${readiness.reasons.map((r) => lowerFirst(readinessLabel(r))).join("; ")}.`;
   }

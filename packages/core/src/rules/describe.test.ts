@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeRules, describeRulesParts, describeTargetGroups, undescribableRules } from "./describe";
+import { describeRules, describeRulesParts, undescribableRules } from "./describe";
+import { describeTargetGroups } from "./eligibility";
 import { SchemeRules, type SchemeRulesInput } from "./schema";
 
 const rules = (input: SchemeRulesInput) => SchemeRules.parse(input);
@@ -26,9 +27,9 @@ describe("describeRules", () => {
     ["partners", { audience: { organisations: "partners" }, partnerOrganisationIds: ["9b2f8c1e-1c1d-4f7a-9a57-3c1f0e2d4b6a"] }, "at this organisation or its partner organisations"],
     ["anyone", { audience: { organisations: "anyone", groups: ["nurse", "pharmacist"] } }, "For nurses and pharmacists from any organisation."],
     ["new in role, any group", { audience: { withinMonthsOfStart: 1 } }, "For anyone in their first 1 month in the role"],
-    ["closed", { audience: { groups: ["nurse"], outsiders: "closed" } }, "Nobody else can join."],
-    ["on request", { audience: { groups: ["nurse"], outsiders: "on_request" } }, "Others may ask to join; the coordinator decides."],
-    ["open", { audience: { groups: ["nurse"], outsiders: "open" } }, "Others are welcome too."],
+    ["closed", { audience: { groups: ["nurse"], outsiders: "closed" } }, "Other staff of this organisation cannot join as mentees."],
+    ["on request", { audience: { groups: ["nurse"], outsiders: "on_request" } }, "Other staff of this organisation may ask to join as mentees; the coordinator decides. Staff of other organisations cannot join as mentees."],
+    ["open", { audience: { groups: ["nurse"], outsiders: "open" } }, "Other staff of this organisation are welcome to join as mentees too."],
     ["places", { capacity: { maxMentees: 12 } }, "There are 12 places; after that you can join the waiting list."],
     ["one place", { capacity: { maxMentees: 1 } }, "There is 1 place;"],
     ["application", { application: { kind: "form", questions: [{ id: "why", label: "Why?", kind: "long_text" }] } }, "You apply with a short form (1 question) that the coordinator reviews."],
@@ -104,7 +105,7 @@ describe("describeRules", () => {
   });
 
   const absent: [string, SchemeRulesInput, string][] = [
-    ["no outsiders sentence when open to everyone", { audience: { outsiders: "closed" } }, "Nobody else"],
+    ["no outsiders sentence when open to everyone", { audience: { outsiders: "closed" } }, "Other staff"],
     ["no no-fault sentence for groups", { format: { kind: "group", maxSize: 5 } }, "different mentor"],
     ["no distance for co-mentoring", { format: { kind: "co_mentoring" }, matching: { criteria: { distance: { maxKm: 5 } } } }, "km"],
     ["no payment sentence when unpaid", {}, "paid"],

@@ -1,5 +1,6 @@
 // Plain-English descriptions of scheme rules for participants and the public directory (Principle 5).
-import { formatPence, joinWords, staffGroupPlurals } from "./labels";
+import { describeAccess } from "./eligibility";
+import { formatPence, joinWords } from "./labels";
 import type { SchemeRules } from "./schema";
 
 export interface RulesDescription {
@@ -19,40 +20,10 @@ const sentences = (...parts: (string | false | undefined)[]) => parts.filter((p)
 const capitalise = (text: string) => `${text[0]?.toUpperCase() ?? ""}${text.slice(1)}`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "new consultants in their first 24 months" or "everyone". */
-export function describeTargetGroups(rules: SchemeRules): string {
-  const { groups, withinMonthsOfStart } = rules.audience;
-  const who = groups.length === 0 ? "everyone" : joinWords(groups.map((g) => staffGroupPlurals[g]));
-  if (withinMonthsOfStart === undefined) return who;
-  const within = `in their first ${plural(withinMonthsOfStart, "month")} in the role`;
-  return groups.length === 0 ? `anyone ${within}` : `${who} ${within}`;
-}
-
-function organisationPhrase(rules: SchemeRules): string {
-  switch (rules.audience.organisations) {
-    case "own":
-      return "at this organisation";
-    case "partners":
-      return "at this organisation or its partner organisations";
-    case "anyone":
-      return "from any organisation";
-  }
-}
-
-/** Whether the audience names anyone in particular (otherwise the outsiders policy never applies). */
-const isTargeted = (rules: SchemeRules) =>
-  rules.audience.groups.length > 0 || rules.audience.withinMonthsOfStart !== undefined;
-
 function describeAudience(rules: SchemeRules): string {
   const { capacity, application, participantFee } = rules;
-  const outsiders = {
-    closed: "Nobody else can join.",
-    on_request: "Others may ask to join; the coordinator decides.",
-    open: "Others are welcome too.",
-  }[rules.audience.outsiders];
   return sentences(
-    `For ${describeTargetGroups(rules)} ${organisationPhrase(rules)}.`,
-    isTargeted(rules) && outsiders,
+    describeAccess(rules),
     capacity.maxMentees !== undefined &&
       `There ${capacity.maxMentees === 1 ? "is 1 place" : `are ${capacity.maxMentees} places`}; after that you can join the waiting list.`,
     application.kind === "form" &&

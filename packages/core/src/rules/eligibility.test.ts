@@ -81,13 +81,14 @@ describe("checkEligibility", () => {
     );
     expect(check(newConsultants, [consultant(null)]).reason).toMatch(/does not say when you started in your role/);
     expect(check({ audience: { groups: ["nurse"], outsiders: "closed" } }, [consultant(null)]).reason).toBe(
-      "This scheme is for nurses. It does not take requests from others.",
+      "This scheme is for nurses. It takes no requests from others, so you cannot join.",
     );
     expect(check({ audience: { groups: ["nurse"], outsiders: "open" } }, [consultant(null)]).reason).toBe(
       "This scheme is for nurses. Others are welcome too, so you can join.",
     );
+    // The verdict states the summary's own sentence (see describeAccess), not a rule of its own.
     expect(check(newConsultants, [consultant("2025-01-01", elsewhere)]).reason).toMatch(
-      /^This scheme is only for members of the organisation that runs it\./,
+      /^This scheme is for consultants and new consultants in their first 24 months in the role at this organisation\. Staff of other organisations cannot join as mentees\./,
     );
   });
 });

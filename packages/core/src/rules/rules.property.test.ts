@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { arbitraryRules, ruleLeaves, withLeaf } from "./arbitrary-rules";
 import { describeRules, undescribableRules } from "./describe";
 import { compareRules, diffRules } from "./diff";
-import { checkEligibility } from "./eligibility";
+import { checkEligibility, checkMentorEligibility, describeAccess, type Eligibility } from "./eligibility";
+import { rolesOffered } from "../schemes/consent";
 import { ruleFields } from "./fields";
 import { meetingCapReached, nextMeetingKind } from "./meetings";
 import { validateRules } from "./validate";
@@ -113,7 +114,9 @@ describe("scheme rules properties", () => {
       }),
       { numRuns: 500 },
     );
-  });
+    // Thousands of validations, each of rules that fail (and so also run the cross-field checks on
+    // what can be read): more than the default 5 s on a busy shared machine.
+  }, 30_000);
 
   it("never throws on junk, and explains everything it rejects", () => {
     fc.assert(
@@ -179,6 +182,53 @@ describe("scheme rules properties", () => {
         expect(["eligible", "on_request", "not_eligible"]).toContain(answer.result);
         expect(answer.reason).not.toMatch(/undefined|NaN/);
       }),
+    );
+  });
+
+  it("words each verdict with a sentence the scheme's summary shows, and that sentence says the same", () => {
+    const schemeOrg = "11111111-1111-4111-8111-111111111111";
+    const elsewhere = "33333333-3333-4333-8333-333333333333";
+    /** What the sentence promises, read from its words alone. */
+    const promised = (sentence: string) => (/cannot/.test(sentence) ? "not_eligible" : /may ask/.test(sentence) ? "on_request" : "eligible");
+    const scenario = arbitraryRules().chain((rules) =>
+      fc.tuple(
+        fc.constant(rules),
+        fc.array(
+          fc.record({
+            organisationId: fc.constantFrom(schemeOrg, elsewhere, ...rules.partnerOrganisationIds),
+            staffGroup: fc.constantFrom(...staffGroups),
+            startedInRoleOn: fc.option(
+              fc.date({ min: new Date("2000-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+              { nil: null },
+            ),
+          }),
+          { maxLength: 3 },
+        ),
+        fc.date({ min: new Date("2020-01-01"), max: new Date("2035-01-01"), noInvalidDate: true }),
+      ),
+    );
+    fc.assert(
+      fc.property(scenario, ([rules, memberships, now]) => {
+        const scheme = { organisationId: schemeOrg, rules };
+        const summary = describeRules(rules);
+        expect(summary).toContain(describeAccess(rules));
+        const verdicts: [string, Eligibility][] = rolesOffered(rules).map((role) => [
+          role,
+          role === "mentor" ? checkMentorEligibility({ memberships, scheme }) : checkEligibility({ person: { id: "p" }, memberships, scheme, now }),
+        ]);
+        for (const [role, verdict] of verdicts) {
+          // The summary states the rule that decided, so it neither promises what is refused nor refuses what is allowed.
+          expect(summary, role).toContain(verdict.rule);
+          expect(promised(verdict.rule), `${role}: ${verdict.rule}`).toBe(verdict.result);
+          expect(promised(verdict.reason), `${role}: ${verdict.reason}`).toBe(verdict.result === "on_request" ? "eligible" : verdict.result);
+        }
+        // A hard organisation limit, checked here without the function under test.
+        const participant = verdicts.find(([role]) => role !== "mentor")![1];
+        const limit = rules.audience.organisations;
+        const allowed = limit === "own" ? [schemeOrg] : limit === "partners" ? [schemeOrg, ...rules.partnerOrganisationIds] : null;
+        if (allowed && !memberships.some((m) => allowed.includes(m.organisationId))) expect(participant.result).toBe("not_eligible");
+      }),
+      { numRuns: 300 },
     );
   });
 

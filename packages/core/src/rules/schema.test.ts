@@ -181,3 +181,36 @@ describe("validateRules messages say which field and what to do", () => {
     expect(validateRules({ audience: { organisations: "partners" }, partnerOrganisationIds: [partner] }).ok).toBe(true);
   });
 });
+
+describe("validateRules in one round", () => {
+  const fieldErrors = {
+    participantFee: { kind: "annual", feePence: Number.NaN },
+    meetings: { minutes: { min: 120, max: 60 } },
+    matching: { mentorCapacityDefault: 5 },
+    mentors: { maxMentees: 2 },
+  };
+
+  it("reports errors comparing two fields alongside a field that is not a number", () => {
+    expect(errorsOf(fieldErrors)).toEqual([
+      { path: "participantFee.feePence", message: "Enter the yearly fee in pence as a number" },
+      {
+        path: "matching.mentorCapacityDefault",
+        message: "Set the usual number of mentees per mentor no higher than the most a mentor may take (2)",
+      },
+      { path: "meetings.minutes.max", message: "Set the longest meeting to at least the shortest (120 minutes)" },
+    ]);
+  });
+
+  it("does not compare with a field that is itself wrong", () => {
+    const errors = errorsOf({ meetings: { minutes: { min: "long", max: 60 } }, matching: { mentorCapacityDefault: 5 }, mentors: { maxMentees: "x" } });
+    expect(errors.map((e) => e.path).sort()).toEqual(["meetings.minutes.min", "mentors.maxMentees"]);
+  });
+
+  it("names the weight in its message", () => {
+    const errors = errorsOf({ matching: { criteria: { topics: { weight: 2 }, seniorityGap: { weight: Number.NaN } } } });
+    expect(errors).toEqual([
+      { path: "matching.criteria.topics.weight", message: "Enter the topics weight as a number between 0 and 1, for example 0.5" },
+      { path: "matching.criteria.seniorityGap.weight", message: "Enter the seniority gap weight as a number between 0 and 1, for example 0.5" },
+    ]);
+  });
+});

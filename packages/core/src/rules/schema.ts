@@ -38,10 +38,11 @@ const wholeNumber = (label: string, min: number, max: number, example?: string) 
     .min(min, `${capitalise(label)} must be ${min} or more`)
     .max(max, `${capitalise(label)} must be ${max} or fewer`);
 
-const Weight = z
-  .number({ invalid_type_error: "Enter a weight between 0 and 1" })
-  .min(0, "Enter a weight between 0 and 1")
-  .max(1, "Enter a weight between 0 and 1");
+/** A matching weight; the message names which one, since the form shows six of them. */
+const Weight = (which: string) => {
+  const message = `Enter the ${which} weight as a number between 0 and 1, for example 0.5`;
+  return z.number({ required_error: message, invalid_type_error: message }).min(0, message).max(1, message);
+};
 
 const Text = (label: string, max: number) =>
   z
@@ -140,7 +141,7 @@ const Criteria = z
         direction: z
           .enum(specialtyDirections, choose("Choose same specialty, different specialty or ignore"))
           .default("ignore"),
-        weight: Weight.default(0),
+        weight: Weight("specialty").default(0),
       })
       .default({}),
     organisation: z
@@ -148,19 +149,19 @@ const Criteria = z
         direction: z
           .enum(organisationDirections, choose("Choose same organisation, different organisation or any"))
           .default("any"),
-        weight: Weight.default(0),
+        weight: Weight("organisation").default(0),
       })
       .default({}),
     distance: z
       .object({
         maxKm: wholeNumber("the furthest distance in kilometres", 1, 1000).nullable().default(null),
         remoteAllowed: z.boolean().default(true),
-        weight: Weight.default(0),
+        weight: Weight("distance").default(0),
       })
       .default({}),
-    topics: z.object({ weight: Weight.default(0.5) }).default({}),
-    availability: z.object({ weight: Weight.default(0.3) }).default({}),
-    seniorityGap: z.object({ weight: Weight.default(0) }).default({}),
+    topics: z.object({ weight: Weight("topics").default(0.5) }).default({}),
+    availability: z.object({ weight: Weight("availability").default(0.3) }).default({}),
+    seniorityGap: z.object({ weight: Weight("seniority gap").default(0) }).default({}),
     honourPreferences: z
       .array(z.enum(honourablePreferences, choose("Choose gender, ethnicity or language")))
       .default((): "gender"[] => ["gender"]),

@@ -58,7 +58,7 @@ describe("scheme templates", () => {
     expect(rules.audience.groups).toEqual(expect.arrayContaining(["consultant", "practice_manager", "nurse", "pharmacist", "other"]));
     expect(rules.format).toEqual({ kind: "co_mentoring", groupSizes: [2, 3] });
     const text = describeRules(rules);
-    expect(text).toContain("from any organisation. Others are welcome too.");
+    expect(text).toContain("from any organisation. Other people are welcome to join as peers too.");
     expect(text).toContain("Peers mentor each other in pairs or threes");
     expect(text).toContain("Everyone completes the 4–5 day mentoring skills programme");
   });
@@ -102,7 +102,7 @@ describe("scheme templates", () => {
     expect(rules.application.kind).toBe("form");
     expect(rules.participantFee).toEqual({ kind: "annual", feePence: 199500, plusVat: true });
     const text = describeRules(rules);
-    expect(text).toContain("For PCN clinical directors from any organisation. Nobody else can join. There are 12 places");
+    expect(text).toContain("For PCN clinical directors from any organisation. Other people cannot join as members.");
     expect(text).toContain("You apply with a short form (4 questions) that the coordinator reviews.");
     expect(text).toContain("Taking part costs £1,995.00 a year plus VAT.");
     expect(text).toContain("Up to 9 meetings, every 6 weeks, of 2 hours");

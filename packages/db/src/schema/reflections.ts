@@ -3,7 +3,7 @@
 // only ciphertext, its IV and the version of the key it was made under. Nothing else about a
 // reflection is stored in clear: no title, no length but the ciphertext's own.
 import { sql } from "drizzle-orm";
-import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { relationships } from "./matching";
 import { people } from "./people";
 
@@ -29,6 +29,32 @@ export const reflectionKeys = pgTable("reflection_keys", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A passkey that unlocks the person's reflection key (the WebAuthn PRF extension): the key wrapped by
+ * a key derived in the browser from the passkey's PRF output for `prfSalt`. The server never sees
+ * that output, so it can no more unwrap this than the passphrase's copy. Their own rows only.
+ */
+export const reflectionPasskeys = pgTable(
+  "reflection_passkeys",
+  {
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    /** The WebAuthn credential's id, base64url (which passkey to ask for). */
+    credentialId: text("credential_id").notNull(),
+    /** The 32-byte PRF input, base64. */
+    prfSalt: text("prf_salt").notNull(),
+    wrappedKey: text("wrapped_key").notNull(),
+    iv: text("iv").notNull(),
+    keyVersion: integer("key_version").notNull(),
+    /** The person's own name for it ("My phone"). */
+    label: text("label").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.id] }), unique("reflection_passkeys_credential_key").on(t.personId, t.credentialId)],
+);
 
 /**
  * One reflection: readable and writable only by its author, inside the relationship's organisation
@@ -62,3 +88,4 @@ export const reflections = pgTable(
 
 export type Reflection = typeof reflections.$inferSelect;
 export type ReflectionKey = typeof reflectionKeys.$inferSelect;
+export type ReflectionPasskey = typeof reflectionPasskeys.$inferSelect;

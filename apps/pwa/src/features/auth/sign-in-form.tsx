@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { mapTrpcError, NO_ERRORS, validateSignIn, type FormErrors } from "../../lib/form-errors";
 import { PageHeading, usePageTitle } from "../../lib/page";
+import { BASE, Link } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
 
 type Field = "email" | "password";
@@ -77,6 +78,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn?: () => void }) {
           Sign in
         </Button>
       </form>
+      <p>
+        <Link href={`${BASE}/forgot-password`}>Forgotten your password?</Link>
+      </p>
     </>
   );
 }

@@ -200,7 +200,7 @@ function PoolView({
             {announcement}
           </p>
           {pool.mentors.length === 0 ? (
-            <NoMentors filtered={hasPoolFilters(filters)} />
+            <NoMentors filtered={hasPoolFilters(filters)} requestOpen={pool.request !== null || sent !== undefined} />
           ) : (
             <ul className="nhsuk-list">
               {pool.mentors.map((mentor) => (

@@ -3,9 +3,17 @@ import { Button, SummaryList, Tag } from "@tandem/ui";
 import { capitalise, describeDistance, describeFreePlaces, formatPoints, formatScore, initials, ordinal } from "./matching-words";
 import type { Mentor } from "./pool-types";
 
-export function NoMentors({ filtered }: { filtered: boolean }) {
+export function NoMentors({ filtered, requestOpen }: { filtered: boolean; requestOpen: boolean }) {
   if (filtered)
     return <p>No mentors match these filters. Try fewer filters or a longer distance.</p>;
+  // The mentors asked hold the request's place: say that, not that nobody can take them on.
+  if (requestOpen)
+    return (
+      <p>
+        No other mentor has a free place at the moment. Your request stays with the mentors you
+        chose until one of them answers.
+      </p>
+    );
   return (
     <>
       <p>

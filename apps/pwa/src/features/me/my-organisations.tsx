@@ -6,6 +6,7 @@ import { forgetThisDevice } from "../../lib/device-notifications";
 import { messages } from "../../lib/form-errors";
 import { PageHeading, usePageTitle } from "../../lib/page";
 import { describeKind, describeRole, roleColour, sortRoles } from "../../lib/role-words";
+import { BASE, Link } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
 import { wipeDevice } from "../offline/device-store";
 import { waitingWords } from "../offline/outbox-items";
@@ -95,6 +96,12 @@ export function MyOrganisations({ me }: { me: Me }) {
           ])}
         />
       )}
+
+      <h2 className="nhsuk-heading-m">For your appraisal</h2>
+      <p>
+        <Link href={`${BASE}/cpd`}>CPD evidence for appraisal</Link>: your mentoring in each role,
+        training and feedback, with reflections you choose to add.
+      </p>
 
       {me.platformRoles.length > 0 ? (
         <>

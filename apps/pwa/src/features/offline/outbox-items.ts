@@ -22,6 +22,10 @@ export interface OutboxInputs {
   "relationships.saveNotes": Inputs["relationships"]["saveNotes"];
   "feedback.submit": Inputs["feedback"]["submit"];
   "feedback.submitOutcome": Inputs["feedback"]["submitOutcome"];
+  /** Sealed in the browser before it is kept: the outbox holds ciphertext, never the text. */
+  "reflections.add": Inputs["reflections"]["add"];
+  "reflections.update": Inputs["reflections"]["update"];
+  "reflections.remove": Inputs["reflections"]["remove"];
 }
 
 export type OutboxPath = keyof OutboxInputs;

@@ -37,6 +37,9 @@ const senders: Senders = {
   "relationships.saveNotes": (c, input) => c.relationships.saveNotes.mutate(input),
   "feedback.submit": (c, input) => c.feedback.submit.mutate(input),
   "feedback.submitOutcome": (c, input) => c.feedback.submitOutcome.mutate(input),
+  "reflections.add": (c, input) => c.reflections.add.mutate(input),
+  "reflections.update": (c, input) => c.reflections.update.mutate(input),
+  "reflections.remove": (c, input) => c.reflections.remove.mutate(input),
 };
 
 export interface OutboxSnapshot {

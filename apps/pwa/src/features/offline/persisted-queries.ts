@@ -1,6 +1,6 @@
 // Which of the TanStack Query cache is kept on the device to show offline (decision record 016):
 // only what a participant has seen of their own schemes, relationships, meetings, agreed actions,
-// preparation status, feedback to give and scheme pages, and for at most a week. Pure.
+// preparation status, feedback to give, scheme pages and their own sealed reflections, and for at most a week. Pure.
 
 /** The tRPC queries kept on the device, by path. */
 export const PERSISTED_QUERIES: readonly string[] = [
@@ -15,6 +15,10 @@ export const PERSISTED_QUERIES: readonly string[] = [
   "feedback.mine",
   "feedback.outcomesDue",
   "feedback.form",
+  // Ciphertext and wrapped keys only (decision 017): kept so reflections can be unlocked, read and
+  // written offline; nothing here opens without the person's passphrase or recovery code.
+  "reflections.keyStatus",
+  "reflections.list",
 ];
 
 /** Changed when what a kept query returns changes shape: what was kept before is then dropped. */

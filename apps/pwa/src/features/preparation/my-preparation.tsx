@@ -1,5 +1,6 @@
 // "My preparation and support" (SPEC section 7): a mentor's readiness in each scheme with its reasons,
-// what is coming up, the coordinator's decisions, their training records and CPD evidence to download.
+// what is coming up, the coordinator's decisions, their training records and the way to their CPD
+// evidence (cpd-page.tsx).
 import { readinessLabel, upcomingLabel } from "@tandem/core";
 import { Table, Tag } from "@tandem/ui";
 import { useQuery } from "@tanstack/react-query";
@@ -26,6 +27,7 @@ export const preparationPaths = {
   home: `${BASE}/preparation`,
   recognition: `${BASE}/preparation/recognition`,
   events: `${BASE}/preparation/events`,
+  cpd: `${BASE}/cpd`,
 } as const;
 
 export function MyPreparation() {
@@ -41,7 +43,10 @@ export function MyPreparation() {
       {courses.data && mentee ? <MyMenteeCourses courses={courses.data} /> : null}
       {status.data ? (
         status.data.length === 0 ? (
-          mentee ? null : <NotAMentor />
+          <>
+            {mentee ? null : <NotAMentor />}
+            <CpdEvidence />
+          </>
         ) : (
           <>
             {mentee ? <h2 className="nhsuk-heading-l">As a mentor</h2> : null}
@@ -234,22 +239,14 @@ function CpdEvidence() {
         CPD evidence for appraisal
       </h2>
       <p>
-        Download a record to add to your appraisal portfolio. It lists your mentoring activity (how
-        many meetings and their dates only, never what was discussed), the training you have
-        completed with its hours, and the support events you attended.
+        A record to add to your appraisal portfolio: your mentoring in each role (how many meetings,
+        their dates and length only, never what was discussed), the training you have completed with
+        its hours, the support events you attended and feedback about your mentoring where it is
+        shown to you. You can add reflections you choose.
       </p>
-      <ul className="nhsuk-list">
-        <li>
-          <a href="/my/cpd.pdf" download>
-            Download as PDF
-          </a>
-        </li>
-        <li>
-          <a href="/my/cpd.csv" download>
-            Download as CSV
-          </a>
-        </li>
-      </ul>
+      <p>
+        <Link href={preparationPaths.cpd}>See your CPD evidence and download it</Link>
+      </p>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import {
   normaliseRecoveryCode,
   openReflection,
   rewrapWithPassphrase,
+  unwrapForRewrap,
   sealReflection,
   unwrapKey,
   UnreadableReflectionError,
@@ -37,12 +38,14 @@ describe("reflection keys and sealing", () => {
   it("changes the passphrase by re-wrapping: what was sealed before stays readable, the old passphrase no longer unlocks", async () => {
     const made = await createPersonKey("first passphrase here");
     const before = await sealReflection(made.key, 1, relationship, "Written before the change");
-    const rewrapped = await rewrapWithPassphrase(made.passphrase, "first passphrase here", "passphrase", "second passphrase here");
+    const rewrapped = await rewrapWithPassphrase(await unwrapForRewrap(made, "first passphrase here"), "second passphrase here");
     const key = await unwrapKey(rewrapped, "second passphrase here", "passphrase");
     expect(await openReflection(key, relationship, before)).toBe("Written before the change");
     await expect(unwrapKey(rewrapped, "first passphrase here", "passphrase")).rejects.toBeInstanceOf(WrongSecretError);
     // A forgotten passphrase: the recovery code sets a new one.
-    const fromCode = await rewrapWithPassphrase(made.recovery, made.recoveryCode, "recovery code", "third passphrase here");
+    // (Typed in lower case without dashes: the passphrase does not open it, so the code is tried.)
+    const fromCode = await rewrapWithPassphrase(await unwrapForRewrap(made, made.recoveryCode.toLowerCase().replace(/-/g, "")), "third passphrase here");
+    await expect(unwrapForRewrap(made, "neither of them")).rejects.toThrow("That passphrase does not unlock your reflections");
     expect(await openReflection(await unwrapKey(fromCode, "third passphrase here", "passphrase"), relationship, before)).toBe("Written before the change");
   });
 

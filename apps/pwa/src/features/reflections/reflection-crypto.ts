@@ -79,16 +79,36 @@ async function wrap(key: CryptoKey, secret: string): Promise<WrappedKey> {
   return { wrappedKey: toBase64(wrapped), iv: toBase64(iv), salt: toBase64(salt), iterations: pbkdf2Iterations };
 }
 
-/** Unwraps as a non-extractable key: script on the page can use it, never read it out. */
-export async function unwrapKey(wrapped: WrappedKey, secret: string, what: "passphrase" | "recovery code"): Promise<CryptoKey> {
+async function unwrapWith(wrapped: WrappedKey, secret: string, what: "passphrase" | "recovery code", extractable: boolean): Promise<CryptoKey> {
   const kek = await keyEncryptionKey(secret, fromBase64(wrapped.salt), wrapped.iterations);
   try {
-    return await subtle().unwrapKey("raw", fromBase64(wrapped.wrappedKey), kek, { name: "AES-GCM", iv: fromBase64(wrapped.iv) }, { name: "AES-GCM", length: 256 }, false, [
+    return await subtle().unwrapKey("raw", fromBase64(wrapped.wrappedKey), kek, { name: "AES-GCM", iv: fromBase64(wrapped.iv) }, { name: "AES-GCM", length: 256 }, extractable, [
       "encrypt",
       "decrypt",
     ]);
   } catch {
     throw new WrongSecretError(what);
+  }
+}
+
+/** Unwraps as a non-extractable key: script on the page can use it, never read it out. */
+export function unwrapKey(wrapped: WrappedKey, secret: string, what: "passphrase" | "recovery code"): Promise<CryptoKey> {
+  return unwrapWith(wrapped, secret, what, false);
+}
+
+/**
+ * The key, extractable, for the moment of wrapping it again (a new passphrase, a passkey's copy),
+ * from what the person just typed: their passphrase, or failing that their recovery code.
+ */
+export async function unwrapForRewrap(status: { passphrase: WrappedKey; recovery: WrappedKey }, typed: string): Promise<CryptoKey> {
+  try {
+    return await unwrapWith(status.passphrase, typed, "passphrase", true);
+  } catch (e) {
+    const code = normaliseRecoveryCode(typed);
+    if (!(e instanceof WrongSecretError) || code.length !== 29) throw e;
+    return unwrapWith(status.recovery, code, "recovery code", true).catch(() => {
+      throw new WrongSecretError("passphrase");
+    });
   }
 }
 
@@ -105,21 +125,8 @@ export async function createPersonKey(passphrase: string) {
   return { key, recoveryCode, passphrase: passphraseWrap, recovery: recoveryWrap };
 }
 
-/**
- * A new passphrase for the same key (nothing is re-encrypted). Unwrapped here as extractable only for
- * the moment of re-wrapping, from the secret the person just typed (old passphrase or recovery code).
- */
-export async function rewrapWithPassphrase(wrapped: WrappedKey, secret: string, what: "passphrase" | "recovery code", newPassphrase: string): Promise<WrappedKey> {
-  const kek = await keyEncryptionKey(secret, fromBase64(wrapped.salt), wrapped.iterations);
-  let extractable: CryptoKey;
-  try {
-    extractable = await subtle().unwrapKey("raw", fromBase64(wrapped.wrappedKey), kek, { name: "AES-GCM", iv: fromBase64(wrapped.iv) }, { name: "AES-GCM", length: 256 }, true, [
-      "encrypt",
-      "decrypt",
-    ]);
-  } catch {
-    throw new WrongSecretError(what);
-  }
+/** A new passphrase for the same key (nothing is re-encrypted). */
+export function rewrapWithPassphrase(extractable: CryptoKey, newPassphrase: string): Promise<WrappedKey> {
   return wrap(extractable, newPassphrase);
 }
 

@@ -1,193 +1,31 @@
-// "Private reflections" on a relationship page (decision 017): set up a key (a passphrase and a
-// recovery code shown once, with the warning that losing both loses the reflections), unlock it on
-// this device, then write, change, delete and export reflections. Everything is encrypted and
-// decrypted here in the browser: the server is sent ciphertext only.
-import { Button, Checkboxes, ErrorSummary, InsetText, Select, Textarea, TextInput, WarningCallout } from "@tandem/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState, type FormEvent, type ReactNode } from "react";
+// "Private reflections" on a relationship page (decision 017): once the key is set up and unlocked
+// on this device (key-forms.tsx), write, change, delete and export reflections. Everything is
+// encrypted and decrypted here in the browser: the server is sent ciphertext only.
+import { Button, InsetText, Select, Textarea } from "@tandem/ui";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent } from "react";
 import { actionProblem } from "../../lib/form-errors";
 import { useTRPC } from "../../lib/trpc";
 import { formatInstant } from "../preparation/preparation-words";
 import type { Detail, Scope } from "../relationships/relationship-types";
-import { keepReflectionKey, useReflectionKey, type UnlockedKey } from "./key-store";
-import { createPersonKey, normaliseRecoveryCode, openReflection, rewrapWithPassphrase, sealReflection, unwrapKey, WrongSecretError, type WrappedKey } from "./reflection-crypto";
+import { OFFLINE_SAVED, queuedWords, useOutboxWrite, type QueuedBecause } from "../offline/use-outbox";
+import { ChangePassphrase, Problem, ReflectionKeyGate, type SetKeyStatus } from "./key-forms";
+import type { UnlockedKey } from "./key-store";
+import { openReflection, sealReflection } from "./reflection-crypto";
 import { exportFileName, reflectionsMarkdown } from "./reflections-export";
+import { ReflectionPasskeys } from "./passkey-forms";
+import { useWaitingReflections } from "./waiting-reflections";
+import { useOnlineStatus } from "../offline/use-online-status";
 
-export const minPassphraseLength = 12;
 const maxReflectionLength = 20_000;
 
-const lossWarning =
-  "Only you can read your reflections. If you lose both your passphrase and your recovery code, your reflections are lost: nobody, not even the Tandem team, can read or recover them.";
-
-type KeyStatus = { set: false } | { set: true; keyVersion: number; passphrase: WrappedKey; recovery: WrappedKey };
-
-function Problem({ id, text }: { id: string; text: string | undefined }) {
-  return text ? <ErrorSummary errors={[{ href: `#${id}`, text }]} /> : null;
-}
-
 export function PrivateReflections({ detail, scope }: { detail: Detail; scope: Scope }) {
-  const trpc = useTRPC();
-  const me = useQuery(trpc.me.get.queryOptions());
-  const status = useQuery(trpc.reflections.keyStatus.queryOptions());
-  const personId = me.data?.person.id ?? "";
-  const unlocked = useReflectionKey(personId);
-  let body: ReactNode;
-  if (status.isError || me.isError) body = <p>Your private reflections cannot be loaded at the moment. Try again later.</p>;
-  else if (!status.data || !personId) body = <p>Loading your private reflections…</p>;
-  else if (!status.data.set) body = <SetUp personId={personId} />;
-  else if (!unlocked) body = <Unlock personId={personId} status={status.data} />;
-  else body = <Reflections detail={detail} scope={scope} unlocked={unlocked} status={status.data} />;
   return (
     <section aria-labelledby="reflections-heading">
       <h2 id="reflections-heading">Private reflections</h2>
       <p>Notes for yourself about this relationship and its meetings. They are encrypted on your device before they are saved: the other people in this relationship, your coordinator and Tandem staff cannot read them.</p>
-      {body}
+      <ReflectionKeyGate>{(unlocked, status) => <Reflections detail={detail} scope={scope} unlocked={unlocked} status={status} />}</ReflectionKeyGate>
     </section>
-  );
-}
-
-function SetUp({ personId }: { personId: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [passphrase, setPassphrase] = useState("");
-  const [again, setAgain] = useState("");
-  const [error, setError] = useState<{ field: string; text: string }>();
-  const [made, setMade] = useState<{ key: CryptoKey; keyVersion: number; recoveryCode: string }>();
-  const [kept, setKept] = useState(false);
-  const [keptError, setKeptError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const setUp = useMutation(trpc.reflections.setUpKey.mutationOptions());
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (passphrase.length < minPassphraseLength) return setError({ field: "reflections-passphrase", text: `Enter a passphrase of at least ${minPassphraseLength} characters` });
-    if (again !== passphrase) return setError({ field: "reflections-passphrase-again", text: "The passphrases do not match: enter the same passphrase twice" });
-    setError(undefined);
-    setBusy(true);
-    try {
-      const key = await createPersonKey(passphrase);
-      const { keyVersion } = await setUp.mutateAsync({ passphrase: key.passphrase, recovery: key.recovery });
-      setMade({ key: key.key, keyVersion, recoveryCode: key.recoveryCode });
-    } catch (e) {
-      setError({ field: "reflections-passphrase", text: actionProblem(e, { online: navigator.onLine, showMessageFor: ["CONFLICT", "BAD_REQUEST"] }) });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function handleKept(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!made) return;
-    if (!kept) return setKeptError("Confirm that you have kept your recovery code somewhere safe");
-    keepReflectionKey({ personId, key: made.key, keyVersion: made.keyVersion });
-    void queryClient.invalidateQueries({ queryKey: trpc.reflections.keyStatus.queryKey() });
-  }
-
-  if (made) {
-    return (
-      <form onSubmit={handleKept} noValidate>
-        {keptError ? <ErrorSummary errors={[{ href: "#reflections-kept", text: keptError }]} /> : null}
-        <h3>Your recovery code</h3>
-        <p>This is shown once. Write it down or keep it in a password manager. With it you can open your reflections on a new device, or if you forget your passphrase.</p>
-        <p className="nhsuk-heading-m" data-testid="recovery-code" style={{ fontFamily: "monospace", letterSpacing: "0.1em" }}>
-          {made.recoveryCode}
-        </p>
-        <WarningCallout heading="Keep it safe">
-          <p>{lossWarning}</p>
-        </WarningCallout>
-        <Checkboxes
-          idPrefix="reflections-kept"
-          name="kept"
-          legend="Your recovery code"
-          error={keptError}
-          items={[{ value: "kept", label: "I have kept my recovery code somewhere safe", checked: kept }]}
-          onChange={(_value, checked) => setKept(checked)}
-        />
-        <Button>Continue</Button>
-      </form>
-    );
-  }
-
-  return (
-    <form onSubmit={(event) => void handleSubmit(event)} noValidate>
-      <Problem id={error?.field ?? ""} text={error?.text} />
-      <WarningCallout heading="Before you write a reflection">
-        <p>{lossWarning}</p>
-      </WarningCallout>
-      <h3>Set up your private reflections</h3>
-      <TextInput
-        id="reflections-passphrase"
-        name="passphrase"
-        type="password"
-        autoComplete="new-password"
-        label="Choose a passphrase"
-        hint={`At least ${minPassphraseLength} characters. A few unrelated words are easy to remember and hard to guess. It is not your Tandem password.`}
-        value={passphrase}
-        onChange={(e) => setPassphrase(e.target.value)}
-        error={error?.field === "reflections-passphrase" ? error.text : undefined}
-      />
-      <TextInput
-        id="reflections-passphrase-again"
-        name="passphraseAgain"
-        type="password"
-        autoComplete="new-password"
-        label="Enter the passphrase again"
-        value={again}
-        onChange={(e) => setAgain(e.target.value)}
-        error={error?.field === "reflections-passphrase-again" ? error.text : undefined}
-      />
-      <Button disabled={busy}>{busy ? "Setting up…" : "Set up private reflections"}</Button>
-    </form>
-  );
-}
-
-function Unlock({ personId, status }: { personId: string; status: Extract<KeyStatus, { set: true }> }) {
-  const [withCode, setWithCode] = useState(false);
-  const [secret, setSecret] = useState("");
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const field = withCode ? "reflections-recovery-code" : "reflections-unlock-passphrase";
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!secret.trim()) return setError(withCode ? "Enter your recovery code" : "Enter your reflections passphrase");
-    setError(undefined);
-    setBusy(true);
-    try {
-      const key = withCode ? await unwrapKey(status.recovery, normaliseRecoveryCode(secret), "recovery code") : await unwrapKey(status.passphrase, secret, "passphrase");
-      keepReflectionKey({ personId, key, keyVersion: status.keyVersion });
-    } catch (e) {
-      setError(e instanceof WrongSecretError ? e.message : "Your reflections could not be unlocked on this device. Try again.");
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form onSubmit={(event) => void handleSubmit(event)} noValidate>
-      <Problem id={field} text={error} />
-      <p>Your reflections are locked on this device.</p>
-      {withCode ? (
-        <TextInput id={field} name="recoveryCode" autoComplete="off" spellCheck={false} label="Your recovery code" hint="25 letters and numbers, for example ABCDE-FGHJK-MNPQR-STVWX-YZ012" value={secret} onChange={(e) => setSecret(e.target.value)} error={error} />
-      ) : (
-        <TextInput id={field} name="passphrase" type="password" autoComplete="current-password" label="Your reflections passphrase" value={secret} onChange={(e) => setSecret(e.target.value)} error={error} />
-      )}
-      <Button disabled={busy}>{busy ? "Unlocking…" : "Unlock my reflections"}</Button>
-      <p>
-        <button
-          type="button"
-          className="nhsuk-link-button"
-          style={{ background: "none", border: 0, padding: 0, color: "#005eb8", textDecoration: "underline", cursor: "pointer", font: "inherit" }}
-          onClick={() => {
-            setWithCode(!withCode);
-            setSecret("");
-            setError(undefined);
-          }}
-        >
-          {withCode ? "Use my passphrase instead" : "I have forgotten my passphrase: use my recovery code"}
-        </button>
-      </p>
-    </form>
   );
 }
 
@@ -205,7 +43,7 @@ function meetingLabel(detail: Detail, meetingId: string | null) {
   return m?.startsAt ? `About the meeting on ${formatInstant(m.startsAt)}` : "About a meeting";
 }
 
-function Reflections({ detail, scope, unlocked, status }: { detail: Detail; scope: Scope; unlocked: UnlockedKey; status: Extract<KeyStatus, { set: true }> }) {
+function Reflections({ detail, scope, unlocked, status }: { detail: Detail; scope: Scope; unlocked: UnlockedKey; status: SetKeyStatus }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.reflections.list.queryOptions(scope));
@@ -235,7 +73,20 @@ function Reflections({ detail, scope, unlocked, status }: { detail: Detail; scop
   }, [list.data, unlocked, scope.relationshipId]);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.reflections.list.queryKey(scope) });
-  const remove = useMutation(trpc.reflections.remove.mutationOptions());
+  const remove = useOutboxWrite("reflections.remove", {
+    describe: () => "Delete a private reflection",
+    onSuccess: async () => {
+      setRemoving(null);
+      setDone("The reflection is deleted.");
+      await refresh();
+    },
+    onError: (e) => setDone(actionProblem(e, { online: navigator.onLine })),
+    onQueued: (because) => {
+      setRemoving(null);
+      setDone(queuedWords(because));
+    },
+  });
+  const waiting = useWaitingReflections(scope, unlocked);
 
   function exportFile() {
     if (!opened) return;
@@ -262,7 +113,19 @@ function Reflections({ detail, scope, unlocked, status }: { detail: Detail; scop
         </InsetText>
       ) : null}
       {list.isError ? <p>Your reflections cannot be loaded at the moment. Try again later.</p> : null}
-      {opened && opened.length === 0 ? <p>You have not written any reflections on this relationship yet.</p> : null}
+      {opened && opened.length === 0 && waiting.added.length === 0 ? <p>You have not written any reflections on this relationship yet.</p> : null}
+      {waiting.added.map((w) => (
+        <div key={w.key} className="nhsuk-card">
+          <div className="nhsuk-card__content">
+            <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+              <strong className="nhsuk-tag nhsuk-tag--grey">{w.problem ? "Not sent" : "Waiting to send"}</strong> Written {formatInstant(w.createdAt)}
+              {meetingLabel(detail, w.meetingId) ? `. ${meetingLabel(detail, w.meetingId)}` : ""}
+            </p>
+            <p style={{ whiteSpace: "pre-line" }}>{w.text ?? "This reflection cannot be read with your key."}</p>
+            {w.problem ? <p>{w.problem} You can discard it in the list of changes waiting to send.</p> : null}
+          </div>
+        </div>
+      ))}
       {opened?.map((r) => (
         <div key={r.id} className="nhsuk-card">
           <div className="nhsuk-card__content">
@@ -286,7 +149,12 @@ function Reflections({ detail, scope, unlocked, status }: { detail: Detail; scop
               />
             ) : (
               <>
-                <p style={{ whiteSpace: "pre-line" }}>{r.text ?? "This reflection cannot be read with your key."}</p>
+                {waiting.removed.has(r.id) || waiting.changed.has(r.id) ? (
+                  <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+                    <strong className="nhsuk-tag nhsuk-tag--grey">{waiting.removed.has(r.id) ? "Deletion waiting to send" : "Change waiting to send"}</strong>
+                  </p>
+                ) : null}
+                <p style={{ whiteSpace: "pre-line" }}>{(waiting.changed.has(r.id) ? waiting.changed.get(r.id) : r.text) ?? "This reflection cannot be read with your key."}</p>
                 {removing === r.id ? (
                   <>
                     <p>Delete this reflection? It cannot be brought back.</p>
@@ -295,18 +163,7 @@ function Reflections({ detail, scope, unlocked, status }: { detail: Detail; scop
                       variant="warning"
                       small
                       onClick={() =>
-                        remove.mutate(
-                          { organisationId: scope.organisationId, reflectionId: r.id },
-                          {
-                            onSuccess: async () => {
-                              setRemoving(null);
-                              setDone("The reflection is deleted.");
-                              await refresh();
-                            },
-                            onError: (e) => setDone(actionProblem(e, { online: navigator.onLine })),
-                          },
-                        )
-                      }
+remove.mutate({ organisationId: scope.organisationId, reflectionId: r.id })}
                     >
                       Yes, delete it
                     </Button>{" "}
@@ -352,6 +209,7 @@ function Reflections({ detail, scope, unlocked, status }: { detail: Detail; scop
         </p>
       ) : null}
       <ChangePassphrase status={status} onDone={setDone} />
+      <ReflectionPasskeys status={status} onDone={setDone} />
     </>
   );
 }
@@ -371,37 +229,49 @@ function ReflectionForm({
   onDone: (message: string) => Promise<void>;
   onCancel?: () => void;
 }) {
-  const trpc = useTRPC();
   const id = existing ? `reflection-${existing.id}` : "reflection-new";
   const [text, setText] = useState(existing?.text ?? "");
   const [meetingId, setMeetingId] = useState("");
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const add = useMutation(trpc.reflections.add.mutationOptions());
-  const update = useMutation(trpc.reflections.update.mutationOptions());
+  const [sealing, setSealing] = useState(false);
+  const online = useOnlineStatus();
   const meetings = detail.meetings.filter((m) => m.startsAt !== null && m.status !== "cancelled");
+  const written = () => {
+    if (existing) return;
+    setText("");
+    setMeetingId("");
+  };
+  const outcomes = {
+    // What the outbox shows while it waits: never the text, which is sealed before it is kept.
+    describe: () => (existing ? "Change a private reflection (encrypted on this device)" : "Save a private reflection (encrypted on this device)"),
+    onSuccess: async () => {
+      written();
+      await onDone(existing ? "Your reflection is changed." : "Your reflection is saved. Only you can read it.");
+    },
+    onError: (e: unknown) => setError(actionProblem(e, { online: navigator.onLine, showMessageFor: ["CONFLICT", "BAD_REQUEST", "NOT_FOUND"] })),
+    onQueued: async (because: QueuedBecause) => {
+      written();
+      await onDone(`${queuedWords(because)} It is encrypted: only you can read it.`);
+    },
+  };
+  const add = useOutboxWrite("reflections.add", outcomes);
+  const update = useOutboxWrite("reflections.update", outcomes);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!text.trim()) return setError("Write your reflection");
     if (text.length > maxReflectionLength) return setError(`Write at most ${maxReflectionLength.toLocaleString("en-GB")} characters`);
     setError(undefined);
-    setBusy(true);
+    setSealing(true);
     try {
       const sealed = await sealReflection(unlocked.key, unlocked.keyVersion, scope.relationshipId, text);
-      if (existing) await update.mutateAsync({ ...scope, reflectionId: existing.id, sealed });
-      else await add.mutateAsync({ ...scope, meetingId: meetingId || null, sealed });
-      if (!existing) {
-        setText("");
-        setMeetingId("");
-      }
-      await onDone(existing ? "Your reflection is changed." : "Your reflection is saved. Only you can read it.");
-    } catch (e) {
-      setError(actionProblem(e, { online: navigator.onLine, showMessageFor: ["CONFLICT", "BAD_REQUEST", "NOT_FOUND"] }));
+      if (existing) update.mutate({ ...scope, reflectionId: existing.id, sealed });
+      else add.mutate({ ...scope, meetingId: meetingId || null, sealed });
     } finally {
-      setBusy(false);
+      setSealing(false);
     }
   }
+  const busy = sealing || add.isPending || update.isPending;
 
   return (
     <form onSubmit={(event) => void handleSubmit(event)} noValidate>
@@ -418,76 +288,13 @@ function ReflectionForm({
           options={[{ value: "", text: "Not about one meeting" }, ...meetings.map((m) => ({ value: m.id, text: formatInstant(m.startsAt!) }))]}
         />
       )}
+      {online ? null : <p className="nhsuk-body-s">{OFFLINE_SAVED}</p>}
       <Button disabled={busy}>{busy ? "Saving…" : existing ? "Save the change" : "Save my reflection"}</Button>{" "}
       {onCancel ? (
         <Button type="button" variant="secondary" onClick={onCancel}>
           Cancel
         </Button>
       ) : null}
-    </form>
-  );
-}
-
-function ChangePassphrase({ status, onDone }: { status: Extract<KeyStatus, { set: true }>; onDone: (message: string) => void }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [showing, setShowing] = useState(false);
-  const [current, setCurrent] = useState("");
-  const [next, setNext] = useState("");
-  const [again, setAgain] = useState("");
-  const [error, setError] = useState<{ field: string; text: string }>();
-  const [busy, setBusy] = useState(false);
-  const rewrap = useMutation(trpc.reflections.rewrap.mutationOptions());
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!current) return setError({ field: "reflections-current", text: "Enter your current passphrase or your recovery code" });
-    if (next.length < minPassphraseLength) return setError({ field: "reflections-new", text: `Enter a new passphrase of at least ${minPassphraseLength} characters` });
-    if (again !== next) return setError({ field: "reflections-new-again", text: "The new passphrases do not match: enter the same passphrase twice" });
-    setError(undefined);
-    setBusy(true);
-    try {
-      // The current passphrase first; a recovery code (25 characters in groups) if that does not unwrap.
-      const wrapped = await rewrapWithPassphrase(status.passphrase, current, "passphrase", next).catch(async (e: unknown) => {
-        if (!(e instanceof WrongSecretError) || normaliseRecoveryCode(current).length !== 29) throw e;
-        return rewrapWithPassphrase(status.recovery, normaliseRecoveryCode(current), "recovery code", next).catch(() => {
-          throw new WrongSecretError("passphrase");
-        });
-      });
-      await rewrap.mutateAsync({ keyVersion: status.keyVersion, passphrase: wrapped });
-      await queryClient.invalidateQueries({ queryKey: trpc.reflections.keyStatus.queryKey() });
-      setShowing(false);
-      setCurrent("");
-      setNext("");
-      setAgain("");
-      onDone("Your reflections passphrase is changed. Use the new one from now on; your recovery code still works.");
-    } catch (e) {
-      setError({ field: "reflections-current", text: e instanceof WrongSecretError ? "That passphrase or recovery code is not right" : actionProblem(e, { online: navigator.onLine, showMessageFor: ["CONFLICT"] }) });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (!showing) {
-    return (
-      <p>
-        <Button type="button" variant="secondary" onClick={() => setShowing(true)}>
-          Change my reflections passphrase
-        </Button>
-      </p>
-    );
-  }
-  return (
-    <form onSubmit={(event) => void handleSubmit(event)} noValidate>
-      <Problem id={error?.field ?? ""} text={error?.text} />
-      <h3>Change your reflections passphrase</h3>
-      <TextInput id="reflections-current" name="current" type="password" autoComplete="current-password" label="Your current passphrase, or your recovery code" value={current} onChange={(e) => setCurrent(e.target.value)} error={error?.field === "reflections-current" ? error.text : undefined} />
-      <TextInput id="reflections-new" name="next" type="password" autoComplete="new-password" label="New passphrase" hint={`At least ${minPassphraseLength} characters`} value={next} onChange={(e) => setNext(e.target.value)} error={error?.field === "reflections-new" ? error.text : undefined} />
-      <TextInput id="reflections-new-again" name="nextAgain" type="password" autoComplete="new-password" label="Enter the new passphrase again" value={again} onChange={(e) => setAgain(e.target.value)} error={error?.field === "reflections-new-again" ? error.text : undefined} />
-      <Button disabled={busy}>{busy ? "Changing…" : "Change the passphrase"}</Button>{" "}
-      <Button type="button" variant="secondary" onClick={() => setShowing(false)}>
-        Cancel
-      </Button>
     </form>
   );
 }

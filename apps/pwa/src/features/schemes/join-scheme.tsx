@@ -7,6 +7,7 @@ import type { RouterOutputs } from "../../lib/api-types";
 import { errorCode, NO_ERRORS, type FormErrors } from "../../lib/form-errors";
 import { BASE, Link } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
+import { profilePath } from "../matching/matching-words";
 import { useOnlineStatus } from "../offline/use-online-status";
 import { ContactDetails, type Contact } from "./contact-details";
 import {
@@ -46,7 +47,10 @@ export function JoinScheme({
   // Kept here, above the form, so refetching the person's enrolments cannot take the confirmation away.
   const [joined, setJoined] = useState<Joined>();
 
-  if (joined) return <JoinedPanel joined={joined} schemeName={page.scheme.name} />;
+  if (joined) {
+    const profile = joined.nextAction === "profile" ? profilePath(page.organisation.slug, page.scheme.slug) : null;
+    return <JoinedPanel joined={joined} schemeName={page.scheme.name} profile={profile} />;
+  }
 
   if (prepare.isError) {
     const code = errorCode(prepare.error);
@@ -180,7 +184,7 @@ function Eligibility({ result, reason }: { result: EligibilityResult; reason: st
 
 type Prepared = RouterOutputs["enrolment"]["prepare"];
 
-function JoinedPanel({ joined, schemeName }: { joined: Joined; schemeName: string }) {
+function JoinedPanel({ joined, schemeName, profile }: { joined: Joined; schemeName: string; profile: string | null }) {
   const panelRef = useRef<HTMLDivElement>(null);
   useEffect(() => panelRef.current?.focus(), []);
   return (
@@ -195,6 +199,11 @@ function JoinedPanel({ joined, schemeName }: { joined: Joined; schemeName: strin
       </div>
       <h3 className="nhsuk-heading-s">What happens next</h3>
       <p>{joined.nextStep}</p>
+      {profile ? (
+        <p>
+          <Link href={profile}>Complete your profile</Link>
+        </p>
+      ) : null}
       <p>
         <Link href={`${BASE}/schemes`}>My schemes</Link>
       </p>
@@ -205,6 +214,7 @@ function JoinedPanel({ joined, schemeName }: { joined: Joined; schemeName: strin
 interface Joined {
   status: string;
   nextStep: string;
+  nextAction: "profile" | null;
   role: string;
 }
 
@@ -244,7 +254,7 @@ function JoinForm({
       onSuccess: async (result, variables) => {
         setErrors(NO_ERRORS);
         onErrorsChange(false);
-        onJoined({ status: result.status, nextStep: result.nextStep, role: variables.role });
+        onJoined({ status: result.status, nextStep: result.nextStep, nextAction: result.nextAction, role: variables.role });
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.enrolment.mine.queryKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.directory.list.queryKey() }),

@@ -72,7 +72,7 @@ export const MatchRunOutput = z.object({
       stability: z
         .object({ blockingPairs: z.array(z.object(Named)), optimalScore: z.number(), optimalMatched: z.number(), priceOfStability: z.number() })
         .optional(),
-      phases: z.array(z.object({ name: z.string(), ms: z.number() })),
+      // The phases' timings stay out: they are for the server log, not for coordinators.
       optimal: z.object({ matched: z.number(), score: z.number() }).optional(),
     })
     .nullable(),

@@ -55,11 +55,17 @@ export async function remindUnansweredRequests(tx: Tx, options: { organisationId
   return reminded;
 }
 
-export function matchingHandlers(db: Database, options: { mailer: Mailer; publicUrl: string; now?: () => Date }): Record<string, JobHandler> {
+export function matchingHandlers(
+  db: Database,
+  options: { mailer: Mailer; publicUrl: string; now?: () => Date; log?: (line: string) => void },
+): Record<string, JobHandler> {
   const now = options.now ?? (() => new Date());
   return {
     "matching.run": async (payload) => {
-      await executeRun(db, { organisationId: String(payload.organisationId), runId: String(payload.runId), now: now() });
+      const runId = String(payload.runId);
+      const phases = await executeRun(db, { organisationId: String(payload.organisationId), runId, now: now() });
+      // Timings are for whoever runs the server, not for coordinators: they go to the log only.
+      if (phases) options.log?.(`[matching] run ${runId}: ${phases.map((p) => `${p.name} ${p.ms} ms`).join(", ")}`);
     },
     "matching.expire": async () => {
       await expireAllDueRequests(db, { now: now(), mailer: options.mailer, publicUrl: options.publicUrl });

@@ -79,14 +79,20 @@ async function setPhase(db: Database, organisationId: string, runId: string, pha
   );
 }
 
-/** Computes a queued run (the `matching.run` job). A failure is kept on the run, never its inputs. */
-export async function executeRun(db: Database, options: { organisationId: string; runId: string; now: Date }) {
+/**
+ * Computes a queued run (the `matching.run` job). A failure is kept on the run, never its inputs.
+ * Gives the time each phase took (kept with the run for benchmarks and the server log), or null.
+ */
+export async function executeRun(
+  db: Database,
+  options: { organisationId: string; runId: string; now: Date },
+): Promise<{ name: string; ms: number }[] | null> {
   const { organisationId, runId } = options;
   const run = await withTenant(db, { organisationId }, async (tx) => {
     const [row] = await tx.select().from(matchRuns).where(and(eq(matchRuns.organisationId, organisationId), eq(matchRuns.id, runId)));
     return row;
   });
-  if (!run || (run.status !== "queued" && run.status !== "running")) return;
+  if (!run || (run.status !== "queued" && run.status !== "running")) return null;
   const runOptions = RunOptions.parse(run.options);
   try {
     await setPhase(db, organisationId, runId, "Reading the pool");
@@ -96,6 +102,7 @@ export async function executeRun(db: Database, options: { organisationId: string
     await setPhase(db, organisationId, runId, "Scoring pairs and solving");
     const computed = compute(inputs, runOptions);
     await setPhase(db, organisationId, runId, "Saving proposals");
+    const phases = [{ name: "read the pool", ms: Math.round(loadMs) }, ...computed.summary.phases];
     await withTenant(db, { organisationId }, async (tx) => {
       if (computed.kind === "pairs") {
         if (computed.rows.length > 0) {
@@ -118,10 +125,11 @@ export async function executeRun(db: Database, options: { organisationId: string
           phase: null,
           finishedAt: new Date(),
           inputs: snapshot(inputs),
-          summary: { ...computed.summary, phases: [{ name: "read the pool", ms: Math.round(loadMs) }, ...computed.summary.phases] },
+          summary: { ...computed.summary, phases },
         })
         .where(and(eq(matchRuns.organisationId, organisationId), eq(matchRuns.id, runId)));
     });
+    return phases;
   } catch (error) {
     // Only a sentence for the coordinator; the cause goes to the job log as its class and message.
     await withTenant(db, { organisationId }, (tx) =>
@@ -131,6 +139,7 @@ export async function executeRun(db: Database, options: { organisationId: string
         .where(and(eq(matchRuns.organisationId, organisationId), eq(matchRuns.id, runId))),
     );
     if (!(error instanceof AppError)) throw error;
+    return null;
   }
 }
 

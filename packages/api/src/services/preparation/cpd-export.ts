@@ -1,84 +1,71 @@
-// CPD evidence for appraisal, as CSV (for spreadsheets and portfolios) and PDF (to attach).
+// CPD evidence for appraisal, as CSV (for spreadsheets and portfolios) and PDF (to attach). The
+// columns are documented in packages/api/README.md; the PDF's words are @tandem/core's cpdDocument.
+import { type CpdDocument, type CpdEvidence, cpdDocument, cpdKind, cpdRoleWords } from "@tandem/core";
 import PDFDocument from "pdfkit";
-import type { CpdEvidence } from "./mentor";
 
-const kindWords: Record<string, string> = {
-  course_module: "Course module",
-  masterclass: "Masterclass",
-  programme: "Programme",
-  taster: "Taster",
-  cpd: "CPD",
-  support_group: "Support group",
-  development_event: "Development event",
-  conference: "Conference",
-  supervision: "Supervision",
-};
+export const cpdCsvColumns = ["section", "organisation", "scheme", "role", "item", "kind", "date", "count", "hours", "mean_rating", "verified"] as const;
 
-function csvCell(value: string | number | boolean): string {
-  const text = String(value);
+type Cell = string | number;
+type Row = Partial<Record<(typeof cpdCsvColumns)[number], Cell>>;
+
+function csvCell(value: Cell | undefined): string {
+  const text = String(value ?? "");
   // Quote when needed; neutralise spreadsheet formulas.
   const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function cpdCsv(evidence: CpdEvidence): string {
-  const rows: (string | number | boolean)[][] = [["section", "organisation", "item", "kind", "date", "hours", "verified"]];
-  for (const s of evidence.schemes) rows.push(["scheme", s.organisationName, s.schemeName, "Mentor", s.since, "", ""]);
-  for (const date of evidence.meetings.dates) rows.push(["meeting", "", "Mentoring meeting", "", date, "", ""]);
-  for (const t of evidence.training) {
-    rows.push(["training", t.organisationName, t.module, kindWords[t.kind] ?? t.kind, t.completedOn, t.hours, t.verified ? "yes" : "no"]);
+  const rows: Row[] = [];
+  for (const s of evidence.schemes) {
+    rows.push({ section: "scheme", organisation: s.organisationName, scheme: s.schemeName, role: cpdRoleWords[s.role], item: "Taking part since", date: s.since, count: s.meetingsHeld, hours: s.hours });
   }
-  for (const s of evidence.support) rows.push(["support", s.organisationName, s.title, kindWords[s.kind] ?? s.kind, s.heldOn, "", "yes"]);
-  rows.push(["total", "", "Verified training hours", "", evidence.generatedOn, evidence.totals.trainingHours, ""]);
-  rows.push(["total", "", "Support events attended", "", evidence.generatedOn, evidence.totals.supportEvents, ""]);
-  rows.push(["total", "", "Mentoring meetings held", "", evidence.generatedOn, evidence.meetings.count, ""]);
-  rows.push(["total", "", "Mentoring hours", "", evidence.generatedOn, evidence.meetings.hours, ""]);
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  for (const m of evidence.meetings) {
+    rows.push({ section: "meeting", organisation: m.organisationName, scheme: m.schemeName, role: cpdRoleWords[m.role], item: "Meeting held", date: m.date, count: 1, hours: m.hours });
+  }
+  for (const f of evidence.feedback) {
+    const about = { section: "feedback", organisation: f.organisationName, scheme: f.schemeName, role: cpdRoleWords.mentor, date: evidence.generatedOn };
+    rows.push({ ...about, item: "Mentees whose feedback is summarised", count: f.mentees });
+    for (const r of f.ratings) rows.push({ ...about, item: r.label, kind: "Rating 1 to 5", count: r.answered, mean_rating: r.mean });
+  }
+  for (const t of evidence.training) {
+    rows.push({ section: "training", organisation: t.organisationName, item: t.module, kind: cpdKind(t.kind), date: t.completedOn, hours: t.hours, verified: t.verified ? "yes" : "no" });
+  }
+  for (const s of evidence.support) rows.push({ section: "support", organisation: s.organisationName, item: s.title, kind: cpdKind(s.kind), date: s.heldOn, count: 1, verified: "yes" });
+  const { totals } = evidence;
+  const total = (item: string, values: Row) => rows.push({ section: "total", item, date: evidence.generatedOn, ...values });
+  total("Meetings held as mentor, peer or facilitator", { count: totals.mentoringMeetings, hours: totals.mentoringHours });
+  total("Meetings held as mentee or group member", { count: totals.mentoredMeetings, hours: totals.mentoredHours });
+  total("Verified training hours", { hours: totals.trainingHours });
+  total("Support events attended", { count: totals.supportEvents });
+  const lines = [cpdCsvColumns.join(","), ...rows.map((row) => cpdCsvColumns.map((column) => csvCell(row[column])).join(","))];
+  return lines.join("\r\n") + "\r\n";
 }
 
-const longDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-export function cpdPdf(evidence: CpdEvidence): Promise<Uint8Array> {
+function renderPdf(document: CpdDocument, personName: string): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: `Mentoring CPD evidence – ${evidence.person.name}`, Author: "Tandem" } });
+    const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: `${document.title} – ${personName}`, Author: "Tandem" } });
     const chunks: Buffer[] = [];
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on("error", reject);
 
-    const heading = (text: string) => doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor("#005eb8").text(text).moveDown(0.3);
     const line = (text: string) => doc.font("Helvetica").fontSize(10.5).fillColor("#212b32").text(text);
-
-    doc.font("Helvetica-Bold").fontSize(18).fillColor("#212b32").text("Mentoring CPD evidence");
-    line(`${evidence.person.name}${evidence.person.registrationNumber ? `, GMC ${evidence.person.registrationNumber}` : ""}`);
-    line(`Produced by Tandem on ${longDate(evidence.generatedOn)}`);
-
-    heading("Summary");
-    line(`Verified training: ${evidence.totals.trainingHours} hours`);
-    line(`Support events attended: ${evidence.totals.supportEvents}`);
-    line(`Mentoring meetings held: ${evidence.meetings.count} (${evidence.meetings.hours} hours)`);
-
-    heading("Schemes I mentor in");
-    if (evidence.schemes.length === 0) line("None.");
-    for (const s of evidence.schemes) line(`${s.schemeName}, ${s.organisationName} (since ${longDate(s.since)})`);
-
-    heading("Mentoring meetings (dates only)");
-    line(evidence.meetings.dates.length === 0 ? "No meetings recorded yet." : evidence.meetings.dates.map(longDate).join("; "));
-
-    heading("Training");
-    if (evidence.training.length === 0) line("No training recorded.");
-    for (const t of evidence.training) {
-      line(`${longDate(t.completedOn)}: ${t.module} (${kindWords[t.kind] ?? t.kind}, ${t.hours} hours)${t.verified ? "" : " – awaiting verification"}, ${t.organisationName}`);
+    doc.font("Helvetica-Bold").fontSize(18).fillColor("#212b32").text(document.title);
+    for (const text of document.intro) line(text);
+    for (const section of document.sections) {
+      doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor("#005eb8").text(section.heading).moveDown(0.3);
+      for (const text of section.lines) line(text);
+      for (const entry of section.entries ?? []) {
+        doc.moveDown(0.5).font("Helvetica-Bold").fontSize(10.5).fillColor("#212b32").text(entry.title);
+        line(entry.body);
+      }
     }
-
-    heading("Support and supervision attended");
-    if (evidence.support.length === 0) line("No support events recorded.");
-    for (const s of evidence.support) line(`${longDate(s.heldOn)}: ${s.title} (${kindWords[s.kind] ?? s.kind}), ${s.organisationName}`);
-
-    doc.moveDown(1).font("Helvetica-Oblique").fontSize(9).fillColor("#4c6272").text(
-      "This record shows that mentoring took place and what preparation and support were attended. It never contains what was discussed in mentoring.",
-    );
+    doc.moveDown(1).font("Helvetica-Oblique").fontSize(9).fillColor("#4c6272").text(document.footer);
     doc.end();
   });
+}
+
+export function cpdPdf(evidence: CpdEvidence): Promise<Uint8Array> {
+  return renderPdf(cpdDocument(evidence), evidence.person.name);
 }

@@ -1,16 +1,11 @@
-// What a mentor does for themselves: see their records and upcoming support events, sign up, keep
-// evidence, and export their mentoring activity and training as CPD evidence for appraisal.
-import { and, asc, eq, gte, inArray } from "drizzle-orm";
+// What a mentor does for themselves: see their records and upcoming support events, sign up and keep
+// evidence (their CPD evidence for appraisal is in cpd-evidence.ts).
+import { and, asc, eq, gte } from "drizzle-orm";
 import {
   type Database,
   enrolments,
   evidenceFiles,
-  meetings,
   organisations,
-  people,
-  relationshipMembers,
-  relationships,
-  schemes,
   supportAttendance,
   supportEvents,
   trainingModules,
@@ -189,90 +184,4 @@ export async function myCatalogues(db: Database, options: { personId: string }) 
     result.push(...rows);
   }
   return result;
-}
-
-export interface CpdEvidence {
-  person: { name: string; email: string; registrationNumber: string | null };
-  generatedOn: string;
-  schemes: { organisationName: string; schemeName: string; since: string }[];
-  /** Meetings held as a mentor: counts and dates only, never what was discussed. */
-  meetings: { count: number; dates: string[]; hours: number };
-  training: { organisationName: string; module: string; kind: string; hours: number; completedOn: string; verified: boolean }[];
-  support: { organisationName: string; title: string; kind: string; heldOn: string }[];
-  totals: { trainingHours: number; supportEvents: number; mentoringHours: number };
-}
-
-export async function cpdEvidence(db: Database, options: { personId: string; now: Date }): Promise<CpdEvidence> {
-  const [person] = await db
-    .select({ name: people.name, email: people.email, registrationNumber: people.registrationNumber })
-    .from(people)
-    .where(eq(people.id, options.personId));
-  if (!person) throw new AppError("NOT_FOUND", "No such person");
-  const evidence: CpdEvidence = {
-    person,
-    generatedOn: options.now.toISOString().slice(0, 10),
-    schemes: [],
-    meetings: { count: 0, dates: [], hours: 0 },
-    training: [],
-    support: [],
-    totals: { trainingHours: 0, supportEvents: 0, mentoringHours: 0 },
-  };
-  let heldMinutes = 0;
-  let heldCount = 0;
-  for (const [organisationId, schemeIds] of await mentorOrganisations(db, options.personId)) {
-    await withTenant(db, { organisationId, personId: options.personId }, async (tx) => {
-      const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
-      const organisationName = org?.name ?? "";
-      const enrolled = await tx
-        .select({ name: schemes.name, since: enrolments.createdAt })
-        .from(enrolments)
-        .innerJoin(schemes, and(eq(schemes.organisationId, enrolments.organisationId), eq(schemes.id, enrolments.schemeId)))
-        .where(and(eq(enrolments.organisationId, organisationId), eq(enrolments.personId, options.personId), eq(enrolments.role, "mentor"), inArray(enrolments.schemeId, schemeIds)));
-      evidence.schemes.push(...enrolled.map((e) => ({ organisationName, schemeName: e.name, since: e.since.toISOString().slice(0, 10) })));
-      const training = await tx
-        .select({ module: trainingModules.name, kind: trainingModules.kind, hours: trainingModules.hours, completedOn: trainingRecords.completedOn, verifiedOn: trainingRecords.verifiedOn })
-        .from(trainingRecords)
-        .innerJoin(trainingModules, and(eq(trainingModules.organisationId, trainingRecords.organisationId), eq(trainingModules.id, trainingRecords.moduleId)))
-        .where(and(eq(trainingRecords.organisationId, organisationId), eq(trainingRecords.personId, options.personId)))
-        .orderBy(asc(trainingRecords.completedOn));
-      evidence.training.push(...training.map((t) => ({ organisationName, module: t.module, kind: t.kind, hours: t.hours, completedOn: t.completedOn, verified: t.verifiedOn !== null })));
-      const support = await tx
-        .select({ title: supportEvents.title, kind: supportEvents.kind, heldOn: supportEvents.heldOn })
-        .from(supportAttendance)
-        .innerJoin(supportEvents, and(eq(supportEvents.organisationId, supportAttendance.organisationId), eq(supportEvents.id, supportAttendance.eventId)))
-        .where(and(eq(supportAttendance.organisationId, organisationId), eq(supportAttendance.personId, options.personId), eq(supportAttendance.status, "attended")))
-        .orderBy(asc(supportEvents.heldOn));
-      evidence.support.push(...support.map((s) => ({ organisationName, ...s })));
-      // Meetings held where the person mentored (a mentor, a co-mentoring peer or a group's facilitator):
-      // dates and length only. Members-only rows: the person's own transaction reads just their relationships.
-      const held = await tx
-        .select({ startsAt: meetings.startsAt, minutes: meetings.minutes, heldMinutes: meetings.heldMinutes })
-        .from(meetings)
-        .innerJoin(relationshipMembers, and(eq(relationshipMembers.organisationId, meetings.organisationId), eq(relationshipMembers.relationshipId, meetings.relationshipId)))
-        .innerJoin(relationships, and(eq(relationships.organisationId, meetings.organisationId), eq(relationships.id, meetings.relationshipId)))
-        .where(
-          and(
-            eq(meetings.organisationId, organisationId),
-            eq(meetings.status, "held"),
-            eq(relationshipMembers.personId, options.personId),
-            inArray(relationshipMembers.role, ["mentor", "peer", "facilitator"]),
-            inArray(relationships.schemeId, schemeIds),
-          ),
-        );
-      for (const m of held) {
-        if (m.startsAt) evidence.meetings.dates.push(m.startsAt.toISOString().slice(0, 10));
-        heldCount += 1;
-        heldMinutes += m.heldMinutes ?? m.minutes;
-      }
-    });
-  }
-  evidence.meetings.dates.sort();
-  evidence.meetings.count = heldCount;
-  evidence.meetings.hours = Math.round((heldMinutes / 60) * 10) / 10;
-  evidence.totals = {
-    trainingHours: evidence.training.filter((t) => t.verified).reduce((sum, t) => sum + t.hours, 0),
-    supportEvents: evidence.support.length,
-    mentoringHours: evidence.meetings.hours,
-  };
-  return evidence;
 }

@@ -118,6 +118,7 @@ export async function mentorPool(tx: Tx, options: { organisationId: string; sche
   return {
     scheme: { id: scheme.id, name: scheme.name },
     requiredModules: rules.mentors.requiredModules,
+    approvalRequired: rules.mentors.approval,
     mentors: mentors
       .map((mentor) => {
         const own = records.get(mentor.personId)!;

@@ -1,6 +1,6 @@
 // Support events (support groups, development events, conferences, supervision), their attendance
 // registers, peer appraisals by convenors, and coordinators' approval of mentors.
-import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lte, max } from "drizzle-orm";
 import { enrolments, mentorApprovals, memberships, peerAppraisals, people, schemes, supportAttendance, supportEvents, type Tx } from "@tandem/db";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "../../errors";
@@ -228,17 +228,37 @@ export async function listAppraisals(tx: Tx, options: { organisationId: string; 
     .orderBy(desc(peerAppraisals.appraisedOn));
 }
 
-/** The organisation's active mentors, with their last peer appraisal: what a convenor works from. */
-export async function listMentors(tx: Tx, options: { organisationId: string }) {
+/**
+ * The organisation's active mentors, with their support attendance (every event up to today, whoever
+ * convened it) and their last peer appraisal: what a convenor works from.
+ */
+export async function listMentors(tx: Tx, options: { organisationId: string; today: string }) {
   const rows = await tx
     .selectDistinct({ personId: people.id, name: people.name, email: people.email })
     .from(enrolments)
     .innerJoin(people, eq(people.id, enrolments.personId))
     .where(and(eq(enrolments.organisationId, options.organisationId), eq(enrolments.role, "mentor"), eq(enrolments.status, "active")))
     .orderBy(asc(people.name));
+  const attended = await tx
+    .select({ personId: supportAttendance.personId, events: count(), lastOn: max(supportEvents.heldOn) })
+    .from(supportAttendance)
+    .innerJoin(supportEvents, and(eq(supportEvents.organisationId, supportAttendance.organisationId), eq(supportEvents.id, supportAttendance.eventId)))
+    .where(
+      and(
+        eq(supportAttendance.organisationId, options.organisationId),
+        eq(supportAttendance.status, "attended"),
+        lte(supportEvents.heldOn, options.today),
+      ),
+    )
+    .groupBy(supportAttendance.personId);
   const appraisals = await listAppraisals(tx, options);
-  return rows.map((mentor) => ({
-    ...mentor,
-    lastAppraisedOn: appraisals.find((a) => a.mentorPersonId === mentor.personId)?.appraisedOn ?? null,
-  }));
+  return rows.map((mentor) => {
+    const attendance = attended.find((a) => a.personId === mentor.personId);
+    return {
+      ...mentor,
+      attendedEvents: attendance?.events ?? 0,
+      lastAttendedOn: attendance?.lastOn ?? null,
+      lastAppraisedOn: appraisals.find((a) => a.mentorPersonId === mentor.personId)?.appraisedOn ?? null,
+    };
+  });
 }

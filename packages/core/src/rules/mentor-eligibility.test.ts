@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SchemeRules } from "../rules/schema";
-import { checkMentorEligibility } from "./mentor-eligibility";
+import { SchemeRules } from "./schema";
+import { checkMentorEligibility } from "./eligibility";
 
 const own = "11111111-1111-4111-8111-111111111111";
 const partner = "22222222-2222-4222-8222-222222222222";
