@@ -62,6 +62,10 @@ test("an invitee sets a password from the emailed link and sees their role in th
   await invitee.getByLabel("Email address").fill(address);
   await invitee.getByLabel("Password").fill("a long enough password");
   await invitee.getByRole("button", { name: "Sign in" }).click();
+  // The home says what is next: nothing yet for someone who has joined no scheme.
+  await expect(invitee.getByRole("heading", { level: 1, name: /^Hello, / })).toBeVisible();
+  await expect(invitee.getByText("You have not joined a mentoring scheme yet.")).toBeVisible();
+  await invitee.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My organisations" }).click();
   await expect(invitee.getByRole("heading", { name: "My organisations and roles" })).toBeVisible();
   await expect(invitee.getByText(trust)).toBeVisible();
   await expect(invitee.getByText("Coordinator", { exact: true })).toBeVisible();

@@ -77,6 +77,8 @@ test("a person with two organisations sees both with their roles, then signs out
   await page.getByLabel("Email address").fill("nadia.karim@airevalley.example.org");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Hello, Dr Nadia Karim" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My organisations" }).click();
   await expect(page.getByRole("heading", { name: "My organisations and roles" })).toBeVisible();
   await expect(page.getByText("Aire Valley Hospitals NHS Foundation Trust")).toBeVisible();
   await expect(page.getByText("Pennine and Wolds Deanery")).toBeVisible();

@@ -12,10 +12,12 @@ import { ChooseMentor } from "./features/matching/choose-mentor";
 import { MatchingProfile } from "./features/matching/matching-profile";
 import { MyMatches } from "./features/matching/my-matches";
 import { MyOrganisations } from "./features/me/my-organisations";
+import { HomePage } from "./features/home/home";
 import { FindSchemes } from "./features/schemes/find-schemes";
 import { MySchemes } from "./features/schemes/my-schemes";
 import { SchemePage, type SignedIn } from "./features/schemes/scheme-page";
 import { MyPreparation } from "./features/preparation/my-preparation";
+import { MenteeCourse } from "./features/preparation/mentee-course";
 import { RecognitionRequest } from "./features/preparation/recognition";
 import { SupportEvents } from "./features/preparation/support-events";
 import { CpdPage } from "./features/preparation/cpd-page";
@@ -96,6 +98,7 @@ function navigationFor(route: Route, signedIn: boolean) {
     },
     ...(signedIn
       ? [
+          { href: `${BASE}/`, text: "Home", current: route.name === "home" },
           {
             href: `${BASE}/schemes`,
             text: "My schemes",
@@ -121,11 +124,16 @@ function navigationFor(route: Route, signedIn: boolean) {
             text: "My preparation",
             current:
               route.name === "preparation" ||
+              route.name === "mentee-course" ||
               route.name === "recognition" ||
               route.name === "support-events" ||
               route.name === "cpd",
           },
-          { href: `${BASE}/`, text: "My organisations", current: route.name === "home" },
+          {
+            href: `${BASE}/organisations`,
+            text: "My organisations",
+            current: route.name === "organisations",
+          },
         ]
       : []),
   ];
@@ -189,11 +197,14 @@ function Screen({ route, me }: { route: Exclude<Route, { name: "not-found" }>; m
   if (route.name === "claims") return <MyClaims />;
   if (route.name === "choose-mentor")
     return <ChooseMentor organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />;
+  if (route.name === "mentee-course")
+    return <MenteeCourse organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />;
   if (route.name === "matching-profile")
     return (
       <MatchingProfile organisationSlug={route.organisationSlug} schemeSlug={route.schemeSlug} />
     );
-  return <MyOrganisations me={me.data} />;
+  if (route.name === "organisations") return <MyOrganisations me={me.data} />;
+  return <HomePage name={me.data.person.name} />;
 }
 
 function Loading() {
@@ -237,7 +248,7 @@ function AlreadySignedIn({ returnTo }: { returnTo: string | null }) {
         </p>
       ) : null}
       <p>
-        <Link href={`${BASE}/`}>Go to my organisations and roles</Link>
+        <Link href={`${BASE}/`}>Go to your home page</Link>
       </p>
     </>
   );

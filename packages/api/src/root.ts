@@ -15,6 +15,7 @@ import { calendarRouter } from "./routers/calendar";
 import { pushRouter } from "./routers/push";
 import { reflectionsRouter } from "./routers/reflections";
 import { schemeRouter } from "./routers/scheme";
+import { menteeCourseRouter } from "./routers/mentee-course";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -35,6 +36,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   push: pushRouter,
   reflections: reflectionsRouter,
+  menteeCourse: menteeCourseRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -57,10 +57,13 @@ const expectations: Record<string, Expectation> = {
   "auth.resetPassword": { tier: "public" },
   "me.get": { tier: "public" },
   "me.setActiveOrganisation": { tier: "signedIn" },
+  // A person's own home, across organisations: checked below with another organisation's ids.
+  "me.home": { tier: "signedIn" },
   "platform.mailbox": { tier: "platform" },
   "platform.organisations": { tier: "platform" },
   "central.organisations": { tier: "central" },
   "scheme.templates": { tier: "signedIn" },
+  "scheme.home": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.scheme.home({ organisationId: ids.organisationId }) },
   "scheme.list": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.scheme.list({ organisationId: ids.organisationId }) },
   "scheme.get": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.scheme.get({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
   "scheme.create": {
@@ -265,6 +268,21 @@ const expectations: Record<string, Expectation> = {
     roles: ["org_admin", "coordinator"],
     call: (c, ids) => c.feedback.closeRound({ organisationId: ids.organisationId, schemeId: ids.schemeId, roundId: ids.runId }),
   },
+  "menteeCourse.forScheme": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.menteeCourse.forScheme({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
+  "menteeCourse.savePage": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.menteeCourse.savePage({ organisationId: ids.organisationId, schemeId: ids.schemeId, key: "confidentiality", title: "What stays private", body: "Our own words about confidentiality." }),
+  },
+  "menteeCourse.restorePage": {
+    tier: "org",
+    roles: ["org_admin", "coordinator"],
+    call: (c, ids) => c.menteeCourse.restorePage({ organisationId: ids.organisationId, schemeId: ids.schemeId, key: "confidentiality" }),
+  },
+  // A mentee's own course: checked with the participants' matching procedures below.
+  "menteeCourse.mine": { tier: "signedIn" },
+  "menteeCourse.myCourses": { tier: "signedIn" },
+  "menteeCourse.markPage": { tier: "signedIn" },
   "claims.forScheme": { tier: "org", roles: ["org_admin", "coordinator"], call: (c, ids) => c.claims.forScheme({ organisationId: ids.organisationId, schemeId: ids.schemeId }) },
   "claims.decide": {
     tier: "org",
@@ -547,6 +565,8 @@ describe("participants' matching procedures", () => {
         ["pool", () => caller.matching.pool({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, filters: {} })],
         ["request", () => caller.matching.request({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, mentorEnrolmentIds: [bIds.enrolmentId] })],
         ["myProfile", () => caller.matching.myProfile({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
+        ["menteeCourse.mine", () => caller.menteeCourse.mine({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
+        ["menteeCourse.markPage", () => caller.menteeCourse.markPage({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, key: "confidentiality", done: true })],
         ["cancelRequest", () => caller.matching.cancelRequest({ organisationId: bIds.organisationId, schemeId: bIds.schemeId })],
         ["respond", () => caller.matching.respond({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId, accept: false })],
         ["noFaultChange", () => caller.matching.noFaultChange({ organisationId: bIds.organisationId, relationshipId: bIds.relationshipId, reason: "x" })],
@@ -562,6 +582,8 @@ describe("participants' matching procedures", () => {
         expect(error.message, name).not.toContain(bPersonEmail);
       }
       expect(await caller.matching.mine()).toEqual([]);
+      expect(await caller.menteeCourse.myCourses()).toEqual([]);
+      expect(JSON.stringify(await caller.me.home())).not.toContain(bIds.schemeId);
     }
     for (const name of ["pool", "mine"] as const) {
       const call = name === "pool" ? signedOut.matching.pool({ organisationId: bIds.organisationId, schemeId: bIds.schemeId, filters: {} }) : signedOut.matching.mine();

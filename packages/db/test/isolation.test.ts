@@ -207,6 +207,20 @@ const fixtures: Record<string, Fixture> = {
     payload_hash: "0".repeat(64),
     response: JSON.stringify({ json: { actionId: randomUUID() } }),
   }),
+  mentee_course_pages: async (owner, organisationId) => ({
+    organisation_id: organisationId,
+    scheme_id: await createScheme(owner, organisationId),
+    key: "confidentiality",
+    title: "What stays private",
+    body: "Our own words about confidentiality and its limits.",
+  }),
+  // Written by its own person only, on an enrolment of theirs; read by the organisation (done or not).
+  mentee_course_progress: async (owner, organisationId) => {
+    const person = await createPerson(owner);
+    const enrolment = randomUUID();
+    await owner`insert into enrolments ${owner({ organisation_id: organisationId, id: enrolment, scheme_id: await createScheme(owner, organisationId), person_id: person, role: "mentee", status: "active", consent_wording: "I agree", consented_at: new Date().toISOString(), rules_version: 1 })}`;
+    return { organisation_id: organisationId, enrolment_id: enrolment, person_id: person, key: "what-mentoring-is" };
+  },
   sent_reminders: async (owner, organisationId) => ({
     organisation_id: organisationId,
     scheme_id: await createScheme(owner, organisationId),
@@ -288,10 +302,12 @@ async function createMeeting(owner: postgres.Sql, organisationId: string) {
 
 /** Tables whose rows only their own person sees, inside their organisation. */
 const personOnly = new Set(["idempotency_keys"]);
+/** Tables the organisation reads but only the row's own person writes (mentee course progress). */
+const personWrites = new Set(["mentee_course_progress"]);
 
 /** The settings a member of the row's relationship uses (members-only tables), the row's own person, or just the organisation. */
 const settingsFor = (name: string, organisationId: string, row: Row) =>
-  authorOnly.has(name) || personOnly.has(name)
+  authorOnly.has(name) || personOnly.has(name) || personWrites.has(name)
     ? { organisationId, personId: String(row.person_id) }
     : membersOnly.has(name)
       ? { organisationId, personId: memberOf.get(String(row.relationship_id)) }
@@ -511,6 +527,28 @@ describe("tenant tables from the catalogue", () => {
     expect(await asApp({ organisationId: orgA, personId: author }, (sql) => sql`select 1 from reflections`)).toHaveLength(1);
     await expect(asApp({ organisationId: orgA, personId: author }, (sql) => sql`update reflections set ciphertext = 'eg==' where id = ${row!.id}`)).rejects.toThrow(/row-level security/);
     expect((await asApp({ organisationId: orgA, personId: author }, (sql) => sql`delete from reflections where id = ${row!.id}`)).count).toBe(1);
+  });
+
+  it("lets only a mentee mark their own course pages done, and shows their organisation which pages", async () => {
+    const [row] = await t.ownerSql<{ enrolment_id: string; person_id: string }[]>`select enrolment_id, person_id from mentee_course_progress where organisation_id = ${orgA} limit 1`;
+    const mentee = row!.person_id;
+    // A coordinator's transaction (the organisation, another person) reads, and writes nothing.
+    const coordinator = { organisationId: orgA, personId: randomUUID() };
+    expect((await asApp(coordinator, (sql) => sql`select 1 from mentee_course_progress where enrolment_id = ${row!.enrolment_id}`)).length).toBeGreaterThan(0);
+    expect((await asApp(coordinator, (sql) => sql`delete from mentee_course_progress where enrolment_id = ${row!.enrolment_id}`)).count).toBe(0);
+    await expect(
+      asApp(coordinator, (sql) => sql`insert into mentee_course_progress ${sql({ organisation_id: orgA, enrolment_id: row!.enrolment_id, person_id: mentee, key: "confidentiality" })}`),
+    ).rejects.toThrow(/row-level security/);
+    // Nobody changes a row in place: done is a row, not done is its absence.
+    await expect(asApp({ organisationId: orgA, personId: mentee }, (sql) => sql`update mentee_course_progress set done_at = now()`)).rejects.toMatchObject({ code: "42501" });
+    // The mentee marks a page on their own enrolment, never on someone else's.
+    expect((await asApp({ organisationId: orgA, personId: mentee }, (sql) => sql`insert into mentee_course_progress ${sql({ organisation_id: orgA, enrolment_id: row!.enrolment_id, person_id: mentee, key: "confidentiality" })}`)).count).toBe(1);
+    const [other] = await t.ownerSql<{ enrolment_id: string }[]>`select enrolment_id from mentee_course_progress where organisation_id = ${orgA} and person_id <> ${mentee} limit 1`;
+    await expect(
+      asApp({ organisationId: orgA, personId: mentee }, (sql) => sql`insert into mentee_course_progress ${sql({ organisation_id: orgA, enrolment_id: other!.enrolment_id, person_id: mentee, key: "contract-meeting" })}`),
+    ).rejects.toThrow(/row-level security/);
+    expect((await asApp({ organisationId: orgA, personId: mentee }, (sql) => sql`delete from mentee_course_progress where enrolment_id = ${other!.enrolment_id}`)).count).toBe(0);
+    expect((await asApp({ organisationId: orgA, personId: mentee }, (sql) => sql`delete from mentee_course_progress where enrolment_id = ${row!.enrolment_id} and key = 'confidentiality'`)).count).toBe(1);
   });
 
   it("a person reads the relationships, members and meetings of relationships they are in, in any organisation", async () => {

@@ -1,11 +1,12 @@
-// Home: the active organisation, your roles there, and where you can go from here.
+// Home: the active organisation, your roles there, what needs you in each of its schemes (for those
+// who run them), and where you can go from here.
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, type MetaFunction } from "@remix-run/react";
 import { organisationKindLabels, platformRoleLabels, type OrganisationKind } from "@tandem/core";
-import { InsetText, SummaryList, Tag } from "@tandem/ui";
+import { InsetText, SummaryList, Table, Tag } from "@tandem/ui";
 import { InstallationRolesHome } from "../components/home/installation-roles";
 import { loadInstallationRoles } from "../components/home/installation-roles.server";
-import { activeMembership, hasRole, requireSignedIn } from "../lib/api.server";
+import { activeMembership, guard, hasRole, requireSignedIn } from "../lib/api.server";
 import { roleLabel } from "../lib/format";
 import { organisationNameFrom, pageTitle } from "../lib/meta";
 
@@ -13,8 +14,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Home", organisatio
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await requireSignedIn(request, context);
-  const { me, headers } = session;
+  const { me, headers, caller } = session;
   const active = activeMembership(me);
+  const runsSchemes = active !== null && hasRole(active, "org_admin", "coordinator");
+  const schemes = runsSchemes ? await guard(request, headers, () => caller.scheme.home({ organisationId: active.organisationId })) : null;
   // Someone whose roles are installation-wide only gets a home about those roles.
   const installationRoles = !active && me.platformRoles.length > 0 ? await loadInstallationRoles(request, session, me) : null;
   return data(
@@ -33,6 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       canSeePeople: hasRole(active, "org_admin", "coordinator"),
       canInvite: hasRole(active, "org_admin"),
       isPlatformAdmin: me.platformRoles.includes("platform_admin"),
+      schemes,
     },
     { headers },
   );
@@ -99,6 +103,8 @@ export default function Home() {
           </>
         )}
 
+        {home.schemes ? <SchemesNeedingYou schemes={home.schemes} /> : null}
+
         {home.canSeePeople || home.isPlatformAdmin ? (
           <>
             <h2>What you can do</h2>
@@ -138,5 +144,57 @@ export default function Home() {
         </p>
       </div>
     </div>
+  );
+}
+
+type SchemeNeeds = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["schemes"]>[number];
+
+/** A count linking to the page where the coordinator acts on it; nothing waiting reads as "None". */
+function Count({ n, href, what }: { n: number; href: string; what: string }) {
+  if (n === 0) return <>None</>;
+  return (
+    <a href={href}>
+      {n}
+      <span className="nhsuk-u-visually-hidden"> {what}</span>
+    </a>
+  );
+}
+
+function SchemesNeedingYou({ schemes }: { schemes: SchemeNeeds[] }) {
+  const waiting = schemes.reduce((n, s) => n + s.applications + s.mentorsToApprove + s.stalled, 0);
+  return (
+    <>
+      <h2>Your schemes</h2>
+      {schemes.length === 0 ? (
+        <InsetText>
+          <p>
+            Your organisation runs no schemes yet. <a href="/schemes/new">Create a scheme</a> from a template.
+          </p>
+        </InsetText>
+      ) : (
+        <>
+          <p>{waiting === 0 ? "Nothing needs you in your schemes at the moment." : "What needs you in each scheme. Each number links to the page to act on it."}</p>
+          <Table
+            caption="What needs you"
+            captionSize="s"
+            head={["Scheme", "Applications to review", "Mentors to approve", "Stalled relationships"]}
+            firstCellIsHeader
+            rowKeys={schemes.map((s) => s.schemeId)}
+            rows={schemes.map((s) => {
+              const base = `/schemes/${s.schemeId}`;
+              return [
+                <span key="name">
+                  <a href={base}>{s.name}</a>
+                  {s.status !== "open" ? <span className="nhsuk-body-s"> ({s.status})</span> : null}
+                </span>,
+                <Count key="a" n={s.applications} href={`${base}/enrolments`} what={`applications to review in ${s.name}`} />,
+                <Count key="m" n={s.mentorsToApprove} href={`/preparation/pool/${s.schemeId}`} what={`mentors to approve in ${s.name}`} />,
+                <Count key="s" n={s.stalled} href={`${base}/relationships?state=stalled`} what={`stalled relationships in ${s.name}`} />,
+              ];
+            })}
+          />
+        </>
+      )}
+    </>
   );
 }

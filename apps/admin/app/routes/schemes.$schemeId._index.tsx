@@ -39,6 +39,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       relationships: relationships.counts,
       // Claims only where the rules pay per meeting.
       claims: rules.remuneration.kind === "per_meeting",
+      // The mentee course only where the rules offer or require it.
+      menteeCourse: rules.mentees.preparation !== "none",
       flash,
     },
     { headers: runner.headers },
@@ -117,6 +119,11 @@ export default function SchemeOverview() {
         <li>
           <a href={`${base}/enrolments`}>Enrolments</a>
         </li>
+        {page.menteeCourse ? (
+          <li>
+            <a href={`${base}/mentee-course`}>Mentee preparation course</a>
+          </li>
+        ) : null}
         <li>
           <a href={`${base}/matching`}>Matching</a>
         </li>

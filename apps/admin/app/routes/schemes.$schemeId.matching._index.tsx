@@ -68,6 +68,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       readyMentors: overview.readyMentors,
       freePlaces: overview.freePlaces,
       waitingMentees: overview.waitingMentees,
+      heldForPreparation: overview.heldForPreparation,
       peers: overview.peers,
       constraints: overview.constraints,
       runs: overview.runs.map((r) => ({
@@ -253,6 +254,20 @@ export default function MatchingConsole() {
         ) : (
           <p>No mentees are waiting for a mentor.</p>
         )
+      ) : null}
+      {pairs && page.heldForPreparation.length ? (
+        <>
+          <h3>Mentees finishing their preparation course</h3>
+          <p>
+            This scheme requires the mentee preparation course before matching, so these mentees
+            are not matched until they have marked every page done.
+          </p>
+          <ul>
+            {page.heldForPreparation.map((m) => (
+              <li key={m.enrolmentId}>{m.name}</li>
+            ))}
+          </ul>
+        </>
       ) : null}
 
       {pairs ? (

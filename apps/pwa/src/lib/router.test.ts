@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchRoute, safeReturnTo, schemePath, signInPath } from "./router";
+import { matchRoute, menteeCoursePath, safeReturnTo, schemePath, signInPath } from "./router";
 
 describe("matchRoute", () => {
   it("matches the screens under /app and nothing else", () => {
@@ -7,6 +7,7 @@ describe("matchRoute", () => {
     expect(matchRoute("/app")).toEqual({ name: "home" });
     expect(matchRoute("/app/sign-in")).toEqual({ name: "sign-in" });
     expect(matchRoute("/app/sign-in/")).toEqual({ name: "sign-in" });
+    expect(matchRoute("/app/organisations")).toEqual({ name: "organisations" });
     expect(matchRoute("/app/schemes")).toEqual({ name: "my-schemes" });
     expect(matchRoute("/app/schemes/find/")).toEqual({ name: "find-schemes" });
     expect(matchRoute("/app/preparation")).toEqual({ name: "preparation" });
@@ -31,6 +32,13 @@ describe("matchRoute", () => {
       schemeSlug: "c/d",
     });
     expect(matchRoute("/app/schemes/%E0%A4%A/x")).toEqual({ name: "not-found" });
+  });
+
+  it("reads a scheme's mentee preparation course, with a page kept in the query", () => {
+    const path = menteeCoursePath("aire-valley", "new consultants", "confidentiality");
+    expect(path).toBe("/app/schemes/aire-valley/new%20consultants/preparation?page=confidentiality");
+    expect(matchRoute(path.split("?")[0]!)).toEqual({ name: "mentee-course", organisationSlug: "aire-valley", schemeSlug: "new consultants" });
+    expect(menteeCoursePath("a", "b")).toBe("/app/schemes/a/b/preparation");
   });
 });
 

@@ -54,6 +54,7 @@ export function replaceSearch(search: string) {
 
 export type Route =
   | { name: "home" }
+  | { name: "organisations" }
   | { name: "sign-in" }
   | { name: "forgot-password" }
   | { name: "reset-password"; token: string }
@@ -70,6 +71,7 @@ export type Route =
   | { name: "matches" }
   | { name: "choose-mentor"; organisationSlug: string; schemeSlug: string }
   | { name: "matching-profile"; organisationSlug: string; schemeSlug: string }
+  | { name: "mentee-course"; organisationSlug: string; schemeSlug: string }
   | { name: "relationships" }
   | { name: "relationship"; relationshipId: string }
   | { name: "feedback" }
@@ -97,6 +99,7 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, "");
   if (path === BASE) return { name: "home" };
   if (path === `${BASE}/sign-in`) return { name: "sign-in" };
+  if (path === `${BASE}/organisations`) return { name: "organisations" };
   if (path === `${BASE}/forgot-password`) return { name: "forgot-password" };
   if (path === `${BASE}/accessibility`) return { name: "accessibility" };
   if (path === `${BASE}/privacy`) return { name: "privacy" };
@@ -119,11 +122,11 @@ export function matchRoute(pathname: string): Route {
   if (feedback) return { name: "feedback-form", requestId: feedback[1]!.toLowerCase() };
   const questionnaire = questionnairePattern.exec(path);
   if (questionnaire) return { name: "questionnaire", enrolmentId: questionnaire[1]!.toLowerCase() };
-  const matching = /^\/app\/schemes\/([^/]+)\/([^/]+)\/(choose|profile)$/.exec(path);
+  const matching = /^\/app\/schemes\/([^/]+)\/([^/]+)\/(choose|profile|preparation)$/.exec(path);
   if (matching) {
     const organisationSlug = decode(matching[1]!);
     const schemeSlug = decode(matching[2]!);
-    const name = matching[3] === "choose" ? "choose-mentor" : "matching-profile";
+    const name = ({ choose: "choose-mentor", profile: "matching-profile", preparation: "mentee-course" } as const)[matching[3] as "choose" | "profile" | "preparation"];
     if (organisationSlug && schemeSlug) return { name, organisationSlug, schemeSlug };
   }
   const scheme = /^\/app\/schemes\/([^/]+)\/([^/]+)$/.exec(path);
@@ -137,6 +140,11 @@ export function matchRoute(pathname: string): Route {
 
 export function schemePath(organisationSlug: string, schemeSlug: string): string {
   return `${BASE}/schemes/${encodeURIComponent(organisationSlug)}/${encodeURIComponent(schemeSlug)}`;
+}
+
+/** A scheme's mentee preparation course: its contents, or one of its pages. */
+export function menteeCoursePath(organisationSlug: string, schemeSlug: string, pageKey?: string): string {
+  return `${schemePath(organisationSlug, schemeSlug)}/preparation${pageKey ? `?${new URLSearchParams({ page: pageKey }).toString()}` : ""}`;
 }
 
 /** The sign-in page, coming back to `returnTo` afterwards. */

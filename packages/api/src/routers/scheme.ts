@@ -1,9 +1,11 @@
 // A coordinator's schemes: templates, create, rules versions, publish/close, enrolments and review.
 import { CreateSchemeFields, ReviewEnrolmentFields, SchemeRef, schemeTemplates, UpdateSchemeRulesFields } from "@tandem/core";
 import { listSchemeEnrolments, reviewEnrolment } from "../services/enrolments";
+import { coordinatorHome } from "../services/home";
 import { changeSchemeStatus, createSchemeFromTemplate, getScheme, listSchemes, updateSchemeRules } from "../services/schemes";
+import { z } from "zod";
 import { orgProcedure, router, signedInProcedure } from "../trpc";
-import { CreateSchemeOutput, EnrolmentsOutput, ReviewOutput, SchemeListOutput, SchemeOutput, SchemeStatusOutput, UpdateRulesOutput } from "./staff-outputs";
+import { CoordinatorHomeOutput, CreateSchemeOutput, EnrolmentsOutput, ReviewOutput, SchemeListOutput, SchemeOutput, SchemeStatusOutput, UpdateRulesOutput } from "./staff-outputs";
 
 const runners = orgProcedure("org_admin", "coordinator");
 
@@ -11,6 +13,9 @@ export const schemeRouter = router({
   templates: signedInProcedure.query(() =>
     schemeTemplates.map((t) => ({ id: t.id, name: t.name, summary: t.summary, rules: t.rules })),
   ),
+
+  /** The coordinator's home: each scheme with what needs them. */
+  home: runners.input(z.object({})).output(CoordinatorHomeOutput).query(({ ctx }) => coordinatorHome(ctx.tx, { organisationId: ctx.org.id, now: ctx.now() })),
 
   list: runners.output(SchemeListOutput).query(({ ctx }) => listSchemes(ctx.tx, { organisationId: ctx.org.id })),
 

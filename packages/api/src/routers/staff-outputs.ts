@@ -266,3 +266,16 @@ export const PoolOutput = z.object({
 });
 export const UploadEvidenceOutput = z.object({ evidenceFileId: Uuid, contentType: z.string(), filename: z.string() });
 export const EvidenceOutput = z.object({ filename: z.string(), contentType: z.string(), size: z.number(), contentBase64: z.string() });
+
+// scheme.home: what needs the coordinator in each scheme (counts only, never who or what was said).
+export const CoordinatorHomeOutput = z.array(
+  z.object({
+    schemeId: Uuid,
+    name: z.string(),
+    status: z.enum(schemeStatuses),
+    applications: z.number(),
+    mentorsToApprove: z.number(),
+    stalled: z.number(),
+    live: z.number(),
+  }),
+);

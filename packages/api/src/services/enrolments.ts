@@ -296,6 +296,8 @@ export async function myEnrolments(db: Database, options: { personId: string }) 
         withdrawnAt: enrolments.withdrawnAt,
         /** How this scheme matches (free_choice, shortlist, allocation, auto, next_available). */
         matchingMode: sql<string>`coalesce(${schemeRuleVersions.rules} -> 'matching' ->> 'mode', 'free_choice')`,
+        /** Whether mentees have a preparation course (none, offered, required). */
+        menteePreparation: sql<string>`coalesce(${schemeRuleVersions.rules} -> 'mentees' ->> 'preparation', 'offered')`,
       })
       .from(enrolments)
       .innerJoin(schemes, and(eq(schemes.organisationId, enrolments.organisationId), eq(schemes.id, enrolments.schemeId)))

@@ -41,6 +41,17 @@ async function findScheme(tx: Tx, organisationId: string, schemeId: string) {
   return scheme;
 }
 
+/** A scheme of this organisation with its current rules; "not found" otherwise. */
+export async function loadScheme(tx: Tx, organisationId: string, schemeId: string) {
+  const [scheme] = await tx
+    .select()
+    .from(schemes)
+    .where(and(eq(schemes.organisationId, organisationId), eq(schemes.id, schemeId)))
+    .limit(1);
+  if (!scheme) throw new AppError("NOT_FOUND", "That scheme does not exist in this organisation");
+  return { scheme, rules: await currentRules(tx, scheme) };
+}
+
 export async function currentRules(tx: Tx, scheme: { organisationId: string; id: string; currentVersion: number }) {
   const [row] = await tx
     .select({ rules: schemeRuleVersions.rules })

@@ -17,3 +17,4 @@ export * from "./reminders";
 export * from "./push";
 export * from "./idempotency";
 export * from "./reflections";
+export * from "./mentee-course";

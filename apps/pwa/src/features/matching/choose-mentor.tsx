@@ -8,7 +8,7 @@ import { useState } from "react";
 import { errorCode, plainMessage } from "../../lib/form-errors";
 import { PageHeading, usePageTitle } from "../../lib/page";
 import { QueryPending, QueryProblem } from "../../lib/query-state";
-import { BASE, Link, schemePath, useSearch } from "../../lib/router";
+import { BASE, Link, menteeCoursePath, schemePath, useSearch } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
 import { MAX_CHOICES } from "./matching-forms";
 import { countMentors, matchesPath, ordinal, profilePath, toggleChoice } from "./matching-words";
@@ -163,6 +163,7 @@ function PoolView({
     setSent(undefined);
   }
 
+  if (pool.preparationHold) return <PreparationHold text={pool.preparationHold} scheme={scheme} />;
   return (
     <>
       {sent ? <SentPanel text={sent} /> : null}
@@ -233,6 +234,22 @@ function PoolView({
           }}
         />
       ) : null}
+    </>
+  );
+}
+
+/** A required preparation course not yet done: no mentors are offered until it is. */
+function PreparationHold({ text, scheme }: { text: string; scheme: MyScheme }) {
+  return (
+    <>
+      <InsetText>
+        <p>{text}</p>
+      </InsetText>
+      <p>
+        <Link className="nhsuk-button" href={menteeCoursePath(scheme.organisationSlug, scheme.schemeSlug)}>
+          Go to the preparation course
+        </Link>
+      </p>
     </>
   );
 }

@@ -1,7 +1,7 @@
 // Links from "My schemes" to the matching screens for a scheme the person takes part in. A mentee
 // chooses a mentor only where the scheme lets them (free choice, shortlist); where the coordinator
 // matches mentees, the link goes to their match on "My matches" instead.
-import { Link } from "../../lib/router";
+import { Link, menteeCoursePath } from "../../lib/router";
 import { choosePath, matchesPath, menteeChooses, profilePath } from "./matching-words";
 
 export function MatchingLinks({
@@ -15,6 +15,8 @@ export function MatchingLinks({
     schemeSlug: string;
     /** How the scheme matches ("free_choice", "shortlist", "allocation", "auto", "next_available"). */
     matchingMode?: string | null;
+    /** Whether mentees have a preparation course ("none", "offered", "required"). */
+    menteePreparation?: string | null;
   };
 }) {
   if (enrolment.status !== "active") return null;
@@ -39,6 +41,13 @@ export function MatchingLinks({
           </Link>
         </li>
       )}
+      {enrolment.role === "mentee" && (enrolment.menteePreparation === "offered" || enrolment.menteePreparation === "required") ? (
+        <li>
+          <Link href={menteeCoursePath(enrolment.organisationSlug, enrolment.schemeSlug)}>
+            Preparation course{hidden}
+          </Link>
+        </li>
+      ) : null}
       <li>
         <Link
           href={`${profilePath(enrolment.organisationSlug, enrolment.schemeSlug)}?role=${enrolment.role}`}

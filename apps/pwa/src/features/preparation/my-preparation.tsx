@@ -9,6 +9,7 @@ import { PageHeading, usePageTitle } from "../../lib/page";
 import { QueryPending, QueryProblem } from "../../lib/query-state";
 import { BASE, Link } from "../../lib/router";
 import { useTRPC } from "../../lib/trpc";
+import { MyMenteeCourses } from "./mentee-course";
 import {
   describeDecision,
   describeHours,
@@ -33,18 +34,22 @@ export function MyPreparation() {
   usePageTitle("My preparation and support");
   const trpc = useTRPC();
   const status = useQuery(trpc.preparation.myStatus.queryOptions());
+  const courses = useQuery(trpc.menteeCourse.myCourses.queryOptions());
+  const mentee = (courses.data?.length ?? 0) > 0;
 
   return (
     <>
       <PageHeading>My preparation and support</PageHeading>
+      {courses.data && mentee ? <MyMenteeCourses courses={courses.data} /> : null}
       {status.data ? (
         status.data.length === 0 ? (
           <>
-            <NotAMentor />
+            {mentee ? null : <NotAMentor />}
             <CpdEvidence />
           </>
         ) : (
           <>
+            {mentee ? <h2 className="nhsuk-heading-l">As a mentor</h2> : null}
             <p>
               What each scheme you mentor in asks of you, whether you are ready to mentor, and the
               training and support you have recorded.

@@ -1,6 +1,7 @@
 // One scheme's public page: what mentoring means here, who it is for, how matching works and who to
 // contact. Signed in, the person sees whether they can join and joins with consent on this page.
-import { menteePreparationLabels } from "@tandem/core";
+import { menteePreparationWords } from "@tandem/core";
+import { splitLead } from "./scheme-lead";
 import { SummaryList } from "@tandem/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -91,7 +92,7 @@ function SchemeDetails({
     <>
       <span className="nhsuk-caption-l">{organisation.name}</span>
       <PageHeading>{scheme.name}</PageHeading>
-      {scheme.summary ? <p className="nhsuk-lede-text">{scheme.summary}</p> : null}
+      <SchemeLead summary={scheme.summary ?? ""} />
 
       <SummaryList
         rows={[
@@ -110,7 +111,7 @@ function SchemeDetails({
           {
             id: "preparation",
             key: "Preparation for mentees",
-            value: menteePreparationLabels[scheme.menteePreparation],
+            value: menteePreparationWords[scheme.menteePreparation],
           },
           {
             id: "application",
@@ -202,6 +203,19 @@ function Section({ heading, text }: { heading: string; text: string }) {
           </p>
         ))
       )}
+    </>
+  );
+}
+
+/** A short lead in large type, then the rest of the summary as body text. */
+function SchemeLead({ summary }: { summary: string }) {
+  const { lead, rest } = splitLead(summary);
+  return (
+    <>
+      {lead ? <p className="nhsuk-lede-text">{lead}</p> : null}
+      {rest.map((text, i) => (
+        <p key={i}>{text}</p>
+      ))}
     </>
   );
 }

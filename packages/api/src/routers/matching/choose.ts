@@ -19,6 +19,7 @@ export const MentorPoolOutput = z.object({
   topics: z.array(z.string()),
   specialties: z.array(z.string()),
   me: z.object({ enrolmentId: Uuid, topics: z.array(z.string()), availability: z.array(z.string()), remoteOk: z.boolean() }),
+  preparationHold: z.string().nullable(),
   request: z
     .object({
       id: Uuid,

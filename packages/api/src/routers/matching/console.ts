@@ -28,6 +28,7 @@ export const MatchingOverviewOutput = z.object({
   readyMentors: z.number(),
   freePlaces: z.number(),
   waitingMentees: z.array(z.object({ enrolmentId: Uuid, name: z.string() })),
+  heldForPreparation: z.array(z.object({ enrolmentId: Uuid, name: z.string() })),
   peers: z.number(),
   constraints: z.array(Constraint),
   runs: z.array(

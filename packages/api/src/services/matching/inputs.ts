@@ -4,16 +4,17 @@
 // transaction; nothing confidential is read.
 import {
   type BlockedPairs,
+  holdForMenteePreparation,
   type MenteeCandidate,
   type MentorCandidate,
   pairKey,
   type SchemeRules,
 } from "@tandem/core";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
-import { enrolments, liveRelationshipStatuses, matchConstraints, memberships, people, relationshipMembers, relationships, schemes, type schemeStatuses, type Tx } from "@tandem/db";
-import { AppError } from "../../errors";
+import { enrolments, liveRelationshipStatuses, matchConstraints, memberships, people, relationshipMembers, relationships, type schemeStatuses, type Tx } from "@tandem/db";
+import { doneKeysFor } from "../preparation/mentee-course";
 import { mentorPool } from "../preparation/readiness";
-import { currentRules } from "../schemes";
+import { loadScheme } from "../schemes";
 
 export interface ProfileFacts {
   enrolmentId: string;
@@ -44,20 +45,14 @@ export interface MatchingInputs {
   blocked: BlockedPairs;
   /** Mentee enrolments that already have a live (requested or active) relationship. */
   menteesWithLiveRelationship: Set<string>;
+  /** Mentee enrolments matching waits for: the scheme requires its preparation course and they have not finished it. */
+  heldForPreparation: Set<string>;
 }
 
 const yearsSince = (date: string | null, now: Date) =>
   date ? Math.max(0, (now.getTime() - new Date(`${date}T00:00:00Z`).getTime()) / (365.25 * 86_400_000)) : null;
 
-export async function loadScheme(tx: Tx, organisationId: string, schemeId: string) {
-  const [scheme] = await tx
-    .select()
-    .from(schemes)
-    .where(and(eq(schemes.organisationId, organisationId), eq(schemes.id, schemeId)))
-    .limit(1);
-  if (!scheme) throw new AppError("NOT_FOUND", "That scheme does not exist in this organisation");
-  return { scheme, rules: await currentRules(tx, scheme) };
-}
+export { loadScheme } from "../schemes";
 
 export async function loadMatchingInputs(tx: Tx, options: { organisationId: string; schemeId: string; now: Date }): Promise<MatchingInputs> {
   const { organisationId, schemeId, now } = options;
@@ -163,6 +158,14 @@ export async function loadMatchingInputs(tx: Tx, options: { organisationId: stri
     }
   }
 
+  // SPEC principle 7: where the course is required, a mentee who has not finished it waits outside the pool.
+  const menteeIds = rows.filter((r) => r.role === "mentee").map((r) => r.enrolmentId);
+  const doneKeys = rules.mentees.preparation === "required" ? await doneKeysFor(tx, organisationId, menteeIds) : new Map<string, string[]>();
+  const heldForPreparation = new Set(holdForMenteePreparation({ rules, mentees: menteeIds.map((id) => ({ id })), doneKeys }).held.map((m) => m.id));
+  const matchable = <M extends { id: string }>(list: M[]) => list.filter((m) => !heldForPreparation.has(m.id));
+  mentees.splice(0, mentees.length, ...matchable(mentees));
+  if (rules.format.kind === "group") peers.splice(0, peers.length, ...matchable(peers));
+
   const constraints = await tx
     .select()
     .from(matchConstraints)
@@ -185,6 +188,7 @@ export async function loadMatchingInputs(tx: Tx, options: { organisationId: stri
     excluded,
     blocked: await blockedPairs(tx, { organisationId, schemeId, profiles }),
     menteesWithLiveRelationship,
+    heldForPreparation,
   };
 }
 

@@ -1,6 +1,6 @@
 // A mentee's view of the pool (free choice) or their shortlist: each mentor with profile and the
 // explanation of their score, and where their own request stands. A read: it changes nothing.
-import { distanceKm, type MentorFilters } from "@tandem/core";
+import { distanceKm, menteeCourseHoldWords, type MentorFilters } from "@tandem/core";
 import { and, eq, inArray } from "drizzle-orm";
 import { type Enrolment, isPair, matchRequests, relationships, type Tx } from "@tandem/db";
 import { loadMatchingInputs, type MatchingInputs } from "./inputs";
@@ -23,6 +23,8 @@ export async function browsePool(tx: Tx, options: { organisationId: string; sche
     topics: [...new Set(inputs.mentors.flatMap((m) => m.topicsOffered))].sort(),
     specialties: [...new Set(inputs.mentors.map((m) => m.specialty).filter((s): s is string => !!s))].sort(),
     me: { enrolmentId: me.id, topics: me.topics, availability: me.availability, remoteOk: me.remoteOk },
+    /** Why no mentors are offered yet: the scheme's required preparation course is not finished (a mentee already matched is not held). */
+    preparationHold: inputs.heldForPreparation.has(me.id) && !inputs.menteesWithLiveRelationship.has(me.id) ? menteeCourseHoldWords : null,
     ...state,
     mentors: ranked.map((r) => {
       const profile = inputs.profiles.get(r.mentorId)!;

@@ -2,7 +2,7 @@
 // mentor accepts or declines; a request not answered within the scheme's days passes to the next
 // choice. Passing on is done by the hourly job (and by the mutations that meet a stale request), never
 // by a read: reads treat a request past its deadline as expired when they show it.
-import { type RankedMentor, rankMentorsForMentee, shortlistForMentee } from "@tandem/core";
+import { menteeCourseHoldWords, type RankedMentor, rankMentorsForMentee, shortlistForMentee } from "@tandem/core";
 import { and, eq, lte } from "drizzle-orm";
 import { type Enrolment, isPair, matchRequests, type PairRelationship, relationships, type Tx } from "@tandem/db";
 import { AppError } from "../../errors";
@@ -150,6 +150,7 @@ export async function sendRequest(
   if (inputs.menteesWithLiveRelationship.has(options.mentee.id)) {
     throw new AppError("CONFLICT", "You already have a mentor or a request waiting for an answer");
   }
+  if (inputs.heldForPreparation.has(options.mentee.id)) throw new AppError("CONFLICT", menteeCourseHoldWords);
   const allowed = new Map(offeredMentors(inputs, options.mentee.id).map((r) => [r.mentorId, r]));
   if (options.mentorEnrolmentIds.some((id) => !allowed.has(id))) {
     throw new AppError("BAD_REQUEST", "Choose mentors from your list: one of your choices cannot take you on", { mentorEnrolmentIds: ["Choose mentors from your list"] });

@@ -116,6 +116,8 @@ export async function matchingOverview(tx: Tx, options: { organisationId: string
     readyMentors: readiness.filter((r) => r.ready).length,
     freePlaces: inputs.mentors.reduce((n, m) => n + (m.ready ? m.capacityLeft : 0), 0),
     waitingMentees: inputs.mentees.map((m) => ({ enrolmentId: m.id, name: names(m.id) })),
+    /** Mentees the scheme's required preparation course holds back until they finish it. */
+    heldForPreparation: [...inputs.heldForPreparation].filter((id) => !inputs.menteesWithLiveRelationship.has(id)).map((id) => ({ enrolmentId: id, name: names(id) })),
     peers: inputs.peers.length,
     constraints: constraints.map((c) => ({ menteeEnrolmentId: c.menteeEnrolmentId, mentorEnrolmentId: c.mentorEnrolmentId, kind: c.kind, menteeName: names(c.menteeEnrolmentId), mentorName: names(c.mentorEnrolmentId) })),
     runs: await listRuns(tx, options),

@@ -78,6 +78,18 @@ async function summaries(tx: Tx, options: { organisationId: string; schemeId?: s
   });
 }
 
+/** Stalled and live relationships of every scheme of the organisation, in one pass (the coordinator's home). */
+export async function relationshipCountsByScheme(tx: Tx, options: { organisationId: string; now: Date }) {
+  const all = (await summaries(tx, { organisationId: options.organisationId, now: options.now })).map((r) => r.row);
+  const counts = new Map<string, { live: number; stalled: number }>();
+  for (const r of all) {
+    if (r.status === "closed") continue;
+    const own = counts.get(r.schemeId) ?? { live: 0, stalled: 0 };
+    counts.set(r.schemeId, { live: own.live + 1, stalled: own.stalled + (r.stalled ? 1 : 0) });
+  }
+  return counts;
+}
+
 /** A scheme's relationships, optionally in one state or only the stalled ones, with counts of each. */
 export async function schemeRelationshipList(tx: Tx, options: { organisationId: string; schemeId: string; state?: RelationshipState; stalled?: boolean; now: Date }) {
   const all = (await summaries(tx, { organisationId: options.organisationId, schemeId: options.schemeId, now: options.now })).map((r) => r.row);
