@@ -70,17 +70,18 @@ test("a scheme's summary and a person's verdict say the same about who can join"
   const { page, close } = await signedInPage(browser, baseURL!, nurse);
   // An own-organisation scheme elsewhere: the summary says other organisations' staff cannot join, and so does the verdict.
   await page.goto("/app/schemes/aire-valley-hospitals/new-consultant-mentoring");
-  const lede = page.locator(".nhsuk-lede-text");
-  await expect(lede).toContainText("Other staff of this organisation may ask to join as mentees; the coordinator decides.");
-  await expect(lede).toContainText("Staff of other organisations cannot join as mentees.");
+  // The scheme's summary: its lead in large type, then the rest (which holds who can join).
+  const summary = page.getByTestId("scheme-summary");
+  await expect(summary).toContainText("Other staff of this organisation may ask to join as mentees; the coordinator decides.");
+  await expect(summary).toContainText("Staff of other organisations cannot join as mentees.");
   await expect(page.locator("main")).toContainText(
     "You cannot join as a mentee. This scheme is for consultants and new consultants in their first 24 months in the role at this organisation. Staff of other organisations cannot join as mentees.",
   );
 
   // The mastermind: members are clinical directors only, facilitators may come from anywhere, and both are said.
   await page.goto("/app/schemes/nidd-wharfe-pcn/clinical-director-mastermind");
-  await expect(lede).toContainText("Other people cannot join as members.");
-  await expect(lede).toContainText("Facilitators can come from any organisation.");
+  await expect(summary).toContainText("Other people cannot join as members.");
+  await expect(summary).toContainText("Facilitators can come from any organisation.");
   await expect(page.locator("main")).toContainText("You cannot join as a peer.");
   await expect(page.locator("main")).toContainText("Other people cannot join as members.");
   await close();

@@ -211,12 +211,12 @@ function Section({ heading, text }: { heading: string; text: string }) {
 function SchemeLead({ summary }: { summary: string }) {
   const { lead, rest } = splitLead(summary);
   return (
-    <>
+    <div data-testid="scheme-summary">
       {lead ? <p className="nhsuk-lede-text">{lead}</p> : null}
       {rest.map((text, i) => (
         <p key={i}>{text}</p>
       ))}
-    </>
+    </div>
   );
 }
 
