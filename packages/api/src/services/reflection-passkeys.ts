@@ -30,7 +30,7 @@ export function listPasskeys(tx: Tx, personId: string) {
       createdAt: reflectionPasskeys.createdAt,
     })
     .from(reflectionPasskeys)
-    .where(and(eq(reflectionPasskeys.personId, personId)))
+    .where(eq(reflectionPasskeys.personId, personId))
     .orderBy(asc(reflectionPasskeys.createdAt), asc(reflectionPasskeys.id));
 }
 

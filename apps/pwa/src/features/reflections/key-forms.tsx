@@ -2,37 +2,20 @@
 // recovery code shown once, with the warning that losing both loses the reflections), unlock it on
 // this device, and change the passphrase. `ReflectionKeyGate` shows whichever form is needed and
 // then its children with the unlocked key, so any page that reads reflections unlocks them one way.
-import { Button, Checkboxes, ErrorSummary, TextInput, WarningCallout } from "@tandem/ui";
+import { Button, Checkboxes, TextInput, WarningCallout } from "@tandem/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { actionProblem } from "../../lib/form-errors";
 import { useTRPC } from "../../lib/trpc";
 import { keepReflectionKey, useReflectionKey, type UnlockedKey } from "./key-store";
+import { Problem, type SetKeyStatus } from "./key-status";
 import { PasskeyUnlock } from "./passkey-forms";
-import { createPersonKey, normaliseRecoveryCode, rewrapWithPassphrase, unwrapForRewrap, unwrapKey, WrongSecretError, type WrappedKey } from "./reflection-crypto";
+import { createPersonKey, normaliseRecoveryCode, rewrapWithPassphrase, unwrapForRewrap, unwrapKey, WrongSecretError } from "./reflection-crypto";
 
 export const minPassphraseLength = 12;
 
 export const lossWarning =
   "Only you can read your reflections. If you lose both your passphrase and your recovery code, your reflections are lost: nobody, not even the Tandem team, can read or recover them.";
-
-export interface PasskeyCopy {
-  id: string;
-  credentialId: string;
-  prfSalt: string;
-  wrappedKey: string;
-  iv: string;
-  label: string;
-  createdAt: Date;
-}
-
-export type KeyStatus = { set: false } | { set: true; keyVersion: number; passphrase: WrappedKey; recovery: WrappedKey; passkeys: PasskeyCopy[] };
-
-export function Problem({ id, text }: { id: string; text: string | undefined }) {
-  return text ? <ErrorSummary errors={[{ href: `#${id}`, text }]} /> : null;
-}
-
-export type SetKeyStatus = Extract<KeyStatus, { set: true }>;
 
 /** Shows the set-up or unlock form until this device holds the person's key, then `children`. */
 export function ReflectionKeyGate({ children }: { children: (unlocked: UnlockedKey, status: SetKeyStatus) => ReactNode }) {
@@ -88,7 +71,7 @@ function SetUp({ personId }: { personId: string }) {
   if (made) {
     return (
       <form onSubmit={handleKept} noValidate>
-        {keptError ? <ErrorSummary errors={[{ href: "#reflections-kept", text: keptError }]} /> : null}
+        <Problem id="reflections-kept" text={keptError} />
         <h3>Your recovery code</h3>
         <p>This is shown once. Write it down or keep it in a password manager. With it you can open your reflections on a new device, or if you forget your passphrase.</p>
         <p className="nhsuk-heading-m" data-testid="recovery-code" style={{ fontFamily: "monospace", letterSpacing: "0.1em" }}>
@@ -143,7 +126,7 @@ function SetUp({ personId }: { personId: string }) {
   );
 }
 
-function Unlock({ personId, status }: { personId: string; status: Extract<KeyStatus, { set: true }> }) {
+function Unlock({ personId, status }: { personId: string; status: SetKeyStatus }) {
   const [withCode, setWithCode] = useState(false);
   const [secret, setSecret] = useState("");
   const [error, setError] = useState<string>();
@@ -194,7 +177,7 @@ function Unlock({ personId, status }: { personId: string; status: Extract<KeySta
   );
 }
 
-export function ChangePassphrase({ status, onDone }: { status: Extract<KeyStatus, { set: true }>; onDone: (message: string) => void }) {
+export function ChangePassphrase({ status, onDone }: { status: SetKeyStatus; onDone: (message: string) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [showing, setShowing] = useState(false);

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { actionProblem } from "../../lib/form-errors";
 import { useTRPC } from "../../lib/trpc";
 import { formatInstant } from "../preparation/preparation-words";
-import { Problem, type SetKeyStatus } from "./key-forms";
+import { Problem, type SetKeyStatus } from "./key-status";
 import { keepReflectionKey } from "./key-store";
 import { createPasskeySlot, PasskeyError, passkeysAvailable, unlockWithPasskey } from "./passkey-crypto";
 import { unwrapForRewrap, WrongSecretError } from "./reflection-crypto";
